@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const errorCodes = [
+  'VALIDATION',
+  'UNKNOWN_CHANNEL',
+  'NOT_FOUND',
+  'CONFLICT',
+  'NO_DATABASE',
+  'DB_NOT_FOUND',
+  'DB_NOT_A_DATABASE',
+  'DB_FOREIGN',
+  'DB_TOO_NEW',
+  'DB_CORRUPT',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const ipcErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  /** Dutch, ready to show. */
+  message: z.string(),
+  /** Per-field problems of a VALIDATION error: path like "name" or "agenda.2.title". */
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export type IpcError = z.infer<typeof ipcErrorSchema>;
+
+/** What every IPC call resolves to: never a thrown error across the bridge. */
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError };

@@ -1,0 +1,12 @@
+import type { ErrorCode } from './contract/result';
+
+/** An expected failure of a service, shown to the user by its code's Dutch message. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    detail = '',
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'AppError';
+  }
+}

@@ -1,0 +1,9 @@
+import type { Clock } from '../clock';
+import type { Session } from '../session';
+
+/** What every handler may use: the open database (via the session) and the clock. */
+export interface Context {
+  session: Session;
+  clock: Clock;
+  appVersion: string;
+}

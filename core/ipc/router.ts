@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { DbOpenError } from '../../db/openErrors';
+import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../contract/contract';
+import type { ErrorCode, IpcError, IpcResult } from '../contract/result';
+import { AppError } from '../errors';
+import { nl } from '../i18n/nl';
+import type { Context } from './context';
+
+// Field messages of validation errors in Dutch.
+z.config(z.locales.nl());
+
+export type Handler<C extends Channel> = (
+  input: ParsedInput<C>,
+  ctx: Context,
+) => Promise<Output<C>> | Output<C>;
+
+export type Handlers = { [C in Channel]: Handler<C> };
+
+/** What a router reports about a failed call: code and channel only, never payload data. */
+export type FailureLog = (entry: { channel: string; code: ErrorCode; error?: unknown }) => void;
+
+export interface Router {
+  call(channel: unknown, payload: unknown): Promise<IpcResult<unknown>>;
+}
+
+/** Validates input, runs the handler, validates output, and turns every failure into a typed Dutch error. */
+export function createRouter(handlers: Handlers, ctx: Context, log: FailureLog = defaultLog): Router {
+  return {
+    async call(channel, payload) {
+      if (!isChannel(channel)) return failure('UNKNOWN_CHANNEL');
+      const spec = contract[channel];
+      const parsed = spec.input.safeParse(payload);
+      if (!parsed.success) return failure('VALIDATION', fieldsOf(parsed.error));
+      try {
+        const handler = handlers[channel] as (input: unknown, ctx: Context) => unknown;
+        const data = spec.output.parse(await handler(parsed.data, ctx));
+        return { ok: true, data };
+      } catch (error) {
+        const code = codeOf(error);
+        log({ channel, code, error: code === 'INTERNAL' ? error : undefined });
+        return failure(code);
+      }
+    },
+  };
+}
+
+function failure(code: ErrorCode, fields?: IpcError['fields']): IpcResult<never> {
+  return { ok: false, error: { code, message: nl.errors[code], ...(fields ? { fields } : {}) } };
+}
+
+function fieldsOf(error: z.ZodError): IpcError['fields'] {
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+function codeOf(error: unknown): ErrorCode {
+  if (error instanceof AppError) return error.code;
+  if (error instanceof DbOpenError) return `DB_${error.code}`;
+  // SQLite constraint violations are conflicts with existing data, not crashes.
+  if (error instanceof Error && error.name === 'SqliteError' && /^SQLITE_CONSTRAINT/.test(String((error as { code?: unknown }).code))) {
+    return 'CONFLICT';
+  }
+  return 'INTERNAL';
+}
+
+function defaultLog(entry: { channel: string; code: ErrorCode; error?: unknown }): void {
+  // Error name and stack only: messages of unexpected errors may quote data.
+  const detail = entry.error instanceof Error ? (entry.error.stack ?? entry.error.name) : '';
+  console.error(`[ipc] ${entry.channel} failed: ${entry.code}`, detail);
+}

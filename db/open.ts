@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { migrate, schemaVersion } from './migrate';
+import type { Migration } from './migrations';
+import { DbOpenError } from './openErrors';
+import type { DB } from './schema';
+
+/** 'MDO1': marks a file as ours, so a foreign SQLite file is never migrated. */
+export const APPLICATION_ID = 0x4d444f31;
+
+export interface OpenOptions {
+  /** Create the file when missing (otherwise NOT_FOUND). */
+  create?: boolean;
+  /** Run pending migrations (default true). `check` opens without migrating. */
+  migrate?: boolean;
+  readonly?: boolean;
+  /** Path of the native addon for this runtime (Electron's side build). */
+  nativeBinding?: string;
+  /** Only for tests of failing migrations. */
+  migrations?: readonly Migration[];
+}
+
+export interface OpenDatabase {
+  db: Kysely<DB>;
+  sqlite: Database.Database;
+  path: string;
+  close(): Promise<void>;
+}
+
+/** The one place that opens a database file: pragmas, identity check, migrations. */
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<OpenDatabase> {
+  const exists = fs.existsSync(path);
+  if (!exists && !options.create) throw new DbOpenError('NOT_FOUND', 'database file does not exist');
+
+  const sqlite = new Database(path, {
+    readonly: options.readonly ?? false,
+    fileMustExist: !options.create,
+    nativeBinding: options.nativeBinding,
+  });
+  try {
+    identify(sqlite, exists);
+    if (!options.readonly) {
+      sqlite.pragma('journal_mode = WAL');
+      // FULL: a committed edit survives a power cut, not only a crash.
+      sqlite.pragma('synchronous = FULL');
+    }
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    if (options.migrate ?? true) migrate(sqlite, options.migrations);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return {
+    db,
+    sqlite,
+    path,
+    close: async () => {
+      await db.destroy(); // closes the better-sqlite3 handle too
+    },
+  };
+}
+
+function identify(sqlite: Database.Database, existed: boolean): void {
+  let applicationId: number;
+  let tableCount: number;
+  try {
+    applicationId = sqlite.pragma('application_id', { simple: true }) as number;
+    tableCount = (sqlite.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/not a database|file is encrypted/i.test(message)) throw new DbOpenError('NOT_A_DATABASE', message);
+    throw new DbOpenError('CORRUPT', message);
+  }
+  if (applicationId === APPLICATION_ID) return;
+  if (applicationId === 0 && tableCount === 0) {
+    if (!sqlite.readonly) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    return;
+  }
+  throw new DbOpenError('FOREIGN', existed ? `application_id ${applicationId}` : 'unexpected content');
+}
+
+export { schemaVersion };

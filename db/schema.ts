@@ -1,0 +1,268 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// The typed mirror of db/migrations. Column names are camelCase here and
+// snake_case in SQLite (Kysely's CamelCasePlugin maps them).
+
+/** 'YYYY-MM-DD' */
+export type IsoDate = string;
+/** ISO-8601 UTC moment */
+export type IsoMoment = string;
+type Flag = number; // 0 | 1: SQLite has no boolean
+
+export type CaseStatus = 'registered' | 'active' | 'closed';
+export type ConsentStatus = 'given' | 'refused' | 'withdrawn';
+export type MeetingStatus = 'planned' | 'in_progress' | 'held' | 'finalized' | 'cancelled';
+export type PresenceStatus = 'present' | 'absent' | 'excused';
+export type AgendaKind = 'case' | 'general';
+export type OwnerKind = 'member' | 'parents' | 'pupil' | 'staff';
+export type AgreementStatus = 'open' | 'done' | 'not_done';
+export type EffectResult = 'yes' | 'partly' | 'no';
+export type TagKind = 'success_factor' | 'obstacle';
+export type MinutesStatus = 'draft' | 'finalized';
+
+export interface SchoolTable {
+  id: Generated<number>;
+  name: string;
+  brin: string | null;
+  city: string | null;
+  isDemo: ColumnType<Flag, Flag | undefined, Flag>;
+  createdAt: IsoMoment;
+}
+
+export interface RoleTable {
+  id: Generated<number>;
+  schoolId: number;
+  code: string | null;
+  name: string;
+  sortOrder: ColumnType<number, number | undefined, number>;
+  active: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
+export interface MemberTable {
+  id: Generated<number>;
+  schoolId: number;
+  roleId: number;
+  name: string;
+  organisation: string | null;
+  email: string | null;
+  phone: string | null;
+  active: ColumnType<Flag, Flag | undefined, Flag>;
+  joinedOn: IsoDate | null;
+  leftOn: IsoDate | null;
+  createdAt: IsoMoment;
+}
+
+export interface PupilTable {
+  id: Generated<number>;
+  schoolId: number;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: IsoDate;
+  groupName: string;
+  createdAt: IsoMoment;
+}
+
+export interface ThemeTable {
+  id: Generated<number>;
+  schoolId: number;
+  code: string | null;
+  name: string;
+  active: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
+export interface SupportCaseTable {
+  id: Generated<number>;
+  schoolId: number;
+  pupilId: number;
+  question: string;
+  analysis: ColumnType<string, string | undefined, string>;
+  status: CaseStatus;
+  registeredOn: IsoDate;
+  firstDiscussedOn: IsoDate | null;
+  effectDueOn: IsoDate | null;
+  closedOn: IsoDate | null;
+  safetyConcernReason: string | null;
+  createdAt: IsoMoment;
+  updatedAt: IsoMoment;
+}
+
+export interface CaseThemeTable {
+  caseId: number;
+  themeId: number;
+}
+
+export interface ConsentTable {
+  id: Generated<number>;
+  caseId: number;
+  status: ConsentStatus;
+  scope: ColumnType<string, string | undefined, string>;
+  recordedOn: IsoDate;
+  note: ColumnType<string, string | undefined, string>;
+  createdAt: IsoMoment;
+}
+
+export interface CaseLeadTable {
+  id: Generated<number>;
+  caseId: number;
+  memberId: number;
+  startedOn: IsoDate;
+  endedOn: IsoDate | null;
+  reason: ColumnType<string, string | undefined, string>;
+  createdAt: IsoMoment;
+}
+
+export interface MeetingTable {
+  id: Generated<number>;
+  schoolId: number;
+  date: IsoDate;
+  /** 'HH:MM' */
+  startTime: string;
+  location: ColumnType<string, string | undefined, string>;
+  chairId: number | null;
+  minuteTakerId: number | null;
+  status: MeetingStatus;
+  createdAt: IsoMoment;
+  updatedAt: IsoMoment;
+}
+
+export interface PresenceTable {
+  meetingId: number;
+  memberId: number;
+  invited: ColumnType<Flag, Flag | undefined, Flag>;
+  status: PresenceStatus | null;
+}
+
+export interface AgendaItemTable {
+  id: Generated<number>;
+  meetingId: number;
+  position: number;
+  kind: AgendaKind;
+  caseId: number | null;
+  title: ColumnType<string, string | undefined, string>;
+  notes: ColumnType<string, string | undefined, string>;
+  plannedMinutes: ColumnType<number, number | undefined, number>;
+  spentSeconds: ColumnType<number, number | undefined, number>;
+}
+
+export interface CaseDiscussionTable {
+  id: Generated<number>;
+  agendaItemId: number;
+  meetingId: number;
+  caseId: number;
+  notes: ColumnType<string, string | undefined, string>;
+  summary: ColumnType<string, string | undefined, string>;
+  conclusions: ColumnType<string, string | undefined, string>;
+  discussedByName: ColumnType<Flag, Flag | undefined, Flag>;
+  updatedAt: IsoMoment;
+}
+
+export interface AgreementTable {
+  id: Generated<number>;
+  schoolId: number;
+  caseId: number | null;
+  meetingId: number;
+  agendaItemId: number | null;
+  description: string;
+  ownerKind: OwnerKind;
+  ownerMemberId: number | null;
+  ownerName: ColumnType<string, string | undefined, string>;
+  dueOn: IsoDate;
+  originalDueOn: IsoDate;
+  status: AgreementStatus;
+  postponements: ColumnType<number, number | undefined, number>;
+  completedOn: IsoDate | null;
+  createdAt: IsoMoment;
+  updatedAt: IsoMoment;
+}
+
+export interface EffectCheckTable {
+  id: Generated<number>;
+  caseId: number;
+  discussionId: number | null;
+  result: EffectResult;
+  note: ColumnType<string, string | undefined, string>;
+  checkedOn: IsoDate;
+  createdAt: IsoMoment;
+}
+
+export interface TagTable {
+  id: Generated<number>;
+  schoolId: number;
+  kind: TagKind;
+  name: string;
+  category: ColumnType<string, string | undefined, string>;
+  active: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
+export interface DiscussionTagTable {
+  discussionId: number;
+  tagId: number;
+}
+
+export interface MinutesTable {
+  id: Generated<number>;
+  meetingId: number;
+  version: number;
+  status: MinutesStatus;
+  correctionReason: ColumnType<string, string | undefined, string>;
+  docx: Uint8Array | null;
+  sha256: string | null;
+  finalizedAt: IsoMoment | null;
+  createdAt: IsoMoment;
+}
+
+export interface SignatureTable {
+  id: Generated<number>;
+  minutesId: number;
+  memberId: number | null;
+  signerName: string;
+  signerRole: string;
+  certificateSha256: string;
+  signedAt: IsoMoment;
+  signedDocx: Uint8Array;
+  sha256: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: IsoMoment;
+  actor: string;
+  action: string;
+  entity: ColumnType<string, string | undefined, never>;
+  entityId: ColumnType<number | null, number | null | undefined, never>;
+  schoolId: ColumnType<number | null, number | null | undefined, never>;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+/** The database as Kysely sees it. */
+export interface DB {
+  school: SchoolTable;
+  role: RoleTable;
+  member: MemberTable;
+  pupil: PupilTable;
+  theme: ThemeTable;
+  supportCase: SupportCaseTable;
+  caseTheme: CaseThemeTable;
+  consent: ConsentTable;
+  caseLead: CaseLeadTable;
+  meeting: MeetingTable;
+  presence: PresenceTable;
+  agendaItem: AgendaItemTable;
+  caseDiscussion: CaseDiscussionTable;
+  agreement: AgreementTable;
+  effectCheck: EffectCheckTable;
+  tag: TagTable;
+  discussionTag: DiscussionTagTable;
+  minutes: MinutesTable;
+  signature: SignatureTable;
+  auditLog: AuditLogTable;
+  setting: SettingTable;
+}
+
+export type Row<T extends keyof DB> = Selectable<DB[T]>;
+export type NewRow<T extends keyof DB> = Insertable<DB[T]>;
+export type RowUpdate<T extends keyof DB> = Updateable<DB[T]>;
