@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { openDatabase, type OpenDatabase, type OpenOptions } from '../db/open';
 import { DbOpenError } from '../db/openErrors';
@@ -32,6 +34,7 @@ export class Session {
   /** Creates the database file; only when there is none yet. */
   async create(): Promise<Kysely<DB>> {
     if (this.#state.state !== 'missing') throw new AppError('CONFLICT', 'database exists');
+    fs.mkdirSync(path.dirname(this.dbPath), { recursive: true });
     const handle = await openDatabase(this.dbPath, { ...this.openOptions, create: true });
     this.#state = { state: 'open', handle };
     return handle.db;

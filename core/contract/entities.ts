@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nl } from '../i18n/nl';
 
 // Shapes that cross the IPC boundary. The renderer's types come from here.
 
@@ -30,10 +31,10 @@ export const member = z.object({
 
 export const memberCreate = z.strictObject({
   schoolId: id,
-  name: z.string().trim().min(2).max(120),
-  roleId: id,
+  name: z.string().trim().min(2, { error: nl.team.nameRequired }).max(120),
+  roleId: z.number({ error: nl.team.roleRequired }).int().positive({ error: nl.team.roleRequired }),
   organisation: z.string().trim().max(120).optional(),
-  email: z.union([z.email().max(200), z.literal('')]).optional(),
+  email: z.union([z.email({ error: nl.team.emailInvalid }).max(200), z.literal('')]).optional(),
   phone: z.string().trim().max(40).optional(),
 });
 
@@ -90,5 +91,8 @@ export const appInfo = z.object({
 
 export const setupStart = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('demo') }),
-  z.strictObject({ mode: z.literal('empty'), schoolName: z.string().trim().min(2).max(120) }),
+  z.strictObject({
+    mode: z.literal('empty'),
+    schoolName: z.string().trim().min(2, { error: nl.welcome.schoolNameRequired }).max(120),
+  }),
 ]);

@@ -30,6 +30,7 @@ export const nl = {
     schoolName: 'Naam van de school',
     schoolNamePlaceholder: 'Bijvoorbeeld: Basisschool De Linde',
     emptyButton: 'Begin met een lege school',
+    schoolNameRequired: 'Vul de naam van de school in (minstens twee tekens).',
     dbErrorTitle: 'De gegevens kunnen niet worden geopend',
   },
   dashboard: {

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session as electronSession } from 'electron';
+import { systemClock } from '../../core/clock';
+import { handlers } from '../../core/handlers';
+import { createRouter } from '../../core/ipc/router';
+import { Session } from '../../core/session';
+import { NativeBindingError, resolveNativeBinding } from '../../db/nativeBinding';
+import { registerIpc } from './ipc';
+import { denyNavigation, hardenSession, trustedUrl } from './security';
+
+// Glue only: wire Electron to core/. Everything testable lives elsewhere.
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+function nativeBinding(): string | undefined {
+  // A packaged app carries an addon rebuilt for Electron in the usual place.
+  if (app.isPackaged) return undefined;
+  return resolveNativeBinding(app.getAppPath(), {
+    runtime: 'electron',
+    version: process.versions.electron,
+    arch: process.arch,
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 960,
+    minHeight: 640,
+    title: 'MDO',
+    show: false,
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  if (devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(path.join(here, '../renderer/index.html'));
+  return window;
+}
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  denyNavigation(app);
+  await app.whenReady();
+  const isTrusted = trustedUrl(devServerUrl);
+  hardenSession(electronSession.defaultSession, isTrusted);
+
+  let binding: string | undefined;
+  try {
+    binding = nativeBinding();
+  } catch (error) {
+    if (!(error instanceof NativeBindingError)) throw error;
+    dialog.showErrorBox('MDO kan niet starten', error.message);
+    app.quit();
+    return;
+  }
+  const dbPath = process.env.MDO_DB ?? path.join(app.getPath('userData'), 'mdo.db');
+  const session = new Session(dbPath, { nativeBinding: binding });
+  await session.init();
+  const router = createRouter(handlers, { session, clock: systemClock, appVersion: app.getVersion() });
+  registerIpc(ipcMain, router, isTrusted);
+
+  let window = createWindow();
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void session.close());
+}
+
+void main();

@@ -1,0 +1,47 @@
+import { Center, Loader } from '@mantine/core';
+import { createHashRouter, RouterProvider } from 'react-router';
+import { useChannel } from './api';
+import { Shell } from './components/Shell';
+import { ErrorNotice } from './components/ErrorNotice';
+import { SchoolProvider } from './school';
+import { Cases } from './screens/Cases';
+import { Dashboard } from './screens/Dashboard';
+import { Meetings } from './screens/Meetings';
+import { Team } from './screens/Team';
+import { Welcome } from './screens/Welcome';
+import { t } from './i18n';
+
+// Hash routes: they work from file://, where the packaged app is loaded.
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <Shell />,
+    children: [
+      { index: true, element: <Dashboard /> },
+      { path: 'overleggen', element: <Meetings /> },
+      { path: 'casussen', element: <Cases /> },
+      { path: 'kernteam', element: <Team /> },
+    ],
+  },
+]);
+
+/** Decides between first start, a database problem and the app itself. */
+export function App() {
+  const info = useChannel('app.info', undefined);
+  if (info.isPending) {
+    return (
+      <Center h="100vh" aria-label={t.app.loading}>
+        <Loader />
+      </Center>
+    );
+  }
+  if (info.isError) return <ErrorNotice title={t.welcome.dbErrorTitle} message={info.error.message} />;
+  const { database } = info.data;
+  if (database.state === 'missing') return <Welcome />;
+  if (database.state === 'error') return <ErrorNotice title={t.welcome.dbErrorTitle} message={database.message} />;
+  return (
+    <SchoolProvider schools={database.schools}>
+      <RouterProvider router={router} />
+    </SchoolProvider>
+  );
+}

@@ -1,0 +1,68 @@
+import { AppShell, Badge, Group, NavLink, Select, Text, Title } from '@mantine/core';
+import { IconCalendarEvent, IconFolders, IconHome, IconUsersGroup } from '@tabler/icons-react';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { t } from '../i18n';
+import { useSchool } from '../school';
+
+const links = [
+  { to: '/', label: t.nav.start, icon: IconHome },
+  { to: '/overleggen', label: t.nav.meetings, icon: IconCalendarEvent },
+  { to: '/casussen', label: t.nav.cases, icon: IconFolders },
+  { to: '/kernteam', label: t.nav.team, icon: IconUsersGroup },
+];
+
+/** The frame around every screen: school in the header, navigation on the left. */
+export function Shell() {
+  const { schools, current, select } = useSchool();
+  const location = useLocation();
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Title order={3} c="indigo.7">
+              {t.app.name}
+            </Title>
+            <Text c="dimmed" size="sm" visibleFrom="sm">
+              {t.app.tagline}
+            </Text>
+          </Group>
+          <Group gap="xs">
+            {schools.length > 1 ? (
+              <Select
+                aria-label="School"
+                data={schools.map((s) => ({ value: String(s.id), label: s.name }))}
+                value={String(current.id)}
+                onChange={(value) => value && select(Number(value))}
+                allowDeselect={false}
+                w={320}
+              />
+            ) : (
+              <Text fw={600}>{current.name}</Text>
+            )}
+            {current.isDemo && (
+              <Badge color="orange" variant="filled">
+                {t.app.demoBadge}
+              </Badge>
+            )}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {links.map((link) => (
+          <NavLink
+            key={link.to}
+            component={RouterLink}
+            to={link.to}
+            label={link.label}
+            leftSection={<link.icon size={18} stroke={1.6} />}
+            active={link.to === '/' ? location.pathname === '/' : location.pathname.startsWith(link.to)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,3 @@
+// The renderer reads its Dutch texts from the one catalogue in core/i18n.
+export { nl as t } from '../../core/i18n/nl';
+export { formatLongDate, formatShortDate } from '../../core/i18n/formatDate';

@@ -1,0 +1,5 @@
+import { buildApp } from './build';
+
+export default function setup(): void {
+  buildApp();
+}

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { fixedClock, type Clock } from '../../core/clock';
+import { handlers } from '../../core/handlers';
+import { createRouter, type FailureLog, type Router } from '../../core/ipc/router';
+import { Session } from '../../core/session';
+import { registerIpc, type IpcMainLike } from '../../electron/main/ipc';
+import { trustedUrl } from '../../electron/main/security';
+import { rendererIndex } from './build';
+
+export const CHROMIUM = process.env.MDO_CHROMIUM ?? '/usr/bin/chromium';
+
+// Flags that keep Debian's Chromium quiet on a machine without network.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Electron loads module scripts from file://; plain Chromium needs this flag for that.
+  '--allow-file-access-from-files',
+];
+
+/** The moment every e2e test lives in, so dates on screen are predictable. */
+export const E2E_NOW = '2026-11-25T09:00:00.000Z';
+
+export interface LaunchOptions {
+  /** The database file; it need not exist (first start). */
+  dbPath: string;
+  clock?: Clock;
+  /** Receives router failures; defaults to collecting them in `failures`. */
+  log?: FailureLog;
+}
+
+export interface LaunchedApp {
+  page: Page;
+  session: Session;
+  router: Router;
+  /** Every URL the page tried to load that is not one of the app's own files. */
+  blockedRequests: string[];
+  /** Router failures (channel and code) seen during the test. */
+  failures: { channel: string; code: string }[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the built renderer in Chromium with `window.mdo` bridged to the real
+ * IPC registration, router, services and a real SQLite file in this process.
+ */
+export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
+  if (!fs.existsSync(rendererIndex)) throw new Error(`${rendererIndex} is missing: run "npm run build" first`);
+  const clock = options.clock ?? fixedClock(E2E_NOW);
+  const session = new Session(options.dbPath);
+  await session.init();
+  const failures: LaunchedApp['failures'] = [];
+  const router = createRouter(handlers, { session, clock, appVersion: 'e2e' }, options.log ?? ((entry) => failures.push(entry)));
+
+  // The same registration the main process performs, onto a recorder.
+  const registered = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
+  registerIpc({ handle: (channel, listener) => registered.set(channel, listener) }, router, trustedUrl(undefined));
+
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  // Fail fast with Playwright's own message (which element) instead of a test timeout.
+  page.setDefaultTimeout(5_000);
+  const blockedRequests: string[] = [];
+  // Like the main process: nothing but the app's own files is loaded.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file://') || url.startsWith('data:')) return route.continue();
+    blockedRequests.push(url);
+    return route.abort();
+  });
+  await page.exposeBinding('__mdoInvoke', async (source, channel: string, payload: unknown) => {
+    const listener = registered.get(channel);
+    if (!listener) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Deze actie bestaat niet.' } };
+    return listener({ senderFrame: { url: source.frame.url() } }, payload);
+  });
+  // What electron/preload exposes, over the binding instead of ipcRenderer.
+  await page.addInitScript(() => {
+    const invoke = (window as unknown as { __mdoInvoke: (c: string, p: unknown) => Promise<unknown> }).__mdoInvoke;
+    Object.defineProperty(window, 'mdo', { value: Object.freeze({ invoke: (channel: string, input: unknown) => invoke(channel, input) }) });
+  });
+  await page.goto(pathToFileURL(rendererIndex).href);
+
+  return {
+    page,
+    session,
+    router,
+    blockedRequests,
+    failures,
+    close: async () => {
+      await browser.close();
+      await session.close();
+    },
+  };
+}
+
+/** A fresh temporary folder for one test's database files. */
+export function tempDir(prefix = 'mdo-test-'): { dir: string; file(name: string): string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, file: (name) => path.join(dir, name), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
