@@ -89,7 +89,8 @@ async function demo(args: string[], io: CliIo): Promise<number> {
     const handle = await openDatabase(temp, { create: true });
     const started = Date.now();
     const summary = await generateDemo(handle.db, { scale, clock: io.clock ?? systemClock });
-    handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    // One self-contained file, easy to copy; the app switches it back to WAL on open.
+    handle.sqlite.pragma('journal_mode = DELETE');
     await handle.close();
     removeDatabaseFiles(path);
     fs.renameSync(temp, path);
@@ -121,7 +122,9 @@ async function check(args: string[], io: CliIo): Promise<number> {
       return 1;
     }
     if (problems.length > 0 || foreignKeys.length > 0) {
-      io.err(`Error: integrity check failed: ${[...problems.slice(0, 10), ...(foreignKeys.length ? [`${foreignKeys.length} foreign key violation(s)`] : [])].join('; ')}`);
+      io.err(
+        `Error: integrity check failed: ${[...problems.slice(0, 10), ...(foreignKeys.length ? [`${foreignKeys.length} foreign key violation(s)`] : [])].join('; ')}`,
+      );
       return 1;
     }
     const pending = LATEST_SCHEMA_VERSION - version;

@@ -6,10 +6,7 @@ import { DbOpenError } from '../db/openErrors';
 import type { DB } from '../db/schema';
 import { AppError } from './errors';
 
-export type SessionState =
-  | { state: 'missing' }
-  | { state: 'open'; handle: OpenDatabase }
-  | { state: 'error'; error: DbOpenError };
+export type SessionState = { state: 'missing' } | { state: 'open'; handle: OpenDatabase } | { state: 'error'; error: DbOpenError };
 
 /** Owns the one database file of this installation: opening, creating, closing. */
 export class Session {

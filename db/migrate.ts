@@ -19,10 +19,7 @@ export function schemaVersion(sqlite: Database.Database): number {
  * Brings the schema up to date. Each migration and its version bump commit
  * together, so a migration that throws leaves the previous version intact.
  */
-export function migrate(
-  sqlite: Database.Database,
-  list: readonly Migration[] = allMigrations,
-): MigrationResult {
+export function migrate(sqlite: Database.Database, list: readonly Migration[] = allMigrations): MigrationResult {
   const from = schemaVersion(sqlite);
   if (from > list.length) throw new DbOpenError('TOO_NEW', `schema version ${from} > ${list.length}`);
   for (let version = from; version < list.length; version++) {

@@ -39,6 +39,7 @@ export async function buildSideBinding(options: BuildOptions): Promise<string> {
     const copy = path.join(work, 'pkg');
     fs.cpSync(packageDir(root), copy, {
       recursive: true,
+      dereference: true,
       filter: (source) => !source.startsWith(path.join(packageDir(root), 'build')),
     });
     const args = [

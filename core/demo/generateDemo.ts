@@ -82,7 +82,19 @@ async function insertRows<T extends keyof DB>(db: Kysely<DB>, table: T, rows: In
 }
 
 async function nextIds(db: Kysely<DB>) {
-  const max = async (table: 'member' | 'pupil' | 'supportCase' | 'meeting' | 'agendaItem' | 'caseDiscussion' | 'agreement' | 'caseLead' | 'consent' | 'effectCheck') => {
+  const max = async (
+    table:
+      | 'member'
+      | 'pupil'
+      | 'supportCase'
+      | 'meeting'
+      | 'agendaItem'
+      | 'caseDiscussion'
+      | 'agreement'
+      | 'caseLead'
+      | 'consent'
+      | 'effectCheck',
+  ) => {
     const row = await db
       .selectFrom(table)
       .select((eb) => eb.fn.max('id').as('id'))
@@ -104,13 +116,7 @@ async function nextIds(db: Kysely<DB>) {
   };
 }
 
-async function buildSchool(
-  db: Kysely<DB>,
-  schoolId: number,
-  faker: Faker,
-  scale: (typeof SCALES)[DemoScale],
-  clock: Clock,
-): Promise<Rows> {
+async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale: (typeof SCALES)[DemoScale], clock: Clock): Promise<Rows> {
   const ids = await nextIds(db);
   const now = clock.now();
   const todayIso = iso(now);
@@ -248,7 +254,10 @@ async function buildSchool(
     const fresh = index >= caseCount - 2;
     const registered = fresh
       ? addDays(parseISO(meetings.at(-1)!.date), faker.number.int({ min: 1, max: 10 }))
-      : addDays(start, Math.floor(((index + faker.number.float({ min: 0, max: 0.9 })) / caseCount) * (differenceInCalendarDays(now, start) - 50)));
+      : addDays(
+          start,
+          Math.floor(((index + faker.number.float({ min: 0, max: 0.9 })) / caseCount) * (differenceInCalendarDays(now, start) - 50)),
+        );
     const registeredOn = iso(registered < now ? registered : now);
     const caseThemes = faker.helpers.arrayElements(themes, { min: 1, max: 2 });
     const question = pick(texts.questionsByTheme[caseThemes[0].code ?? 'learning']).replaceAll('{name}', pupil.firstName);
@@ -261,9 +270,25 @@ async function buildSchool(
     if (!withoutConsent && !safetyConcern) {
       const consentOn = iso(addDays(parseISO(registeredOn), faker.number.int({ min: 0, max: 4 })));
       const withdrawn = chance(0.05);
-      rows.consent.push({ id: ids.consent(), caseId, status: 'given', scope: 'Delen met het kernteam', recordedOn: consentOn, note: '', createdAt: stamp });
+      rows.consent.push({
+        id: ids.consent(),
+        caseId,
+        status: 'given',
+        scope: 'Delen met het kernteam',
+        recordedOn: consentOn,
+        note: '',
+        createdAt: stamp,
+      });
       if (withdrawn) {
-        rows.consent.push({ id: ids.consent(), caseId, status: 'withdrawn', scope: 'Delen met het kernteam', recordedOn: iso(addDays(parseISO(consentOn), 30)), note: 'Ouders trekken toestemming in.', createdAt: stamp });
+        rows.consent.push({
+          id: ids.consent(),
+          caseId,
+          status: 'withdrawn',
+          scope: 'Delen met het kernteam',
+          recordedOn: iso(addDays(parseISO(consentOn), 30)),
+          note: 'Ouders trekken toestemming in.',
+          createdAt: stamp,
+        });
       }
     }
 
@@ -298,10 +323,26 @@ async function buildSchool(
     if (firstDiscussed) {
       const handOver = pastDiscussions.length >= 2 && chance(0.3);
       const leadId = ids.caseLead();
-      rows.caseLead.push({ id: leadId, caseId, memberId: leadMember, startedOn: firstDiscussed, endedOn: handOver ? pastDiscussions[1].date : null, reason: 'Eerste bespreking', createdAt: stamp });
+      rows.caseLead.push({
+        id: leadId,
+        caseId,
+        memberId: leadMember,
+        startedOn: firstDiscussed,
+        endedOn: handOver ? pastDiscussions[1].date : null,
+        reason: 'Eerste bespreking',
+        createdAt: stamp,
+      });
       if (handOver) {
         leadMember = pick(members.filter((member) => member.id !== leadMember && member.code !== 'ib')).id;
-        rows.caseLead.push({ id: ids.caseLead(), caseId, memberId: leadMember, startedOn: pastDiscussions[1].date, endedOn: null, reason: pick(texts.leadChangeReasons), createdAt: stamp });
+        rows.caseLead.push({
+          id: ids.caseLead(),
+          caseId,
+          memberId: leadMember,
+          startedOn: pastDiscussions[1].date,
+          endedOn: null,
+          reason: pick(texts.leadChangeReasons),
+          createdAt: stamp,
+        });
       }
     }
 
@@ -327,18 +368,29 @@ async function buildSchool(
           { weight: 30, value: 'partly' },
           { weight: 15, value: 'no' },
         ]);
-        rows.effectCheck.push({ id: ids.effectCheck(), caseId, discussionId, result, note: texts.effectNotes[result], checkedOn: meeting.date, createdAt: stamp });
+        rows.effectCheck.push({
+          id: ids.effectCheck(),
+          caseId,
+          discussionId,
+          result,
+          note: texts.effectNotes[result],
+          checkedOn: meeting.date,
+          createdAt: stamp,
+        });
       }
 
       for (let n = faker.number.int({ min: 1, max: 3 }); n > 0; n--) {
         const due = addDays(parseISO(meeting.date), pick([7, 14, 21, 28]));
         const owner = chance(0.75) ? 'member' : chance(0.7) ? 'parents' : 'pupil';
         const description =
-          owner === 'member' ? pick(texts.agreementTexts) : pick(owner === 'parents' ? texts.parentAgreementTexts : texts.pupilAgreementTexts);
+          owner === 'member'
+            ? pick(texts.agreementTexts)
+            : pick(owner === 'parents' ? texts.parentAgreementTexts : texts.pupilAgreementTexts);
         const overdue = due < now;
         const later = round < pastDiscussions.length - 1;
         // Older agreements are settled; recent ones may be open, overdue or postponed.
-        const outcome = later || closed ? (chance(0.85) ? 'done' : 'not_done') : overdue ? pick(['done', 'done', 'open', 'postponed'] as const) : 'open';
+        const outcome =
+          later || closed ? (chance(0.85) ? 'done' : 'not_done') : overdue ? pick(['done', 'done', 'open', 'postponed'] as const) : 'open';
         const postponed = outcome === 'postponed';
         const dueOn = postponed ? iso(addDays(due, 14)) : iso(due);
         rows.agreement.push({
@@ -361,7 +413,13 @@ async function buildSchool(
         });
       }
     }
-    if (!closed && !withoutConsent && (fresh || (pastDiscussions.length > 0 && discussionMeetings.includes(upcoming)) || (!!lastDiscussed && lastDiscussed === meetings.at(-1)!.date))) {
+    if (
+      !closed &&
+      !withoutConsent &&
+      (fresh ||
+        (pastDiscussions.length > 0 && discussionMeetings.includes(upcoming)) ||
+        (!!lastDiscussed && lastDiscussed === meetings.at(-1)!.date))
+    ) {
       upcomingCases.push(caseId);
     }
   }

@@ -9,10 +9,7 @@ import type { Context } from './context';
 // Field messages of validation errors in Dutch.
 z.config(z.locales.nl());
 
-export type Handler<C extends Channel> = (
-  input: ParsedInput<C>,
-  ctx: Context,
-) => Promise<Output<C>> | Output<C>;
+export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: Context) => Promise<Output<C>> | Output<C>;
 
 export type Handlers = { [C in Channel]: Handler<C> };
 

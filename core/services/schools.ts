@@ -52,11 +52,7 @@ export async function listSchools(db: Kysely<DB>) {
 }
 
 export async function getSchool(db: Kysely<DB>, schoolId: number) {
-  const row = await db
-    .selectFrom('school')
-    .select(['id', 'name', 'city', 'isDemo'])
-    .where('id', '=', schoolId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('school').select(['id', 'name', 'city', 'isDemo']).where('id', '=', schoolId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'school');
   return { ...row, isDemo: row.isDemo === 1 };
 }

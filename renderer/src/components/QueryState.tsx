@@ -10,7 +10,12 @@ export function QueryState<T>({
   query: { isPending: boolean; error: ApiError | null; data: T | undefined };
   children: (data: T) => ReactNode;
 }) {
-  if (query.error) return <Alert color="red" role="alert">{query.error.message}</Alert>;
+  if (query.error)
+    return (
+      <Alert color="red" role="alert">
+        {query.error.message}
+      </Alert>
+    );
   if (query.isPending || query.data === undefined) return <Loader size="sm" />;
   return <>{children(query.data)}</>;
 }

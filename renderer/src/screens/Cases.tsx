@@ -46,7 +46,13 @@ export function Cases() {
                         ))}
                       </Group>
                     </Table.Td>
-                    <Table.Td>{item.leadName ?? <Text c="red.7" size="sm">{t.cases.noLead}</Text>}</Table.Td>
+                    <Table.Td>
+                      {item.leadName ?? (
+                        <Text c="red.7" size="sm">
+                          {t.cases.noLead}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>{formatShortDate(item.registeredOn)}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={statusColor[item.status]}>

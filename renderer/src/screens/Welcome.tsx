@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Card, Center, Container, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconSchool, IconSparkles } from '@tabler/icons-react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { setupStart } from '../../../core/contract/entities';
 import { useChannelMutation } from '../api';
 import { t } from '../i18n';
@@ -35,7 +35,11 @@ export function Welcome() {
                   </Group>
                   <Text>{t.welcome.demoText}</Text>
                 </Stack>
-                <Button size="md" onClick={() => start.mutate({ mode: 'demo' })} loading={start.isPending && start.variables?.mode === 'demo'}>
+                <Button
+                  size="md"
+                  onClick={() => start.mutate({ mode: 'demo' })}
+                  loading={start.isPending && start.variables?.mode === 'demo'}
+                >
                   {t.welcome.demoButton}
                 </Button>
               </Stack>

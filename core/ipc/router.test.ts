@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../tests/e2e/harness';
+import { fixedClock } from '../clock';
+import { handlers } from '../handlers';
+import { Session } from '../session';
+import { createRouter, type Router } from './router';
+
+describe('IPC router', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let session: Session;
+  let router: Router;
+  let failures: { channel: string; code: string; error?: unknown }[];
+
+  beforeEach(async () => {
+    temp = tempDir();
+    session = new Session(temp.file('router.db'));
+    await session.init();
+    failures = [];
+    router = createRouter(handlers, { session, clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: '1.2.3' }, (entry) =>
+      failures.push(entry),
+    );
+  });
+  afterEach(async () => {
+    await session.close();
+    temp.remove();
+  });
+
+  it('reports a missing database, then creates an empty school', async () => {
+    expect(await router.call('app.info', undefined)).toEqual({
+      ok: true,
+      data: { version: '1.2.3', schemaVersion: 1, database: { state: 'missing' } },
+    });
+    const listed = await router.call('members.list', { schoolId: 1 });
+    expect(listed).toMatchObject({ ok: false, error: { code: 'NO_DATABASE', message: 'Er zijn nog geen gegevens geopend.' } });
+
+    const started = await router.call('setup.start', { mode: 'empty', schoolName: '  De Linde  ' });
+    expect(started).toEqual({ ok: true, data: { schoolId: 1 } });
+    const info = await router.call('app.info', undefined);
+    expect(info).toMatchObject({ ok: true, data: { database: { state: 'open', schools: [{ name: 'De Linde', isDemo: false }] } } });
+  });
+
+  it('rejects bad input with Dutch field messages before any handler runs', async () => {
+    const result = await router.call('setup.start', { mode: 'empty', schoolName: 'x' });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: 'De gegevens zijn niet volledig of niet juist ingevuld.',
+        fields: [{ path: 'schoolName', message: 'Vul de naam van de school in (minstens twee tekens).' }],
+      },
+    });
+    expect(session.state.state).toBe('missing');
+    expect(await router.call('setup.start', null)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await router.call('nope', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await router.call(42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('turns a refused second set-up into CONFLICT and unexpected errors into INTERNAL without details', async () => {
+    await router.call('setup.start', { mode: 'demo' });
+    expect(await router.call('setup.start', { mode: 'demo' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    const broken = createRouter(
+      {
+        ...handlers,
+        'members.list': () => {
+          throw new Error('secret pupil name in a message');
+        },
+      },
+      { session, clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x' },
+      (entry) => failures.push(entry),
+    );
+    const result = await broken.call('members.list', { schoolId: 1 });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Er ging iets mis. Probeer het opnieuw; uw eerder opgeslagen gegevens zijn niet aangetast.' },
+    });
+    expect(JSON.stringify(result)).not.toContain('secret');
+    expect(failures.map((failure) => [failure.channel, failure.code])).toContainEqual(['members.list', 'INTERNAL']);
+  });
+
+  it('refuses a handler answer that does not match the contract', async () => {
+    await router.call('setup.start', { mode: 'demo' });
+    const sloppy = createRouter(
+      { ...handlers, 'roles.list': () => [{ id: 'one', name: 3 }] as never },
+      { session, clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x' },
+      (entry) => failures.push(entry),
+    );
+    expect(await sloppy.call('roles.list', { schoolId: 1 })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});

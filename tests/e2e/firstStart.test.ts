@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { launchApp, tempDir, type LaunchedApp } from './harness';
+
+describe('first start without a database', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let app: LaunchedApp;
+
+  beforeEach(async () => {
+    temp = tempDir();
+    // A folder that does not exist yet, as on a new laptop.
+    app = await launchApp({ dbPath: temp.file('profiel/mdo.db') });
+  });
+  afterEach(async () => {
+    await app.close();
+    temp.remove();
+  });
+
+  it('offers the demo school, which opens on its upcoming MDO', async () => {
+    const { page, session } = app;
+    await expect.poll(() => page.getByRole('heading', { name: 'Welkom bij MDO' }).isVisible()).toBe(true);
+    expect(session.state.state).toBe('missing');
+    await page.getByRole('button', { name: 'Open de demoschool' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Volgend overleg' }).isVisible()).toBe(true);
+    const school = await session.db().selectFrom('school').select(['name', 'isDemo']).executeTakeFirstOrThrow();
+    expect(school.isDemo).toBe(1);
+    expect(await page.getByText(school.name).isVisible()).toBe(true);
+    expect(app.blockedRequests).toEqual([]);
+  });
+
+  it('starts an empty school after a Dutch validation message for a missing name', async () => {
+    const { page, session } = app;
+    await page.getByRole('button', { name: 'Begin met een lege school' }).click();
+    await expect.poll(() => page.getByText('Vul de naam van de school in (minstens twee tekens).').isVisible()).toBe(true);
+    expect(session.state.state).toBe('missing');
+
+    await page.getByLabel('Naam van de school').fill('Basisschool De Linde');
+    await page.getByRole('button', { name: 'Begin met een lege school' }).click();
+    await expect.poll(() => page.getByText('Er is nog geen overleg gepland.').isVisible()).toBe(true);
+    expect(await page.getByText('Basisschool De Linde').isVisible()).toBe(true);
+    expect(await page.getByText('Demo', { exact: true }).count()).toBe(0);
+    const roles = await session.db().selectFrom('role').select('name').execute();
+    expect(roles.map((role) => role.name)).toContain('Leerplichtambtenaar');
+  });
+});
