@@ -49,6 +49,9 @@ export default defineConfig({
     plugins: [react(), contentSecurityPolicy()],
     build: {
       outDir: 'out/renderer',
+      minify: true,
+      // Loaded from disk, not over a network: one chunk of ~750 kB is fine for now.
+      chunkSizeWarningLimit: 1024,
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },

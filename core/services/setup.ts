@@ -1,14 +1,17 @@
 import type { z } from 'zod';
 import type { Clock } from '../clock';
 import type { setupStart } from '../contract/entities';
-import { generateDemo } from '../demo/generateDemo';
 import type { Session } from '../session';
 import { createSchool, listSchools } from './schools';
 
 /** First start: creates the database with the demo school or one empty school. */
 export async function startSetup(session: Session, input: z.output<typeof setupStart>, clock: Clock) {
   const db = await session.create();
-  if (input.mode === 'demo') await generateDemo(db, { scale: 'small', clock });
+  if (input.mode === 'demo') {
+    // Loaded on demand: faker's Dutch locale is large and only needed once.
+    const { generateDemo } = await import('../demo/generateDemo');
+    await generateDemo(db, { scale: 'small', clock });
+  }
   else await createSchool(db, { name: input.schoolName }, clock);
   const [school] = await listSchools(db);
   return { schoolId: school.id };

@@ -31,6 +31,7 @@ function createWindow(): BrowserWindow {
     minWidth: 960,
     minHeight: 640,
     title: 'MDO',
+    icon: path.join(app.getAppPath(), 'build', 'icon.png'),
     show: false,
     webPreferences: {
       preload: path.join(here, '../preload/index.cjs'),

@@ -1,5 +1,5 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCalendarEvent, IconClock, IconMapPin, IconUser } from '@tabler/icons-react';
+import { IconAlarm, IconCalendarEvent, IconChecklist, IconClock, IconFolders, IconMapPin, IconUser, type Icon } from '@tabler/icons-react';
 import { useChannel } from '../api';
 import { QueryState } from '../components/QueryState';
 import { formatLongDate, t } from '../i18n';
@@ -16,9 +16,14 @@ export function Dashboard() {
         {(data) => (
           <>
             <SimpleGrid cols={3}>
-              <Stat label={t.dashboard.openCases} value={data.openCases} />
-              <Stat label={t.dashboard.openAgreements} value={data.openAgreements} />
-              <Stat label={t.dashboard.overdueAgreements} value={data.overdueAgreements} alert={data.overdueAgreements > 0} />
+              <Stat icon={IconFolders} label={t.dashboard.openCases} value={data.openCases} />
+              <Stat icon={IconChecklist} label={t.dashboard.openAgreements} value={data.openAgreements} />
+              <Stat
+                icon={IconAlarm}
+                label={t.dashboard.overdueAgreements}
+                value={data.overdueAgreements}
+                alert={data.overdueAgreements > 0}
+              />
             </SimpleGrid>
             <Card withBorder padding="lg" aria-labelledby="next-meeting">
               <Title order={3} id="next-meeting" mb="sm">
@@ -84,14 +89,16 @@ export function Dashboard() {
   );
 }
 
-function Stat({ label, value, alert = false }: { label: string; value: number; alert?: boolean }) {
+function Stat({ icon: StatIcon, label, value, alert = false }: { icon: Icon; label: string; value: number; alert?: boolean }) {
   return (
     <Card withBorder padding="md">
       <Group justify="space-between">
         <Text c="dimmed" size="sm">
           {label}
         </Text>
-        <ThemeIcon variant="light" color={alert ? 'red' : 'indigo'} size="sm" radius="xl" />
+        <ThemeIcon variant="light" color={alert ? 'red' : 'indigo'} size="lg" radius="xl">
+          <StatIcon size={18} />
+        </ThemeIcon>
       </Group>
       <Text fz={32} fw={700} c={alert ? 'red.7' : undefined}>
         {value}
