@@ -11,8 +11,7 @@ export async function startSetup(session: Session, input: z.output<typeof setupS
     // Loaded on demand: faker's Dutch locale is large and only needed once.
     const { generateDemo } = await import('../demo/generateDemo');
     await generateDemo(db, { scale: 'small', clock });
-  }
-  else await createSchool(db, { name: input.schoolName }, clock);
+  } else await createSchool(db, { name: input.schoolName }, clock);
   const [school] = await listSchools(db);
   return { schoolId: school.id };
 }

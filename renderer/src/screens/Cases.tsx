@@ -25,7 +25,7 @@ export function Cases() {
                   <Table.Th>{t.cases.group}</Table.Th>
                   <Table.Th>{t.cases.question}</Table.Th>
                   <Table.Th>{t.cases.lead}</Table.Th>
-                  <Table.Th>{t.cases.registeredOn}</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t.cases.registeredOn}</Table.Th>
                   <Table.Th>{t.cases.status}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -33,7 +33,7 @@ export function Cases() {
                 {cases.map((item) => (
                   <Table.Tr key={item.id}>
                     <Table.Td fw={600}>{item.pupilName}</Table.Td>
-                    <Table.Td>{item.groupName}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{item.groupName}</Table.Td>
                     <Table.Td maw={420}>
                       <Text size="sm" lineClamp={2}>
                         {item.question}
@@ -54,7 +54,7 @@ export function Cases() {
                       )}
                     </Table.Td>
                     <Table.Td>{formatShortDate(item.registeredOn)}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Badge variant="light" color={statusColor[item.status]}>
                         {t.cases.statuses[item.status]}
                       </Badge>
