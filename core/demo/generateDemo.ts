@@ -37,6 +37,8 @@ const ORGANISATIONS: Record<string, string> = {
   inclusive_education: 'Samenwerkingsverband Passend Onderwijs',
 };
 
+const RECENT_OUTCOMES = ['open', 'postponed', 'done', 'not_done', 'done'] as const;
+
 type Rows = { [T in keyof DB]: Insertable<DB[T]>[] };
 
 const iso = (date: Date) => format(date, 'yyyy-MM-dd');
@@ -225,6 +227,7 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
       });
     }
   }
+  let recentOutcome = 0;
   const agendaCount = new Map<number, number>();
   const addAgendaItem = (meetingId: number, item: { kind: 'case' | 'general'; caseId?: number; title?: string; minutes: number }) => {
     const position = (agendaCount.get(meetingId) ?? 0) + 1;
@@ -389,8 +392,15 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
         const overdue = due < now;
         const later = round < pastDiscussions.length - 1;
         // Older agreements are settled; recent ones may be open, overdue or postponed.
+        // Recent overdue ones cycle through every state, so each demo school shows them all.
         const outcome =
-          later || closed ? (chance(0.85) ? 'done' : 'not_done') : overdue ? pick(['done', 'done', 'open', 'postponed'] as const) : 'open';
+          later || closed
+            ? chance(0.85)
+              ? 'done'
+              : 'not_done'
+            : overdue
+              ? RECENT_OUTCOMES[recentOutcome++ % RECENT_OUTCOMES.length]
+              : 'open';
         const postponed = outcome === 'postponed';
         const dueOn = postponed ? iso(addDays(due, 14)) : iso(due);
         rows.agreement.push({
