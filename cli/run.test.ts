@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../core/clock';
+import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { root } from '../tests/e2e/build';
 import { tempDir } from '../tests/e2e/harness';
 import { runCli } from './run';
@@ -33,7 +34,7 @@ describe('mdo CLI', () => {
     expect(demo.out).toMatch(/1 school\(s\), 40 pupils, 12 cases/);
     const check = await cli('check', '--db', db);
     expect(check.code).toBe(0);
-    expect(check.out).toBe(`OK: ${db}: integrity ok, schema version 1 of 1.`);
+    expect(check.out).toBe(`OK: ${db}: integrity ok, schema version ${LATEST_SCHEMA_VERSION} of ${LATEST_SCHEMA_VERSION}.`);
     // Only the finished file is left behind: no temporary or journal files.
     expect(fs.readdirSync(temp.dir)).toEqual(['demo.db']);
   });

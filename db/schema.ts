@@ -81,6 +81,7 @@ export interface SupportCaseTable {
   firstDiscussedOn: IsoDate | null;
   effectDueOn: IsoDate | null;
   closedOn: IsoDate | null;
+  closedReason: ColumnType<string | null, string | null | undefined, string | null>;
   safetyConcernReason: string | null;
   createdAt: IsoMoment;
   updatedAt: IsoMoment;
@@ -121,6 +122,7 @@ export interface MeetingTable {
   chairId: number | null;
   minuteTakerId: number | null;
   status: MeetingStatus;
+  openQuestions: ColumnType<string, string | undefined, string>;
   createdAt: IsoMoment;
   updatedAt: IsoMoment;
 }
@@ -142,6 +144,7 @@ export interface AgendaItemTable {
   notes: ColumnType<string, string | undefined, string>;
   plannedMinutes: ColumnType<number, number | undefined, number>;
   spentSeconds: ColumnType<number, number | undefined, number>;
+  anonymous: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 export interface CaseDiscussionTable {
@@ -233,6 +236,14 @@ export interface AuditLogTable {
   schoolId: ColumnType<number | null, number | null | undefined, never>;
 }
 
+/** FTS5 index over pupils, cases and discussion notes, kept by triggers. */
+export interface SearchIndexTable {
+  body: string;
+  kind: 'pupil' | 'case' | 'discussion';
+  refId: number;
+  schoolId: number;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -261,6 +272,7 @@ export interface DB {
   signature: SignatureTable;
   auditLog: AuditLogTable;
   setting: SettingTable;
+  searchIndex: SearchIndexTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -48,6 +48,17 @@ export const nl = {
     generalItem: 'Algemeen',
     caseItem: 'Casus',
   },
+  agenda: {
+    anonymousCase: 'Anonieme casus',
+    opening: 'Opening en mededelingen',
+    roundup: 'Rondvraag',
+  },
+  owners: {
+    member: 'Kernteamlid',
+    parents: 'Ouders',
+    pupil: 'Leerling',
+    staff: 'School',
+  },
   meetings: {
     title: 'Overleggen',
     empty: 'Nog geen overleggen.',
@@ -101,6 +112,11 @@ export const nl = {
     UNKNOWN_CHANNEL: 'Deze actie bestaat niet.',
     NOT_FOUND: 'Dit onderdeel bestaat niet (meer).',
     CONFLICT: 'Dit kan niet: het botst met gegevens die er al zijn.',
+    CONSENT_REQUIRED:
+      'Deze leerling is jonger dan 16 en er is geen toestemming van ouders vastgelegd. Leg eerst de toestemming vast, bespreek de casus anoniem, of leg een zorg over de veiligheid van het kind vast met een reden.',
+    CASE_CLOSED: 'Deze casus is afgesloten. Heropen de casus om er weer iets aan te wijzigen.',
+    REASON_REQUIRED: 'Geef een reden op: die wordt bewaard in de geschiedenis van de casus.',
+    DISCUSSION_HAS_CONTENT: 'Dit agendapunt heeft al aantekeningen of afspraken en kan niet worden verwijderd.',
     NO_DATABASE: 'Er zijn nog geen gegevens geopend.',
     DB_NOT_FOUND: 'Het gegevensbestand is niet gevonden.',
     DB_NOT_A_DATABASE: 'Dit bestand is geen MDO-gegevensbestand, of het is versleuteld met een andere sleutel.',

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/e2e/harness';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import { fixedClock } from '../clock';
 import { handlers } from '../handlers';
 import { Session } from '../session';
@@ -28,7 +29,7 @@ describe('IPC router', () => {
   it('reports a missing database, then creates an empty school', async () => {
     expect(await router.call('app.info', undefined)).toEqual({
       ok: true,
-      data: { version: '1.2.3', schemaVersion: 1, database: { state: 'missing' } },
+      data: { version: '1.2.3', schemaVersion: LATEST_SCHEMA_VERSION, database: { state: 'missing' } },
     });
     const listed = await router.call('members.list', { schoolId: 1 });
     expect(listed).toMatchObject({ ok: false, error: { code: 'NO_DATABASE', message: 'Er zijn nog geen gegevens geopend.' } });

@@ -1,5 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
+import { nowIso, today, type Clock } from '../clock';
+import { AppError } from '../errors';
+import { agreementRows } from './agreements';
+import { currentConsent, discussionGate } from './consent';
+import { leadHistory } from './leads';
 
 /** The cases of a school with pupil, active trekker and themes; open ones first. */
 export async function listCases(db: Kysely<DB>, schoolId: number) {
@@ -28,4 +33,182 @@ export async function listCases(db: Kysely<DB>, schoolId: number) {
     .orderBy('supportCase.registeredOn', 'desc')
     .execute();
   return rows.map((row) => ({ ...row, themes: JSON.parse(row.themes ?? '[]') as string[] }));
+}
+
+export interface CaseInput {
+  question: string;
+  analysis: string;
+  themeIds: number[];
+}
+
+async function assertThemes(db: Kysely<DB>, schoolId: number, themeIds: number[]) {
+  if (themeIds.length === 0) return;
+  const found = await db.selectFrom('theme').select('id').where('schoolId', '=', schoolId).where('id', 'in', themeIds).execute();
+  if (found.length !== new Set(themeIds).size) throw new AppError('NOT_FOUND', 'theme');
+}
+
+/** Registers a new case (aangemeld) for a pupil. */
+export async function createCase(db: Kysely<DB>, pupilId: number, input: CaseInput, clock: Clock): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const pupil = await trx.selectFrom('pupil').select('schoolId').where('id', '=', pupilId).executeTakeFirst();
+    if (!pupil) throw new AppError('NOT_FOUND', 'pupil');
+    await assertThemes(trx, pupil.schoolId, input.themeIds);
+    const stamp = nowIso(clock);
+    const { id } = await trx
+      .insertInto('supportCase')
+      .values({
+        schoolId: pupil.schoolId,
+        pupilId,
+        question: input.question,
+        analysis: input.analysis,
+        status: 'registered',
+        registeredOn: today(clock),
+        firstDiscussedOn: null,
+        effectDueOn: null,
+        closedOn: null,
+        safetyConcernReason: null,
+        createdAt: stamp,
+        updatedAt: stamp,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (input.themeIds.length)
+      await trx
+        .insertInto('caseTheme')
+        .values(input.themeIds.map((themeId) => ({ caseId: id, themeId })))
+        .execute();
+    return id;
+  });
+}
+
+/** Changes question, analysis and themes of an open case. */
+export async function updateCase(db: Kysely<DB>, caseId: number, input: CaseInput, clock: Clock): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const found = await trx.selectFrom('supportCase').select(['schoolId', 'status']).where('id', '=', caseId).executeTakeFirst();
+    if (!found) throw new AppError('NOT_FOUND', 'case');
+    if (found.status === 'closed') throw new AppError('CASE_CLOSED');
+    await assertThemes(trx, found.schoolId, input.themeIds);
+    await trx
+      .updateTable('supportCase')
+      .set({ question: input.question, analysis: input.analysis, updatedAt: nowIso(clock) })
+      .where('id', '=', caseId)
+      .execute();
+    await trx.deleteFrom('caseTheme').where('caseId', '=', caseId).execute();
+    if (input.themeIds.length)
+      await trx
+        .insertInto('caseTheme')
+        .values(input.themeIds.map((themeId) => ({ caseId, themeId })))
+        .execute();
+  });
+}
+
+/** Closes a case with a reason; its trekker period ends the same day. */
+export async function closeCase(db: Kysely<DB>, caseId: number, reason: string, clock: Clock): Promise<void> {
+  if (!reason.trim()) throw new AppError('REASON_REQUIRED');
+  await db.transaction().execute(async (trx) => {
+    const found = await trx.selectFrom('supportCase').select('status').where('id', '=', caseId).executeTakeFirst();
+    if (!found) throw new AppError('NOT_FOUND', 'case');
+    if (found.status === 'closed') throw new AppError('CASE_CLOSED');
+    const on = today(clock);
+    await trx
+      .updateTable('supportCase')
+      .set({ status: 'closed', closedOn: on, closedReason: reason.trim(), updatedAt: nowIso(clock) })
+      .where('id', '=', caseId)
+      .execute();
+    await trx.updateTable('caseLead').set({ endedOn: on }).where('caseId', '=', caseId).where('endedOn', 'is', null).execute();
+  });
+}
+
+/** Reopens a closed case (a new trekker must then be named). */
+export async function reopenCase(db: Kysely<DB>, caseId: number, clock: Clock): Promise<void> {
+  const found = await db.selectFrom('supportCase').select(['status', 'firstDiscussedOn']).where('id', '=', caseId).executeTakeFirst();
+  if (!found) throw new AppError('NOT_FOUND', 'case');
+  if (found.status !== 'closed') return;
+  await db
+    .updateTable('supportCase')
+    .set({ status: found.firstDiscussedOn ? 'active' : 'registered', closedOn: null, closedReason: null, updatedAt: nowIso(clock) })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** Everything about one case across meetings: the case page. */
+export async function getCase(db: Kysely<DB>, caseId: number, clock: Clock) {
+  const row = await db
+    .selectFrom('supportCase')
+    .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
+    .select([
+      'supportCase.id',
+      'supportCase.schoolId',
+      'supportCase.pupilId',
+      'pupil.firstName',
+      'pupil.lastName',
+      'pupil.dateOfBirth',
+      'pupil.groupName',
+      'supportCase.question',
+      'supportCase.analysis',
+      'supportCase.status',
+      'supportCase.registeredOn',
+      'supportCase.firstDiscussedOn',
+      'supportCase.effectDueOn',
+      'supportCase.closedOn',
+      'supportCase.closedReason',
+      'supportCase.safetyConcernReason',
+    ])
+    .where('supportCase.id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'case');
+
+  const [themes, consents, leads, discussions, agreements, effectChecks] = await Promise.all([
+    db
+      .selectFrom('caseTheme')
+      .innerJoin('theme', 'theme.id', 'caseTheme.themeId')
+      .select(['theme.id', 'theme.name'])
+      .where('caseTheme.caseId', '=', caseId)
+      .orderBy('theme.name')
+      .execute(),
+    db
+      .selectFrom('consent')
+      .select(['id', 'status', 'scope', 'recordedOn', 'note'])
+      .where('caseId', '=', caseId)
+      .orderBy('recordedOn')
+      .orderBy('id')
+      .execute(),
+    leadHistory(db, caseId),
+    db
+      .selectFrom('caseDiscussion')
+      .innerJoin('meeting', 'meeting.id', 'caseDiscussion.meetingId')
+      .select([
+        'caseDiscussion.id',
+        'caseDiscussion.meetingId',
+        'meeting.date',
+        'caseDiscussion.notes',
+        'caseDiscussion.summary',
+        'caseDiscussion.conclusions',
+      ])
+      .where('caseDiscussion.caseId', '=', caseId)
+      .orderBy('meeting.date')
+      .execute(),
+    caseAgreements(db, caseId),
+    db.selectFrom('effectCheck').select(['id', 'result', 'note', 'checkedOn']).where('caseId', '=', caseId).orderBy('checkedOn').execute(),
+  ]);
+  const consent = await currentConsent(db, caseId);
+  const effectCheckedOnTime = row.effectDueOn ? effectChecks.some((check) => check.checkedOn >= row.firstDiscussedOn!) : false;
+  return {
+    ...row,
+    themes,
+    consent,
+    consents,
+    gate: discussionGate({ dateOfBirth: row.dateOfBirth, consent, safetyConcernReason: row.safetyConcernReason }, today(clock)),
+    leads,
+    lead: leads.find((lead) => lead.endedOn === null) ?? null,
+    discussions,
+    agreements,
+    effectChecks,
+    effectPending: !!row.effectDueOn && !effectCheckedOnTime && row.status !== 'closed',
+  };
+}
+
+/** The agreements of a case with their owner's display name, by due date. */
+export function caseAgreements(db: Kysely<DB>, caseId: number) {
+  return agreementRows(db).where('agreement.caseId', '=', caseId).execute();
 }

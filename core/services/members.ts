@@ -72,3 +72,63 @@ export async function createMember(db: Kysely<DB>, input: z.output<typeof member
     return { ...row, active: row.active === 1 };
   });
 }
+
+export interface MemberUpdate {
+  memberId: number;
+  name: string;
+  roleId: number;
+  organisation?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** Changes a member's details; the role must belong to the member's school. */
+export async function updateMember(db: Kysely<DB>, input: MemberUpdate) {
+  await db.transaction().execute(async (trx) => {
+    const member = await trx.selectFrom('member').select('schoolId').where('id', '=', input.memberId).executeTakeFirst();
+    if (!member) throw new AppError('NOT_FOUND', 'member');
+    const role = await trx
+      .selectFrom('role')
+      .select('id')
+      .where('id', '=', input.roleId)
+      .where('schoolId', '=', member.schoolId)
+      .executeTakeFirst();
+    if (!role) throw new AppError('NOT_FOUND', 'role');
+    await trx
+      .updateTable('member')
+      .set({
+        name: input.name,
+        roleId: input.roleId,
+        organisation: input.organisation || null,
+        email: input.email || null,
+        phone: input.phone || null,
+      })
+      .where('id', '=', input.memberId)
+      .execute();
+  });
+}
+
+/** A member leaves (or returns to) the kernteam; their history stays. */
+export async function setMemberActive(db: Kysely<DB>, memberId: number, active: boolean, clock: Clock) {
+  const result = await db
+    .updateTable('member')
+    .set({ active: active ? 1 : 0, leftOn: active ? null : today(clock) })
+    .where('id', '=', memberId)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new AppError('NOT_FOUND', 'member');
+}
+
+/** Adds a role of the school's own (regions differ in who sits in the kernteam). */
+export async function createRole(db: Kysely<DB>, schoolId: number, name: string) {
+  const row = await db
+    .selectFrom('role')
+    .select((eb) => eb.fn.max('sortOrder').as('max'))
+    .where('schoolId', '=', schoolId)
+    .executeTakeFirst();
+  const { id } = await db
+    .insertInto('role')
+    .values({ schoolId, code: null, name, sortOrder: Number(row?.max ?? 0) + 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}

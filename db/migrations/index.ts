@@ -1,10 +1,11 @@
 import { initial } from './001_initial';
+import { chairing } from './002_chairing';
 import type { Migration } from './types';
 
 /**
  * Every migration, in order. Bundled into the app: nothing is read from disk at
  * run time. Append only; never edit or reorder a migration that has shipped.
  */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, chairing];
 
 export type { Migration };

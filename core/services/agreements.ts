@@ -1,0 +1,114 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, OwnerKind } from '../../db/schema';
+import { nowIso, today, type Clock } from '../clock';
+import { AppError } from '../errors';
+import { ensureDiscussion } from './discussions';
+
+export interface NewAgreement {
+  agendaItemId: number;
+  description: string;
+  ownerKind: OwnerKind;
+  ownerMemberId?: number;
+  /** For 'staff' (e.g. "leerkracht groep 5"); ignored for members. */
+  ownerName?: string;
+  dueOn: string;
+}
+
+/** Records an agreement made while discussing an agenda item. */
+export async function addAgreement(db: Kysely<DB>, input: NewAgreement, clock: Clock): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const item = await trx
+      .selectFrom('agendaItem')
+      .innerJoin('meeting', 'meeting.id', 'agendaItem.meetingId')
+      .select(['agendaItem.id', 'agendaItem.kind', 'agendaItem.caseId', 'agendaItem.meetingId', 'meeting.schoolId'])
+      .where('agendaItem.id', '=', input.agendaItemId)
+      .executeTakeFirst();
+    if (!item) throw new AppError('NOT_FOUND', 'agenda item');
+    if (input.ownerKind === 'member') {
+      const member = await trx
+        .selectFrom('member')
+        .select('id')
+        .where('id', '=', input.ownerMemberId ?? 0)
+        .where('schoolId', '=', item.schoolId)
+        .executeTakeFirst();
+      if (!member) throw new AppError('NOT_FOUND', 'member');
+    }
+    if (item.caseId) await ensureDiscussion(trx, item.id, clock);
+    const stamp = nowIso(clock);
+    const { id } = await trx
+      .insertInto('agreement')
+      .values({
+        schoolId: item.schoolId,
+        caseId: item.caseId,
+        meetingId: item.meetingId,
+        agendaItemId: item.id,
+        description: input.description,
+        ownerKind: input.ownerKind,
+        ownerMemberId: input.ownerKind === 'member' ? input.ownerMemberId! : null,
+        ownerName: input.ownerKind === 'staff' ? (input.ownerName ?? '') : '',
+        dueOn: input.dueOn,
+        originalDueOn: input.dueOn,
+        status: 'open',
+        postponements: 0,
+        completedOn: null,
+        createdAt: stamp,
+        updatedAt: stamp,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  });
+}
+
+/** Marks an agreement done, not done, or open again (to undo a mistaken click). */
+export async function setAgreementStatus(
+  db: Kysely<DB>,
+  agreementId: number,
+  status: 'open' | 'done' | 'not_done',
+  clock: Clock,
+): Promise<void> {
+  const result = await db
+    .updateTable('agreement')
+    .set({ status, completedOn: status === 'done' ? today(clock) : null, updatedAt: nowIso(clock) })
+    .where('id', '=', agreementId)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new AppError('NOT_FOUND', 'agreement');
+}
+
+/** Gives an open agreement a new due date; every postponement is counted. */
+export async function postponeAgreement(db: Kysely<DB>, agreementId: number, dueOn: string, clock: Clock): Promise<void> {
+  const found = await db.selectFrom('agreement').select(['status', 'dueOn']).where('id', '=', agreementId).executeTakeFirst();
+  if (!found) throw new AppError('NOT_FOUND', 'agreement');
+  if (dueOn <= found.dueOn) throw new AppError('VALIDATION', 'new due date must be later');
+  await db
+    .updateTable('agreement')
+    .set((eb) => ({ status: 'open', dueOn, postponements: eb('postponements', '+', 1), completedOn: null, updatedAt: nowIso(clock) }))
+    .where('id', '=', agreementId)
+    .execute();
+}
+
+/** Agreements with meeting date and the owner's display name; add a where and execute. */
+export function agreementRows(db: Kysely<DB>) {
+  return db
+    .selectFrom('agreement')
+    .innerJoin('meeting', 'meeting.id', 'agreement.meetingId')
+    .leftJoin('member', 'member.id', 'agreement.ownerMemberId')
+    .select([
+      'agreement.id',
+      'agreement.caseId',
+      'agreement.meetingId',
+      'meeting.date as meetingDate',
+      'agreement.description',
+      'agreement.ownerKind',
+      'agreement.ownerMemberId',
+      sql<string>`coalesce(member.name, agreement.owner_name)`.as('ownerName'),
+      'agreement.dueOn',
+      'agreement.originalDueOn',
+      'agreement.status',
+      'agreement.postponements',
+      'agreement.completedOn',
+      'agreement.updatedAt',
+    ])
+    .orderBy('agreement.dueOn')
+    .orderBy('agreement.id');
+}
