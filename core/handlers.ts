@@ -1,10 +1,28 @@
 import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { nl } from './i18n/nl';
 import type { Handlers } from './ipc/router';
-import { listCases } from './services/cases';
+import { addCaseItem, addGeneralItem, agendaSuggestions, removeAgendaItem, reorderAgenda, updateAgendaItem } from './services/agenda';
+import { addAgreement, postponeAgreement, setAgreementStatus } from './services/agreements';
+import { closeCase, createCase, getCase, listCases, reopenCase, updateCase } from './services/cases';
+import { getChairItem } from './services/chair';
+import { recordConsent, setSafetyConcern } from './services/consent';
+import { addItemTime, recordEffectCheck, saveItemText, setDiscussionTags } from './services/discussions';
+import { setLead } from './services/leads';
+import { createPupil, listPupils, updatePupil } from './services/pupils';
+import { search } from './services/search';
+import { listTags, listThemes } from './services/schools';
 import { getDashboard } from './services/dashboard';
-import { listMeetings } from './services/meetings';
-import { createMember, listMembers, listRoles } from './services/members';
+import {
+  actionList,
+  closeMeeting,
+  getMeeting,
+  listMeetings,
+  planMeeting,
+  setPresence,
+  startMeeting,
+  updateMeeting,
+} from './services/meetings';
+import { createMember, createRole, listMembers, listRoles, setMemberActive, updateMember } from './services/members';
 import { listSchools } from './services/schools';
 import { startSetup } from './services/setup';
 
@@ -27,4 +45,72 @@ export const handlers: Handlers = {
   'roles.list': ({ schoolId }, { session }) => listRoles(session.db(), schoolId),
   'members.list': ({ schoolId }, { session }) => listMembers(session.db(), schoolId),
   'members.create': (input, { session, clock }) => createMember(session.db(), input, clock),
+  'members.update': async (input, { session }) => (await updateMember(session.db(), input), null),
+  'members.setActive': async ({ memberId, active }, { session, clock }) => (
+    await setMemberActive(session.db(), memberId, active, clock),
+    null
+  ),
+  'roles.create': async ({ schoolId, name }, { session }) => ({ id: await createRole(session.db(), schoolId, name) }),
+  'themes.list': ({ schoolId }, { session }) => listThemes(session.db(), schoolId),
+  'tags.list': ({ schoolId }, { session }) => listTags(session.db(), schoolId),
+
+  'pupils.list': ({ schoolId }, { session }) => listPupils(session.db(), schoolId),
+  'pupils.create': async ({ schoolId, ...input }, { session, clock }) => ({ id: await createPupil(session.db(), schoolId, input, clock) }),
+  'pupils.update': async ({ pupilId, ...input }, { session }) => (await updatePupil(session.db(), pupilId, input), null),
+
+  'cases.create': async ({ pupilId, ...input }, { session, clock }) => ({ id: await createCase(session.db(), pupilId, input, clock) }),
+  'cases.update': async ({ caseId, ...input }, { session, clock }) => (await updateCase(session.db(), caseId, input, clock), null),
+  'cases.get': ({ caseId }, { session, clock }) => getCase(session.db(), caseId, clock),
+  'cases.close': async ({ caseId, reason }, { session, clock }) => (await closeCase(session.db(), caseId, reason, clock), null),
+  'cases.reopen': async ({ caseId }, { session, clock }) => (await reopenCase(session.db(), caseId, clock), null),
+  'cases.recordConsent': async (input, { session, clock }) => (await recordConsent(session.db(), input, clock), null),
+  'cases.setSafetyConcern': async ({ caseId, reason }, { session, clock }) => (
+    await setSafetyConcern(session.db(), caseId, reason, clock),
+    null
+  ),
+  'cases.setLead': async (input, { session, clock }) => (await setLead(session.db(), input, clock), null),
+
+  'meetings.plan': async ({ schoolId, ...input }, { session, clock }) => ({ id: await planMeeting(session.db(), schoolId, input, clock) }),
+  'meetings.update': async ({ meetingId, ...input }, { session, clock }) => (
+    await updateMeeting(session.db(), meetingId, input, clock),
+    null
+  ),
+  'meetings.get': ({ meetingId }, { session }) => getMeeting(session.db(), meetingId),
+  'meetings.setPresence': async ({ meetingId, memberId, status }, { session }) => (
+    await setPresence(session.db(), meetingId, memberId, status),
+    null
+  ),
+  'meetings.start': async ({ meetingId }, { session, clock }) => (await startMeeting(session.db(), meetingId, clock), null),
+  'meetings.close': (input, { session, clock }) => closeMeeting(session.db(), input, clock),
+  'meetings.actions': ({ meetingId }, { session }) => actionList(session.db(), meetingId),
+
+  'agenda.suggestions': ({ meetingId }, { session }) => agendaSuggestions(session.db(), meetingId),
+  'agenda.addCase': async (input, { session }) => ({ id: await addCaseItem(session.db(), input) }),
+  'agenda.addGeneral': async (input, { session }) => ({ id: await addGeneralItem(session.db(), input) }),
+  'agenda.reorder': async ({ meetingId, itemIds }, { session }) => (await reorderAgenda(session.db(), meetingId, itemIds), null),
+  'agenda.update': async (input, { session }) => (await updateAgendaItem(session.db(), input), null),
+  'agenda.remove': ({ agendaItemId }, { session }) => removeAgendaItem(session.db(), agendaItemId),
+
+  'chair.item': ({ agendaItemId }, { session }) => getChairItem(session.db(), agendaItemId),
+  'chair.saveText': ({ agendaItemId, field, value }, { session, clock }) => saveItemText(session.db(), agendaItemId, field, value, clock),
+  'chair.addTime': async ({ agendaItemId, seconds }, { session }) => (await addItemTime(session.db(), agendaItemId, seconds), null),
+  'chair.setTags': async ({ agendaItemId, tagIds }, { session, clock }) => (
+    await setDiscussionTags(session.db(), agendaItemId, tagIds, clock),
+    null
+  ),
+  'chair.recordEffect': async ({ agendaItemId, result, note }, { session, clock }) => (
+    await recordEffectCheck(session.db(), agendaItemId, result, note, clock),
+    null
+  ),
+  'agreements.add': async (input, { session, clock }) => ({ id: await addAgreement(session.db(), input, clock) }),
+  'agreements.setStatus': async ({ agreementId, status }, { session, clock }) => (
+    await setAgreementStatus(session.db(), agreementId, status, clock),
+    null
+  ),
+  'agreements.postpone': async ({ agreementId, dueOn }, { session, clock }) => (
+    await postponeAgreement(session.db(), agreementId, dueOn, clock),
+    null
+  ),
+
+  'search.query': ({ schoolId, text }, { session }) => search(session.db(), schoolId, text),
 };

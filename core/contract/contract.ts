@@ -15,6 +15,50 @@ export const contract = {
   'roles.list': { input: e.schoolScope, output: z.array(e.role) },
   'members.list': { input: e.schoolScope, output: z.array(e.member) },
   'members.create': { input: e.memberCreate, output: e.member },
+  'members.update': { input: e.memberUpdate, output: z.null() },
+  'members.setActive': { input: e.memberActive, output: z.null() },
+  'roles.create': { input: e.roleCreate, output: z.object({ id: e.id }) },
+  'themes.list': { input: e.schoolScope, output: z.array(e.theme) },
+  'tags.list': { input: e.schoolScope, output: z.array(e.tag) },
+
+  'pupils.list': { input: e.schoolScope, output: z.array(e.pupil) },
+  'pupils.create': { input: e.pupilCreate, output: z.object({ id: e.id }) },
+  'pupils.update': { input: e.pupilUpdate, output: z.null() },
+
+  'cases.create': { input: e.caseCreate, output: z.object({ id: e.id }) },
+  'cases.update': { input: e.caseUpdate, output: z.null() },
+  'cases.get': { input: e.caseRef, output: e.caseDetail },
+  'cases.close': { input: e.caseClose, output: z.null() },
+  'cases.reopen': { input: e.caseRef, output: z.null() },
+  'cases.recordConsent': { input: e.consentRecord, output: z.null() },
+  'cases.setSafetyConcern': { input: e.safetyConcern, output: z.null() },
+  'cases.setLead': { input: e.leadSet, output: z.null() },
+
+  'meetings.plan': { input: e.meetingPlan, output: z.object({ id: e.id }) },
+  'meetings.update': { input: e.meetingUpdate, output: z.null() },
+  'meetings.get': { input: e.meetingRef, output: e.meetingDetail },
+  'meetings.setPresence': { input: e.presenceSet, output: z.null() },
+  'meetings.start': { input: e.meetingRef, output: z.null() },
+  'meetings.close': { input: e.meetingClose, output: z.object({ nextMeetingId: e.id.nullable() }) },
+  'meetings.actions': { input: e.meetingRef, output: z.array(e.actionGroup) },
+
+  'agenda.suggestions': { input: e.meetingRef, output: z.array(e.suggestion) },
+  'agenda.addCase': { input: e.agendaAddCase, output: z.object({ id: e.id }) },
+  'agenda.addGeneral': { input: e.agendaAddGeneral, output: z.object({ id: e.id }) },
+  'agenda.reorder': { input: e.agendaReorder, output: z.null() },
+  'agenda.update': { input: e.agendaUpdate, output: z.null() },
+  'agenda.remove': { input: e.agendaItemRef, output: e.removedItem },
+
+  'chair.item': { input: e.agendaItemRef, output: e.chairItem },
+  'chair.saveText': { input: e.textSave, output: z.object({ savedAt: z.string() }) },
+  'chair.addTime': { input: e.timeAdd, output: z.null() },
+  'chair.setTags': { input: e.tagsSet, output: z.null() },
+  'chair.recordEffect': { input: e.effectRecord, output: z.null() },
+  'agreements.add': { input: e.agreementAdd, output: z.object({ id: e.id }) },
+  'agreements.setStatus': { input: e.agreementStatusSet, output: z.null() },
+  'agreements.postpone': { input: e.agreementPostpone, output: z.null() },
+
+  'search.query': { input: e.searchQuery, output: z.array(e.searchHit) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -5,7 +5,7 @@ import { nl } from '../i18n/nl';
 
 export const id = z.number().int().positive();
 export const isoDate = z.iso.date();
-export const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+export const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: nl.forms.time });
 
 export const schoolScope = z.strictObject({ schoolId: id });
 
@@ -96,3 +96,253 @@ export const setupStart = z.discriminatedUnion('mode', [
     schoolName: z.string().trim().min(2, { error: nl.welcome.schoolNameRequired }).max(120),
   }),
 ]);
+
+// ——— Running an MDO ———
+
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number, message: string) => z.string().trim().min(1, { error: message }).max(max);
+export const ownerKind = z.enum(['member', 'parents', 'pupil', 'staff']);
+export const agreementStatus = z.enum(['open', 'done', 'not_done']);
+export const consentStatus = z.enum(['given', 'refused', 'withdrawn']);
+export const presenceStatus = z.enum(['present', 'absent', 'excused']);
+export const effectResult = z.enum(['yes', 'partly', 'no']);
+export const gate = z.enum(['allowed', 'safety_concern', 'needs_consent']);
+
+export const memberUpdate = memberCreate.omit({ schoolId: true }).extend({ memberId: id });
+export const memberActive = z.strictObject({ memberId: id, active: z.boolean() });
+export const roleCreate = z.strictObject({ schoolId: id, name: required(80, nl.forms.required) });
+
+export const pupilFields = z.strictObject({
+  firstName: required(80, nl.forms.required),
+  lastName: required(80, nl.forms.required),
+  dateOfBirth: z.iso.date({ error: nl.forms.date }),
+  groupName: required(40, nl.forms.required),
+});
+export const pupilCreate = pupilFields.extend({ schoolId: id });
+export const pupilUpdate = pupilFields.extend({ pupilId: id });
+export const pupil = z.object({
+  id,
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: isoDate,
+  groupName: z.string(),
+  openCases: z.number().int(),
+});
+
+export const theme = z.object({ id, name: z.string() });
+export const tag = z.object({ id, kind: z.enum(['success_factor', 'obstacle']), name: z.string(), category: z.string() });
+
+export const caseFields = z.strictObject({
+  question: z.string().trim().min(10, { error: nl.forms.question }).max(4000),
+  analysis: text(8000).default(''),
+  themeIds: z.array(id).max(10).default([]),
+});
+export const caseCreate = caseFields.extend({ pupilId: id });
+export const caseUpdate = caseFields.extend({ caseId: id });
+export const caseRef = z.strictObject({ caseId: id });
+export const caseClose = z.strictObject({ caseId: id, reason: required(1000, nl.forms.reason) });
+export const consentRecord = z.strictObject({
+  caseId: id,
+  status: consentStatus,
+  recordedOn: z.iso.date({ error: nl.forms.date }),
+  scope: text(500).default(''),
+  note: text(1000).default(''),
+});
+export const safetyConcern = z.strictObject({ caseId: id, reason: z.string().trim().max(2000).nullable() });
+export const leadSet = z.strictObject({ caseId: id, memberId: id, reason: text(1000).default(''), onDate: isoDate });
+
+const agreementRow = z.object({
+  id,
+  caseId: id.nullable(),
+  meetingId: id,
+  meetingDate: isoDate,
+  description: z.string(),
+  ownerKind,
+  ownerMemberId: id.nullable(),
+  ownerName: z.string(),
+  dueOn: isoDate,
+  originalDueOn: isoDate,
+  status: agreementStatus,
+  postponements: z.number().int(),
+  completedOn: isoDate.nullable(),
+});
+export const agreement = agreementRow;
+
+export const caseDetail = z.object({
+  id,
+  pupilId: id,
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: isoDate,
+  groupName: z.string(),
+  question: z.string(),
+  analysis: z.string(),
+  status: caseStatus,
+  registeredOn: isoDate,
+  firstDiscussedOn: isoDate.nullable(),
+  effectDueOn: isoDate.nullable(),
+  effectPending: z.boolean(),
+  closedOn: isoDate.nullable(),
+  closedReason: z.string().nullable(),
+  safetyConcernReason: z.string().nullable(),
+  consent: consentStatus.nullable(),
+  gate,
+  themes: z.array(theme),
+  consents: z.array(z.object({ id, status: consentStatus, scope: z.string(), recordedOn: isoDate, note: z.string() })),
+  leads: z.array(
+    z.object({ id, memberId: id, memberName: z.string(), startedOn: isoDate, endedOn: isoDate.nullable(), reason: z.string() }),
+  ),
+  lead: z.object({ memberId: id, memberName: z.string() }).nullable(),
+  discussions: z.array(z.object({ id, meetingId: id, date: isoDate, notes: z.string(), summary: z.string(), conclusions: z.string() })),
+  agreements: z.array(agreementRow),
+  effectChecks: z.array(z.object({ id, result: effectResult, note: z.string(), checkedOn: isoDate })),
+});
+
+export const meetingFields = z.strictObject({
+  date: z.iso.date({ error: nl.forms.date }),
+  startTime: time,
+  location: text(120).default(''),
+  chairId: id.nullable(),
+  minuteTakerId: id.nullable(),
+  inviteeIds: z.array(id).max(50).default([]),
+});
+export const meetingPlan = meetingFields.extend({ schoolId: id });
+export const meetingUpdate = meetingFields.extend({ meetingId: id });
+export const meetingRef = z.strictObject({ meetingId: id });
+export const agendaEntry = z.object({
+  id,
+  position: z.number().int(),
+  kind: z.enum(['case', 'general']),
+  caseId: id.nullable(),
+  title: z.string(),
+  plannedMinutes: z.number().int(),
+  spentSeconds: z.number().int(),
+  anonymous: z.boolean(),
+});
+export const meetingDetail = z.object({
+  id,
+  schoolId: id,
+  date: isoDate,
+  startTime: time,
+  location: z.string(),
+  status: meetingStatus,
+  chairId: id.nullable(),
+  minuteTakerId: id.nullable(),
+  chairName: z.string().nullable(),
+  minuteTakerName: z.string().nullable(),
+  openQuestions: z.string(),
+  agenda: z.array(agendaEntry),
+  presence: z.array(
+    z.object({ memberId: id, name: z.string(), roleName: z.string(), invited: z.boolean(), status: presenceStatus.nullable() }),
+  ),
+});
+export const presenceSet = z.strictObject({ meetingId: id, memberId: id, status: presenceStatus });
+export const meetingClose = z.strictObject({
+  meetingId: id,
+  openQuestions: text(4000).default(''),
+  next: z.strictObject({ date: z.iso.date({ error: nl.forms.date }), startTime: time, location: text(120).default('') }).nullable(),
+});
+export const actionGroup = z.object({
+  owner: z.string(),
+  ownerKind,
+  agreements: z.array(z.object({ id, description: z.string(), dueOn: isoDate, status: agreementStatus, itemTitle: z.string() })),
+});
+
+export const suggestion = z.object({
+  caseId: id,
+  pupilName: z.string(),
+  groupName: z.string(),
+  reasons: z.array(z.enum(['new', 'overdue_agreements', 'open_agreements', 'effect_check_due'])),
+  openAgreements: z.number().int(),
+  overdueAgreements: z.number().int(),
+  gate,
+});
+const minutes = z.number().int().min(1).max(240);
+export const agendaAddCase = z.strictObject({
+  meetingId: id,
+  caseId: id,
+  anonymous: z.boolean().default(false),
+  plannedMinutes: minutes.default(15),
+});
+export const agendaAddGeneral = z.strictObject({
+  meetingId: id,
+  title: required(200, nl.forms.required),
+  plannedMinutes: minutes.default(5),
+});
+export const agendaReorder = z.strictObject({ meetingId: id, itemIds: z.array(id).min(1).max(200) });
+export const agendaUpdate = z.strictObject({ agendaItemId: id, plannedMinutes: minutes, title: text(200).optional() });
+export const agendaItemRef = z.strictObject({ agendaItemId: id });
+export const removedItem = z.object({
+  meetingId: id,
+  kind: z.enum(['case', 'general']),
+  caseId: id.nullable(),
+  title: z.string(),
+  plannedMinutes: z.number().int(),
+  anonymous: z.boolean(),
+  position: z.number().int(),
+});
+
+export const chairItem = z.object({
+  id,
+  meetingId: id,
+  position: z.number().int(),
+  kind: z.enum(['case', 'general']),
+  title: z.string(),
+  plannedMinutes: z.number().int(),
+  spentSeconds: z.number().int(),
+  anonymous: z.boolean(),
+  meetingDate: isoDate,
+  meetingStatus,
+  notes: z.string(),
+  summary: z.string(),
+  conclusions: z.string(),
+  case: z
+    .object({
+      id,
+      question: z.string(),
+      analysis: z.string(),
+      status: caseStatus,
+      firstDiscussedOn: isoDate.nullable(),
+      effectDueOn: isoDate.nullable(),
+      safetyConcernReason: z.string().nullable(),
+      groupName: z.string(),
+      leadMemberId: id.nullable(),
+      leadName: z.string().nullable(),
+      themes: z.array(z.string()),
+      gate,
+    })
+    .nullable(),
+  agreements: z.array(agreementRow),
+  carriedOver: z.array(agreementRow),
+  tagIds: z.array(id),
+  effectCheck: z.object({ result: effectResult, note: z.string() }).nullable(),
+});
+export const textSave = z.strictObject({
+  agendaItemId: id,
+  field: z.enum(['notes', 'summary', 'conclusions']),
+  value: z.string().max(100_000),
+});
+export const agreementAdd = z
+  .strictObject({
+    agendaItemId: id,
+    description: required(500, nl.forms.agreement),
+    ownerKind,
+    ownerMemberId: id.optional(),
+    ownerName: text(120).optional(),
+    dueOn: z.iso.date({ error: nl.forms.date }),
+  })
+  .refine((value) => value.ownerKind !== 'member' || value.ownerMemberId !== undefined, { path: ['ownerMemberId'], error: nl.forms.owner });
+export const agreementStatusSet = z.strictObject({ agreementId: id, status: agreementStatus });
+export const agreementPostpone = z.strictObject({ agreementId: id, dueOn: z.iso.date({ error: nl.forms.date }) });
+export const effectRecord = z.strictObject({ agendaItemId: id, result: effectResult, note: text(2000).default('') });
+export const tagsSet = z.strictObject({ agendaItemId: id, tagIds: z.array(id).max(50) });
+export const timeAdd = z.strictObject({ agendaItemId: id, seconds: z.number().int().min(1).max(3600) });
+export const searchQuery = z.strictObject({ schoolId: id, text: z.string().max(200) });
+export const searchHit = z.object({
+  kind: z.enum(['pupil', 'case', 'discussion']),
+  pupilId: id,
+  caseId: id.nullable(),
+  title: z.string(),
+  detail: z.string(),
+  snippet: z.string(),
+});

@@ -107,6 +107,15 @@ export const nl = {
     roleRequired: 'Kies een rol.',
     emailInvalid: 'Dit is geen geldig e-mailadres.',
   },
+  forms: {
+    required: 'Dit veld is verplicht.',
+    date: 'Vul een geldige datum in.',
+    time: 'Vul een tijd in als 08:30.',
+    question: 'Beschrijf de hulpvraag in minstens tien tekens.',
+    reason: 'Geef een reden op.',
+    agreement: 'Beschrijf wat er is afgesproken.',
+    owner: 'Kies wie de afspraak uitvoert.',
+  },
   errors: {
     VALIDATION: 'De gegevens zijn niet volledig of niet juist ingevuld.',
     UNKNOWN_CHANNEL: 'Deze actie bestaat niet.',

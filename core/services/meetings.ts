@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB, PresenceStatus } from '../../db/schema';
+import type { DB, OwnerKind, PresenceStatus } from '../../db/schema';
 import { nowIso, today, type Clock } from '../clock';
 import { AppError } from '../errors';
 import { nl } from '../i18n/nl';
@@ -252,7 +252,7 @@ export async function actionList(db: Kysely<DB>, meetingId: number) {
     .where('agreement.meetingId', '=', meetingId)
     .orderBy('agreement.dueOn')
     .execute();
-  const groups = new Map<string, { owner: string; ownerKind: string; agreements: typeof rows }>();
+  const groups = new Map<string, { owner: string; ownerKind: OwnerKind; agreements: typeof rows }>();
   for (const row of rows) {
     const owner = row.ownerKind === 'member' || row.ownerKind === 'staff' ? row.ownerName : nl.owners[row.ownerKind];
     const key = `${row.ownerKind}:${owner}`;

@@ -56,3 +56,20 @@ export async function getSchool(db: Kysely<DB>, schoolId: number) {
   if (!row) throw new AppError('NOT_FOUND', 'school');
   return { ...row, isDemo: row.isDemo === 1 };
 }
+
+/** Active themes of a school, for case forms. */
+export function listThemes(db: Kysely<DB>, schoolId: number) {
+  return db.selectFrom('theme').select(['id', 'name']).where('schoolId', '=', schoolId).where('active', '=', 1).orderBy('name').execute();
+}
+
+/** Active success factors and obstacles of a school. */
+export function listTags(db: Kysely<DB>, schoolId: number) {
+  return db
+    .selectFrom('tag')
+    .select(['id', 'kind', 'name', 'category'])
+    .where('schoolId', '=', schoolId)
+    .where('active', '=', 1)
+    .orderBy('kind', 'desc')
+    .orderBy('name')
+    .execute();
+}
