@@ -250,8 +250,10 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
   // Cases: registered over the whole period, discussed in the meetings after.
   const caseCount = scale.casesPerYear * scale.years;
   const upcomingCases: number[] = [];
+  // Each pupil has at most one case until every pupil has had one.
+  const casePupils = faker.helpers.shuffle([...pupils]);
   for (let index = 0; index < caseCount; index++) {
-    const pupil = pick(pupils);
+    const pupil = casePupils[index % casePupils.length];
     const caseId = ids.supportCase();
     // The last two cases are fresh: registered after the last meeting.
     const fresh = index >= caseCount - 2;

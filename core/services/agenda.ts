@@ -120,6 +120,24 @@ export async function agendaSuggestions(db: Kysely<DB>, meetingId: number) {
   return suggestions.sort((a, b) => rank(a.reasons) - rank(b.reasons) || a.pupilName.localeCompare(b.pupilName, 'nl'));
 }
 
+/** Where a case goes: before a closing general item (rondvraag) if the agenda ends with one. */
+async function casePosition(db: Kysely<DB>, meetingId: number): Promise<number> {
+  const last = await db
+    .selectFrom('agendaItem')
+    .select(['id', 'position', 'kind'])
+    .where('meetingId', '=', meetingId)
+    .orderBy('position', 'desc')
+    .executeTakeFirst();
+  if (!last) return 1;
+  if (last.kind !== 'general') return last.position + 1;
+  await db
+    .updateTable('agendaItem')
+    .set({ position: last.position + 1 })
+    .where('id', '=', last.id)
+    .execute();
+  return last.position;
+}
+
 async function nextPosition(db: Kysely<DB>, meetingId: number): Promise<number> {
   const row = await db
     .selectFrom('agendaItem')
@@ -168,7 +186,7 @@ export async function addCaseItem(
       .insertInto('agendaItem')
       .values({
         meetingId: input.meetingId,
-        position: await nextPosition(trx, input.meetingId),
+        position: await casePosition(trx, input.meetingId),
         kind: 'case',
         caseId: input.caseId,
         plannedMinutes: input.plannedMinutes,

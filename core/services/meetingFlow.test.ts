@@ -64,8 +64,6 @@ describe('running an MDO: the rules', () => {
       { date, startTime: '08:30', location: 'IB-kamer', chairId: ib, minuteTakerId: cjg, inviteeIds: [attendance] },
       clock,
     );
-  const caseItem = async (meetingId: number, caseId: number) =>
-    (await listAgenda(handle.db, meetingId)).find((item) => item.caseId === caseId)!.id;
 
   it('keeps exactly one active trekker and the history of every change with date and reason', async () => {
     const caseId = await pupilCase('2016-03-01');
@@ -192,7 +190,13 @@ describe('running an MDO: the rules', () => {
     const itemA = await addCaseItem(handle.db, { meetingId, caseId: a, anonymous: false, plannedMinutes: 10 });
     const itemB = await addCaseItem(handle.db, { meetingId, caseId: b, anonymous: false, plannedMinutes: 10 });
     const ids = (await listAgenda(handle.db, meetingId)).map((item) => item.id);
-    await reorderAgenda(handle.db, meetingId, [ids[0], itemB, itemA, ids[1]]);
+    expect((await listAgenda(handle.db, meetingId)).map((item) => item.title)).toEqual([
+      'Opening en mededelingen',
+      'Ayoub de Vries',
+      'Bente de Vries',
+      'Rondvraag',
+    ]);
+    await reorderAgenda(handle.db, meetingId, [ids[0], itemB, itemA, ids[3]]);
     expect((await listAgenda(handle.db, meetingId)).map((item) => item.title)).toEqual([
       'Opening en mededelingen',
       'Bente de Vries',

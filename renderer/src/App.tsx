@@ -6,6 +6,10 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { SchoolProvider } from './school';
 import { Cases } from './screens/Cases';
 import { Dashboard } from './screens/Dashboard';
+import { CasePage } from './screens/CasePage';
+import { ChairPage } from './screens/ChairPage';
+import { CloseMeetingPage } from './screens/CloseMeetingPage';
+import { MeetingPage } from './screens/MeetingPage';
 import { Meetings } from './screens/Meetings';
 import { Team } from './screens/Team';
 import { Welcome } from './screens/Welcome';
@@ -19,7 +23,11 @@ const router = createHashRouter([
     children: [
       { index: true, element: <Dashboard /> },
       { path: 'overleggen', element: <Meetings /> },
+      { path: 'overleggen/:meetingId', element: <MeetingPage /> },
+      { path: 'overleggen/:meetingId/voorzitten/:itemId?', element: <ChairPage /> },
+      { path: 'overleggen/:meetingId/afsluiten', element: <CloseMeetingPage /> },
       { path: 'casussen', element: <Cases /> },
+      { path: 'casussen/:caseId', element: <CasePage /> },
       { path: 'kernteam', element: <Team /> },
     ],
   },

@@ -1,4 +1,5 @@
-import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useChannel } from '../api';
 import { QueryState } from '../components/QueryState';
 import { formatShortDate, t } from '../i18n';
@@ -32,7 +33,11 @@ export function Cases() {
               <Table.Tbody>
                 {cases.map((item) => (
                   <Table.Tr key={item.id}>
-                    <Table.Td fw={600}>{item.pupilName}</Table.Td>
+                    <Table.Td fw={600}>
+                      <Anchor component={Link} to={`/casussen/${item.id}`}>
+                        {item.pupilName}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{item.groupName}</Table.Td>
                     <Table.Td maw={420}>
                       <Text size="sm" lineClamp={2}>

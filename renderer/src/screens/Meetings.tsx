@@ -1,16 +1,31 @@
-import { Badge, Stack, Table, Text, Title } from '@mantine/core';
-import { useChannel } from '../api';
+import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconCalendarPlus } from '@tabler/icons-react';
+import { useNavigate } from 'react-router';
+import { useChannel, useChannelMutation } from '../api';
+import { MeetingForm } from '../components/MeetingForm';
 import { QueryState } from '../components/QueryState';
 import { formatShortDate, t } from '../i18n';
 import { useSchool } from '../school';
 
-/** All meetings of the school, newest first. */
+/** All meetings of the school, newest first, and planning a new one. */
 export function Meetings() {
   const { current } = useSchool();
   const query = useChannel('meetings.list', { schoolId: current.id });
+  const members = useChannel('members.list', { schoolId: current.id });
+  const plan = useChannelMutation('meetings.plan');
+  const navigate = useNavigate();
+  const [planning, { open, close }] = useDisclosure(false);
+  const active = (members.data ?? []).filter((member) => member.active);
+  const ib = active.find((member) => member.roleName === 'Intern begeleider');
   return (
     <Stack>
-      <Title order={2}>{t.meetings.title}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t.meetings.title}</Title>
+        <Button leftSection={<IconCalendarPlus size={18} />} onClick={open}>
+          {t.meetings.plan}
+        </Button>
+      </Group>
       <QueryState query={query}>
         {(meetings) =>
           meetings.length === 0 ? (
@@ -25,6 +40,7 @@ export function Meetings() {
                   <Table.Th>{t.meetings.chair}</Table.Th>
                   <Table.Th>{t.meetings.cases}</Table.Th>
                   <Table.Th>{t.meetings.status}</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -40,6 +56,16 @@ export function Meetings() {
                         {t.meetings.statuses[meeting.status]}
                       </Badge>
                     </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => void navigate(`/overleggen/${meeting.id}`)}
+                        aria-label={`${t.meetings.open} ${formatShortDate(meeting.date)}`}
+                      >
+                        {t.meetings.open}
+                      </Button>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -47,6 +73,36 @@ export function Meetings() {
           )
         }
       </QueryState>
+      <Modal
+        opened={planning}
+        onClose={close}
+        title={t.meetings.plan}
+        size="lg"
+        centered
+        closeButtonProps={{ 'aria-label': t.meetings.cancel }}
+      >
+        {planning && (
+          <MeetingForm
+            schoolId={current.id}
+            initial={{
+              date: '',
+              startTime: '08:30',
+              location: '',
+              chairId: ib?.id ?? null,
+              minuteTakerId: null,
+              inviteeIds: active.map((member) => member.id),
+            }}
+            submitting={plan.isPending}
+            error={plan.error?.message}
+            onCancel={close}
+            onSubmit={async (values) => {
+              const { id } = await plan.mutateAsync({ schoolId: current.id, ...values });
+              close();
+              void navigate(`/overleggen/${id}`);
+            }}
+          />
+        )}
+      </Modal>
     </Stack>
   );
 }

@@ -1,0 +1,251 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useChannel, useChannelMutation } from '../api';
+import { QueryState } from '../components/QueryState';
+import { formatShortDate, t } from '../i18n';
+
+type CaseData = NonNullable<ReturnType<typeof useChannel<'cases.get'>>['data']>;
+
+/** One case across meetings: question, consent, trekker history, discussions, agreements, effect checks. */
+export function CasePage() {
+  const caseId = Number(useParams().caseId);
+  const query = useChannel('cases.get', { caseId });
+  return (
+    <QueryState query={query}>
+      {(data) => (
+        <Stack gap="lg">
+          <Anchor component={Link} to="/casussen" size="sm">
+            ← {t.casePage.back}
+          </Anchor>
+          <Group justify="space-between" align="flex-start">
+            <Stack gap={2}>
+              <Title order={2}>
+                {data.firstName} {data.lastName}
+              </Title>
+              <Text c="dimmed">
+                {data.groupName} · {t.cases.registeredOn} {formatShortDate(data.registeredOn)}
+              </Text>
+            </Stack>
+            <Badge size="lg" variant="light">
+              {t.cases.statuses[data.status]}
+            </Badge>
+          </Group>
+          {data.closedOn && <Alert color="gray">{t.casePage.closedOn(formatShortDate(data.closedOn), data.closedReason ?? '')}</Alert>}
+          <Grid>
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <Stack>
+                <Card withBorder>
+                  <Title order={4}>{t.cases.question}</Title>
+                  <Text mt={4}>{data.question}</Text>
+                  <Group gap={4} mt="xs">
+                    {data.themes.map((theme) => (
+                      <Badge key={theme.id} variant="outline" size="sm">
+                        {theme.name}
+                      </Badge>
+                    ))}
+                  </Group>
+                  {data.effectDueOn && data.effectPending && (
+                    <Badge mt="sm" color="orange" variant="light">
+                      {t.chair.effectDue(formatShortDate(data.effectDueOn))}
+                    </Badge>
+                  )}
+                </Card>
+                <History data={data} />
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <Stack>
+                <Consent data={data} />
+                <CloseCase data={data} />
+              </Stack>
+            </Grid.Col>
+          </Grid>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
+
+function History({ data }: { data: CaseData }) {
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">
+        {t.casePage.discussions}
+      </Title>
+      {data.discussions.length === 0 ? (
+        <Text c="dimmed">{t.casePage.noDiscussions}</Text>
+      ) : (
+        <Timeline bulletSize={14} lineWidth={2}>
+          {data.discussions.map((discussion) => (
+            <Timeline.Item key={discussion.id} title={formatShortDate(discussion.date)}>
+              {discussion.notes && <Text size="sm">{discussion.notes}</Text>}
+              {discussion.conclusions && (
+                <Text size="sm" fw={600} mt={4}>
+                  {discussion.conclusions}
+                </Text>
+              )}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+      <Title order={4} mt="lg" mb="xs">
+        {t.chair.agreements}
+      </Title>
+      <Table aria-label={t.chair.agreements}>
+        <Table.Tbody>
+          {data.agreements.map((agreement) => (
+            <Table.Tr key={agreement.id}>
+              <Table.Td>{agreement.description}</Table.Td>
+              <Table.Td>
+                {agreement.ownerKind === 'member' || agreement.ownerKind === 'staff' ? agreement.ownerName : t.owners[agreement.ownerKind]}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {formatShortDate(agreement.dueOn)}
+                {agreement.postponements > 0 && <Text size="xs">{t.chair.postponed(agreement.postponements)}</Text>}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={agreement.status === 'done' ? 'teal' : agreement.status === 'not_done' ? 'red' : 'indigo'}>
+                  {t.chair.statuses[agreement.status]}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Title order={4} mt="lg" mb="xs">
+        {t.casePage.leads}
+      </Title>
+      {data.leads.map((lead) => (
+        <Text key={lead.id} size="sm">
+          <Text span fw={600}>
+            {lead.memberName}
+          </Text>{' '}
+          ({t.casePage.from(formatShortDate(lead.startedOn), lead.endedOn && formatShortDate(lead.endedOn))})
+          {lead.reason && ` — ${lead.reason}`}
+        </Text>
+      ))}
+      {data.effectChecks.length > 0 && (
+        <>
+          <Title order={4} mt="lg" mb="xs">
+            {t.casePage.effectChecks}
+          </Title>
+          {data.effectChecks.map((check) => (
+            <Text key={check.id} size="sm">
+              {formatShortDate(check.checkedOn)}: <b>{t.chair.effectResults[check.result]}</b> {check.note}
+            </Text>
+          ))}
+        </>
+      )}
+    </Card>
+  );
+}
+
+function Consent({ data }: { data: CaseData }) {
+  const record = useChannelMutation('cases.recordConsent');
+  const safety = useChannelMutation('cases.setSafetyConcern');
+  const [status, setStatus] = useState<string | null>(null);
+  const [recordedOn, setRecordedOn] = useState('');
+  const [scope, setScope] = useState('');
+  const [reason, setReason] = useState(data.safetyConcernReason ?? '');
+  const fieldError = (path: string) => record.error?.error.fields?.find((field) => field.path === path)?.message;
+  return (
+    <Card withBorder>
+      <Title order={4}>{t.casePage.consent}</Title>
+      <Text mt={4} fw={600}>
+        {data.consent ? t.casePage.consentStatuses[data.consent] : t.casePage.consentNone}
+      </Text>
+      <Alert mt="xs" color={data.gate === 'needs_consent' ? 'orange' : data.gate === 'safety_concern' ? 'red' : 'teal'} p="xs">
+        {t.casePage.gate[data.gate]}
+      </Alert>
+      {data.consents.map((consent) => (
+        <Text key={consent.id} size="xs" c="dimmed" mt={4}>
+          {formatShortDate(consent.recordedOn)}: {t.casePage.consentStatuses[consent.status]} {consent.scope && `(${consent.scope})`}
+        </Text>
+      ))}
+      <Stack gap="xs" mt="sm">
+        <Select
+          label={t.casePage.recordConsent}
+          data={(['given', 'refused', 'withdrawn'] as const).map((value) => ({ value, label: t.casePage.consentStatuses[value] }))}
+          value={status}
+          onChange={setStatus}
+          error={fieldError('status')}
+        />
+        <TextInput
+          type="date"
+          label={t.casePage.date}
+          value={recordedOn}
+          onChange={(event) => setRecordedOn(event.currentTarget.value)}
+          error={fieldError('recordedOn')}
+        />
+        <TextInput label={t.casePage.scope} value={scope} onChange={(event) => setScope(event.currentTarget.value)} />
+        <Button variant="light" onClick={() => record.mutate({ caseId: data.id, status: status as 'given', recordedOn, scope })}>
+          {t.casePage.recordConsent}
+        </Button>
+      </Stack>
+      <Textarea
+        mt="md"
+        label={t.casePage.safety}
+        description={t.casePage.safetyHelp}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <Group justify="flex-end" mt="xs">
+        <Button variant="light" color="red" onClick={() => safety.mutate({ caseId: data.id, reason: reason.trim() || null })}>
+          {t.casePage.safetySave}
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
+function CloseCase({ data }: { data: CaseData }) {
+  const close = useChannelMutation('cases.close');
+  const reopen = useChannelMutation('cases.reopen');
+  const [reason, setReason] = useState('');
+  if (data.status === 'closed') {
+    return (
+      <Button variant="default" onClick={() => reopen.mutate({ caseId: data.id })}>
+        {t.casePage.reopen}
+      </Button>
+    );
+  }
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        {t.casePage.closeCase}
+      </Title>
+      <Textarea
+        label={t.casePage.closeReason}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        autosize
+        minRows={2}
+        error={close.error?.error.fields?.[0]?.message ?? close.error?.message}
+      />
+      <Group justify="flex-end" mt="xs">
+        <Button color="gray" onClick={() => close.mutate({ caseId: data.id, reason })}>
+          {t.casePage.closeCase}
+        </Button>
+      </Group>
+    </Card>
+  );
+}

@@ -1,0 +1,357 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowDown, IconArrowUp, IconPlayerPlay, IconPlus, IconTrash, IconUserOff } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { call, useChannel, useChannelMutation } from '../api';
+import { QueryState } from '../components/QueryState';
+import { formatLongDate, t } from '../i18n';
+
+/** Preparing one meeting: agenda with suggestions and order, presence, then chair or close it. */
+export function MeetingPage() {
+  const meetingId = Number(useParams().meetingId);
+  const meeting = useChannel('meetings.get', { meetingId });
+  const navigate = useNavigate();
+  return (
+    <QueryState query={meeting}>
+      {(data) => {
+        const closed = data.status === 'held' || data.status === 'finalized' || data.status === 'cancelled';
+        return (
+          <Stack gap="lg">
+            <Group justify="space-between" align="flex-start">
+              <Stack gap={2}>
+                <Title order={2}>MDO {formatLongDate(data.date)}</Title>
+                <Text c="dimmed">
+                  {data.startTime} · {data.location || '—'} · {t.meetings.chairRole}: {data.chairName ?? '—'} · {t.meetings.minuteTaker}:{' '}
+                  {data.minuteTakerName ?? '—'}
+                </Text>
+              </Stack>
+              <Group>
+                <Badge size="lg" variant="light">
+                  {t.meetings.statuses[data.status]}
+                </Badge>
+                {!closed && (
+                  <Button leftSection={<IconPlayerPlay size={18} />} onClick={() => void navigate(`/overleggen/${meetingId}/voorzitten`)}>
+                    {data.status === 'in_progress' ? t.meetings.continueChair : t.meetings.startChair}
+                  </Button>
+                )}
+                {!closed && (
+                  <Button variant="light" onClick={() => void navigate(`/overleggen/${meetingId}/afsluiten`)}>
+                    {t.meetings.close}
+                  </Button>
+                )}
+              </Group>
+            </Group>
+            <Grid>
+              <Grid.Col span={{ base: 12, md: 7 }}>
+                <Agenda meetingId={meetingId} agenda={data.agenda} editable={!closed} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 5 }}>
+                <Stack>
+                  {!closed && <Suggestions meetingId={meetingId} />}
+                  <Presence meetingId={meetingId} presence={data.presence} />
+                </Stack>
+              </Grid.Col>
+            </Grid>
+          </Stack>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+type AgendaItems = NonNullable<ReturnType<typeof useChannel<'meetings.get'>>['data']>['agenda'];
+
+function Agenda({ meetingId, agenda, editable }: { meetingId: number; agenda: AgendaItems; editable: boolean }) {
+  const reorder = useChannelMutation('agenda.reorder');
+  const update = useChannelMutation('agenda.update');
+  const remove = useChannelMutation('agenda.remove');
+  const addGeneral = useChannelMutation('agenda.addGeneral');
+  const restore = useChannelMutation('agenda.addGeneral');
+  const [title, setTitle] = useState('');
+  const move = (index: number, delta: number) => {
+    const ids = agenda.map((item) => item.id);
+    const [moved] = ids.splice(index, 1);
+    ids.splice(index + delta, 0, moved);
+    reorder.mutate({ meetingId, itemIds: ids });
+  };
+  const total = agenda.reduce((sum, item) => sum + item.plannedMinutes, 0);
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="sm">
+        <Title order={3}>{t.meetings.agenda}</Title>
+        <Text c="dimmed">{t.dashboard.minutes(total)}</Text>
+      </Group>
+      {editable && (
+        <Text size="sm" c="dimmed" mb="xs">
+          {t.meetings.dragHint}
+        </Text>
+      )}
+      <Table aria-label={t.meetings.agenda}>
+        <Table.Tbody>
+          {agenda.map((item, index) => (
+            <Table.Tr key={item.id}>
+              <Table.Td w={32}>{index + 1}.</Table.Td>
+              <Table.Td>
+                <Group gap="xs">
+                  <Text fw={item.kind === 'case' ? 600 : 400}>{item.title}</Text>
+                  {item.anonymous && <IconUserOff size={16} aria-label={t.agenda.anonymousCase} />}
+                </Group>
+              </Table.Td>
+              <Table.Td w={110}>
+                <NumberInput
+                  aria-label={`${t.meetings.minutes} ${item.title}`}
+                  size="xs"
+                  min={1}
+                  max={240}
+                  defaultValue={item.plannedMinutes}
+                  disabled={!editable}
+                  suffix=" min"
+                  onBlur={(event) => {
+                    const value = Number.parseInt(event.currentTarget.value, 10);
+                    if (value >= 1 && value <= 240 && value !== item.plannedMinutes)
+                      update.mutate({ agendaItemId: item.id, plannedMinutes: value });
+                  }}
+                />
+              </Table.Td>
+              {editable && (
+                <Table.Td w={110}>
+                  <Group gap={4} wrap="nowrap">
+                    <Tooltip label={t.meetings.moveUp}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={`${t.meetings.moveUp}: ${item.title}`}
+                        disabled={index === 0}
+                        onClick={() => move(index, -1)}
+                      >
+                        <IconArrowUp size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={t.meetings.moveDown}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={`${t.meetings.moveDown}: ${item.title}`}
+                        disabled={index === agenda.length - 1}
+                        onClick={() => move(index, 1)}
+                      >
+                        <IconArrowDown size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={t.meetings.remove}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`${t.meetings.remove}: ${item.title}`}
+                        onClick={async () => {
+                          if (!window.confirm(t.meetings.removeConfirm(item.title))) return;
+                          const removed = await remove.mutateAsync({ agendaItemId: item.id }).catch((error: Error) => {
+                            notifications.show({ color: 'red', message: error.message });
+                            return null;
+                          });
+                          if (!removed) return;
+                          notifications.show({
+                            message: (
+                              <Group justify="space-between">
+                                <Text size="sm">{t.meetings.removed}</Text>
+                                <Button
+                                  size="compact-sm"
+                                  variant="light"
+                                  onClick={async () => {
+                                    if (removed.kind === 'case' && removed.caseId) {
+                                      await call('agenda.addCase', {
+                                        meetingId,
+                                        caseId: removed.caseId,
+                                        anonymous: removed.anonymous,
+                                        plannedMinutes: removed.plannedMinutes,
+                                      });
+                                    } else {
+                                      await restore.mutateAsync({
+                                        meetingId,
+                                        title: removed.title,
+                                        plannedMinutes: removed.plannedMinutes,
+                                      });
+                                    }
+                                    restore.reset();
+                                  }}
+                                >
+                                  {t.meetings.undo}
+                                </Button>
+                              </Group>
+                            ),
+                          });
+                        }}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {remove.error && (
+        <Text c="red.7" role="alert" mt="xs">
+          {remove.error.message}
+        </Text>
+      )}
+      {editable && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (title.trim().length === 0) return;
+            addGeneral.mutate({ meetingId, title, plannedMinutes: 10 }, { onSuccess: () => setTitle('') });
+          }}
+        >
+          <Group mt="md" align="flex-end">
+            <TextInput
+              label={t.meetings.generalItem}
+              placeholder={t.meetings.generalTitle}
+              value={title}
+              onChange={(event) => setTitle(event.currentTarget.value)}
+              style={{ flex: 1 }}
+              error={addGeneral.error?.message}
+            />
+            <Button type="submit" variant="light" leftSection={<IconPlus size={16} />}>
+              {t.meetings.add}
+            </Button>
+          </Group>
+        </form>
+      )}
+    </Card>
+  );
+}
+
+function Suggestions({ meetingId }: { meetingId: number }) {
+  const suggestions = useChannel('agenda.suggestions', { meetingId });
+  const add = useChannelMutation('agenda.addCase');
+  return (
+    <Card withBorder>
+      <Title order={3} mb="sm">
+        {t.meetings.suggestions}
+      </Title>
+      {add.error && (
+        <Alert color="orange" mb="sm" role="alert">
+          {add.error.message}
+        </Alert>
+      )}
+      <QueryState query={suggestions}>
+        {(list) =>
+          list.length === 0 ? (
+            <Text c="dimmed">{t.meetings.noSuggestions}</Text>
+          ) : (
+            <Stack gap="xs" aria-label={t.meetings.suggestions} role="list">
+              {list.map((suggestion) => (
+                <Group key={suggestion.caseId} justify="space-between" wrap="nowrap" role="listitem">
+                  <Stack gap={2}>
+                    <Text fw={600}>
+                      {suggestion.pupilName}{' '}
+                      <Text span c="dimmed" size="sm">
+                        ({suggestion.groupName})
+                      </Text>
+                    </Text>
+                    <Group gap={4}>
+                      {suggestion.reasons.map((reason) => (
+                        <Badge
+                          key={reason}
+                          size="xs"
+                          variant="light"
+                          color={reason === 'overdue_agreements' ? 'red' : reason === 'effect_check_due' ? 'orange' : 'indigo'}
+                        >
+                          {t.meetings.reasons[reason]}
+                        </Badge>
+                      ))}
+                      {suggestion.gate === 'needs_consent' && (
+                        <Badge size="xs" color="gray">
+                          {t.meetings.needsConsent}
+                        </Badge>
+                      )}
+                      {suggestion.gate === 'safety_concern' && (
+                        <Badge size="xs" color="red" variant="outline">
+                          {t.meetings.safetyConcern}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Stack>
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="xs"
+                      onClick={() => add.mutate({ meetingId, caseId: suggestion.caseId })}
+                      aria-label={`${t.meetings.add}: ${suggestion.pupilName}`}
+                    >
+                      {t.meetings.add}
+                    </Button>
+                    {suggestion.gate === 'needs_consent' && (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => add.mutate({ meetingId, caseId: suggestion.caseId, anonymous: true })}
+                        aria-label={`${t.meetings.addAnonymous}: ${suggestion.pupilName}`}
+                      >
+                        {t.meetings.addAnonymous}
+                      </Button>
+                    )}
+                  </Group>
+                </Group>
+              ))}
+            </Stack>
+          )
+        }
+      </QueryState>
+    </Card>
+  );
+}
+
+type PresenceRows = NonNullable<ReturnType<typeof useChannel<'meetings.get'>>['data']>['presence'];
+
+function Presence({ meetingId, presence }: { meetingId: number; presence: PresenceRows }) {
+  const set = useChannelMutation('meetings.setPresence');
+  return (
+    <Card withBorder>
+      <Title order={3} mb="sm">
+        {t.meetings.presence}
+      </Title>
+      <Stack gap="xs">
+        {presence.map((row) => (
+          <Group key={row.memberId} justify="space-between" wrap="nowrap">
+            <Stack gap={0}>
+              <Text size="sm" fw={600}>
+                {row.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {row.roleName}
+              </Text>
+            </Stack>
+            <SegmentedControl
+              size="xs"
+              aria-label={`${t.meetings.presence} ${row.name}`}
+              value={row.status ?? ''}
+              onChange={(value) => set.mutate({ meetingId, memberId: row.memberId, status: value as 'present' | 'absent' | 'excused' })}
+              data={(['present', 'absent', 'excused'] as const).map((status) => ({
+                value: status,
+                label: t.meetings.presenceStatus[status],
+              }))}
+            />
+          </Group>
+        ))}
+      </Stack>
+    </Card>
+  );
+}

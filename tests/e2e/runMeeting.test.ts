@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createDemoDatabase } from '../fixtures/demoDatabase';
+import { launchApp, tempDir, type LaunchedApp } from './harness';
+
+// A new IB runs a whole MDO on the demo school, as a user would: by role and Dutch label.
+describe('running an MDO from plan to carry-over', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let app: LaunchedApp;
+
+  beforeEach(async () => {
+    temp = tempDir();
+    await createDemoDatabase(temp.file('demo.db'));
+    app = await launchApp({ dbPath: temp.file('demo.db') });
+  });
+  afterEach(async () => {
+    await app.close();
+    temp.remove();
+  });
+
+  const visible = (page: Page, text: string) => expect.poll(() => page.getByText(text, { exact: false }).first().isVisible()).toBe(true);
+
+  async function planMeeting(page: Page, date: string) {
+    await page.getByRole('link', { name: 'Overleggen' }).click();
+    await page.getByRole('button', { name: 'Overleg plannen' }).click();
+    await page.getByLabel('Datum').fill(date);
+    await page.getByLabel('Locatie').fill('Teamkamer');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Voorstellen voor de agenda' }).isVisible()).toBe(true);
+  }
+
+  it('plans, chairs three cases with notes, agreements and a trekker change, closes, and carries agreements over', async () => {
+    const { page, session } = app;
+    await planMeeting(page, '2026-12-08');
+
+    // A pupil without consent cannot be put on the agenda by name.
+    const suggestions = page.getByRole('list', { name: 'Voorstellen voor de agenda' });
+    const blocked = suggestions.getByRole('listitem').filter({ hasText: 'Geen toestemming' }).first();
+    await blocked.getByRole('button', { name: /^Toevoegen: / }).click();
+    await visible(page, 'jonger dan 16 en er is geen toestemming van ouders vastgelegd');
+    expect(await page.getByRole('table', { name: 'Agenda' }).getByRole('row').count()).toBe(2);
+
+    // Three cases with consent from the suggestions.
+    const added: string[] = [];
+    for (let n = 0; n < 3; n++) {
+      const button = suggestions
+        .getByRole('listitem')
+        .filter({ hasNotText: 'Geen toestemming' })
+        .first()
+        .getByRole('button', { name: /^Toevoegen: / });
+      const name = (await button.getAttribute('aria-label'))!.replace('Toevoegen: ', '');
+      await button.click();
+      await expect.poll(() => page.getByRole('table', { name: 'Agenda' }).getByText(name).isVisible()).toBe(true);
+      added.push(name);
+    }
+    expect(added).toHaveLength(3);
+
+    // Presence.
+    const presence = page.getByRole('radiogroup').first();
+    await presence.getByText('Aanwezig').click();
+
+    // Chair mode: from the opening to the first case with the keyboard.
+    await page.getByRole('button', { name: 'Voorzitten' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Opening en mededelingen' }).isVisible()).toBe(true);
+    for (const [index, name] of added.entries()) {
+      await page.keyboard.press('Alt+ArrowRight');
+      await expect.poll(() => page.getByRole('heading', { name, level: 2 }).isVisible()).toBe(true);
+      await page.getByLabel('Aantekeningen').fill(`Bespreking van ${name}: ouders herkennen het beeld.`);
+      await expect.poll(() => page.getByTestId('saved-notes').isVisible()).toBe(true);
+      await page.keyboard.press('Alt+N');
+      await page.keyboard.type(`Huisbezoek voor ${name}`);
+      await page.getByRole('combobox', { name: 'Wie' }).click();
+      await page.getByRole('option', { name: index === 1 ? 'Ouders' : /Leerplichtambtenaar/ }).click();
+      await page.getByLabel('Wanneer').fill('2026-12-15');
+      await page.getByRole('button', { name: 'Afspraak toevoegen' }).click();
+      await expect
+        .poll(() => page.getByRole('table', { name: 'Nieuwe afspraken' }).getByText(`Huisbezoek voor ${name}`).isVisible())
+        .toBe(true);
+    }
+    // A trekker change on the last case, with its reason.
+    const before = (await page.getByTestId('current-lead').textContent())!;
+    await page.getByRole('combobox', { name: /Trekker (wijzigen|vastleggen)/ }).click();
+    await page
+      .getByRole('option', { name: /CJG-coach|Schoolmaatschappelijk/ })
+      .first()
+      .click();
+    if (before !== 'Nog geen trekker') await page.getByLabel('Reden van de wissel').fill('De hulpvraag ligt nu vooral thuis.');
+    await page.getByRole('button', { name: /^Trekker (wijzigen|vastleggen)$/ }).click();
+    await expect.poll(() => page.getByTestId('current-lead').textContent()).not.toBe(before);
+
+    // Close: the action list per owner, and the next meeting planned.
+    await page.getByRole('button', { name: 'Overleg afsluiten' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Actielijst per uitvoerder' }).isVisible()).toBe(true);
+    await visible(page, 'Ouders');
+    await page.getByLabel('Datum').fill('2027-01-19');
+    await page.getByRole('button', { name: 'Overleg afsluiten' }).click();
+    await expect.poll(() => page.getByText('Gehouden').first().isVisible()).toBe(true);
+
+    const db = session.db();
+    const meeting = await db.selectFrom('meeting').select(['id', 'status']).where('date', '=', '2026-12-08').executeTakeFirstOrThrow();
+    expect(meeting.status).toBe('held');
+    const agreements = await db.selectFrom('agreement').select(['description', 'ownerKind']).where('meetingId', '=', meeting.id).execute();
+    expect(agreements.map((a) => a.description).sort()).toEqual(added.map((name) => `Huisbezoek voor ${name}`).sort());
+    const notes = await db.selectFrom('caseDiscussion').select('notes').where('meetingId', '=', meeting.id).execute();
+    expect(notes).toHaveLength(3);
+
+    // The next meeting suggests the cases again, and chair mode shows the open agreements under their case.
+    const next = await db.selectFrom('meeting').select('id').where('date', '=', '2027-01-19').executeTakeFirstOrThrow();
+    await page.evaluate((hash) => (window.location.hash = hash), `#/overleggen/${next.id}`);
+    const first = added[0];
+    await page.getByRole('button', { name: `Toevoegen: ${first}`, exact: true }).click();
+    await page.getByRole('button', { name: 'Voorzitten' }).click();
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(() => page.getByRole('heading', { name: first, level: 2 }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Afspraken uit eerdere overleggen' }).getByText(`Huisbezoek voor ${first}`).isVisible())
+      .toBe(true);
+    expect(app.blockedRequests).toEqual([]);
+  }, 120_000);
+
+  it('keeps an acknowledged note when the renderer is killed mid-typing', async () => {
+    const { page, session } = app;
+    const meeting = await session.db().selectFrom('meeting').select('id').where('status', '=', 'planned').executeTakeFirstOrThrow();
+    const item = await session
+      .db()
+      .selectFrom('agendaItem')
+      .select('id')
+      .where('meetingId', '=', meeting.id)
+      .where('kind', '=', 'case')
+      .orderBy('position')
+      .executeTakeFirstOrThrow();
+    await page.evaluate((hash) => (window.location.hash = hash), `#/overleggen/${meeting.id}/voorzitten/${item.id}`);
+    const notes = page.getByLabel('Aantekeningen');
+    await notes.pressSequentially('Moeder belt de school elke ochtend.', { delay: 5 });
+    await expect.poll(() => page.getByTestId('saved-notes').isVisible()).toBe(true);
+    await notes.pressSequentially(' En dan', { delay: 5 });
+    await page.close({ runBeforeUnload: false });
+    const saved = await session
+      .db()
+      .selectFrom('caseDiscussion')
+      .select('notes')
+      .where('agendaItemId', '=', item.id)
+      .executeTakeFirstOrThrow();
+    expect(saved.notes.startsWith('Moeder belt de school elke ochtend.')).toBe(true);
+  });
+});
