@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{core,db,electron,cli,scripts,renderer,tests}/**/*.test.{ts,tsx}'],
+    include: ['{core,db,electron,cli,scripts,renderer,tests,bench}/**/*.test.{ts,tsx}'],
     // Builds the app once so e2e tests load the current renderer.
     globalSetup: ['tests/e2e/globalSetup.ts'],
     pool: 'forks',

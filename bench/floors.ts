@@ -1,0 +1,226 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { ConsentStatus } from '../db/schema';
+import { ftsQuery } from '../core/services/search';
+
+// The floors replay the statements each service sends, as prepared statements
+// straight on better-sqlite3: same SQL shape, same indexes, same rows, so the
+// ratio shows what Kysely and the async service layer add on top of SQLite.
+// Only what decides which statement runs next is kept in JavaScript.
+
+export type SuggestionReason = 'new' | 'overdue_agreements' | 'open_agreements' | 'effect_check_due';
+
+export interface FloorSuggestion {
+  caseId: number;
+  pupilName: string;
+  groupName: string;
+  dateOfBirth: string;
+  safetyConcernReason: string | null;
+  reasons: SuggestionReason[];
+  openAgreements: number;
+  overdueAgreements: number;
+  consent: ConsentStatus | null;
+}
+
+interface SuggestionRow {
+  caseId: number;
+  pupilName: string;
+  groupName: string;
+  dateOfBirth: string;
+  status: string;
+  effectDueOn: string | null;
+  firstDiscussedOn: string | null;
+  safetyConcernReason: string | null;
+  openAgreements: number;
+  overdueAgreements: number;
+  effectChecks: number;
+}
+
+interface SearchHit {
+  kind: 'pupil' | 'case' | 'discussion';
+  refId: number;
+  snippet: string;
+}
+
+export interface Floors {
+  agendaSuggestions(meetingId: number): { meetingDate: string; suggestions: FloorSuggestion[] };
+  getCase: ReturnType<typeof caseReader>;
+  search: ReturnType<typeof searchReader>;
+  /** Statements run since the start, to tell one query from many small ones. */
+  statements(): number;
+}
+
+export function prepareFloors(sqlite: Database.Database): Floors {
+  const counter = { n: 0 };
+  return {
+    agendaSuggestions: agendaReader(sqlite, counter),
+    getCase: caseReader(sqlite, counter),
+    search: searchReader(sqlite, counter),
+    statements: () => counter.n,
+  };
+}
+
+interface Counter {
+  n: number;
+}
+
+function agendaReader(sqlite: Database.Database, counter: Counter) {
+  const meeting = sqlite.prepare<[number], { id: number; schoolId: number; date: string; status: string }>(
+    'SELECT id, school_id AS schoolId, date, status FROM meeting WHERE id = ?',
+  );
+  const candidates = sqlite.prepare<{ meetingId: number; schoolId: number; date: string }, SuggestionRow>(`
+    SELECT sc.id AS caseId, p.first_name || ' ' || p.last_name AS pupilName, p.group_name AS groupName,
+      p.date_of_birth AS dateOfBirth, sc.status, sc.effect_due_on AS effectDueOn, sc.first_discussed_on AS firstDiscussedOn,
+      sc.safety_concern_reason AS safetyConcernReason,
+      (SELECT count(*) FROM agreement a WHERE a.case_id = sc.id AND a.status = 'open') AS openAgreements,
+      (SELECT count(*) FROM agreement a WHERE a.case_id = sc.id AND a.status = 'open' AND a.due_on < :date) AS overdueAgreements,
+      (SELECT count(*) FROM effect_check e WHERE e.case_id = sc.id AND e.checked_on >= sc.first_discussed_on) AS effectChecks
+    FROM support_case sc
+    JOIN pupil p ON p.id = sc.pupil_id
+    WHERE sc.school_id = :schoolId AND sc.status != 'closed'
+      AND NOT EXISTS (SELECT ai.id FROM agenda_item ai WHERE ai.case_id = sc.id AND ai.meeting_id = :meetingId)`);
+  const consent = consentReader(sqlite);
+
+  return (meetingId: number) => {
+    const found = meeting.get(meetingId);
+    counter.n++;
+    if (!found) throw new Error(`meeting ${meetingId} not found`);
+    const rows = candidates.all({ meetingId, schoolId: found.schoolId, date: found.date });
+    counter.n++;
+    const suggestions: FloorSuggestion[] = [];
+    for (const row of rows) {
+      const reasons: SuggestionReason[] = [];
+      if (row.status === 'registered') reasons.push('new');
+      if (row.overdueAgreements > 0) reasons.push('overdue_agreements');
+      else if (row.openAgreements > 0) reasons.push('open_agreements');
+      if (row.effectDueOn && row.effectDueOn <= found.date && row.effectChecks === 0) reasons.push('effect_check_due');
+      if (reasons.length === 0) continue;
+      counter.n++;
+      suggestions.push({
+        caseId: row.caseId,
+        pupilName: row.pupilName,
+        groupName: row.groupName,
+        dateOfBirth: row.dateOfBirth,
+        safetyConcernReason: row.safetyConcernReason,
+        reasons,
+        openAgreements: row.openAgreements,
+        overdueAgreements: row.overdueAgreements,
+        consent: consent(row.caseId),
+      });
+    }
+    return { meetingDate: found.date, suggestions };
+  };
+}
+
+function consentReader(sqlite: Database.Database) {
+  const latest = sqlite.prepare<[number], { status: ConsentStatus }>(
+    'SELECT status FROM consent WHERE case_id = ? ORDER BY recorded_on DESC, id DESC LIMIT 1',
+  );
+  return (caseId: number): ConsentStatus | null => latest.get(caseId)?.status ?? null;
+}
+
+function caseReader(sqlite: Database.Database, counter: Counter) {
+  const supportCase = sqlite.prepare<[number], Record<string, unknown>>(`
+    SELECT sc.id, sc.school_id AS schoolId, sc.pupil_id AS pupilId, p.first_name AS firstName, p.last_name AS lastName,
+      p.date_of_birth AS dateOfBirth, p.group_name AS groupName, sc.question, sc.analysis, sc.status,
+      sc.registered_on AS registeredOn, sc.first_discussed_on AS firstDiscussedOn, sc.effect_due_on AS effectDueOn,
+      sc.closed_on AS closedOn, sc.closed_reason AS closedReason, sc.safety_concern_reason AS safetyConcernReason
+    FROM support_case sc JOIN pupil p ON p.id = sc.pupil_id
+    WHERE sc.id = ?`);
+  const themes = sqlite.prepare<[number], Record<string, unknown>>(`
+    SELECT t.id, t.name FROM case_theme ct JOIN theme t ON t.id = ct.theme_id WHERE ct.case_id = ? ORDER BY t.name`);
+  const consents = sqlite.prepare<[number], Record<string, unknown>>(`
+    SELECT id, status, scope, recorded_on AS recordedOn, note FROM consent WHERE case_id = ? ORDER BY recorded_on, id`);
+  const leads = sqlite.prepare<[number], Record<string, unknown>>(`
+    SELECT cl.id, cl.member_id AS memberId, m.name AS memberName, cl.started_on AS startedOn, cl.ended_on AS endedOn, cl.reason
+    FROM case_lead cl JOIN member m ON m.id = cl.member_id
+    WHERE cl.case_id = ? ORDER BY cl.started_on, cl.id`);
+  const discussions = sqlite.prepare<[number], Record<string, unknown>>(`
+    SELECT d.id, d.meeting_id AS meetingId, m.date, d.notes, d.summary, d.conclusions
+    FROM case_discussion d JOIN meeting m ON m.id = d.meeting_id
+    WHERE d.case_id = ? ORDER BY m.date`);
+  const agreements = sqlite.prepare<[number], Record<string, unknown>>(`
+    SELECT a.id, a.case_id AS caseId, a.meeting_id AS meetingId, m.date AS meetingDate, a.description, a.owner_kind AS ownerKind,
+      a.owner_member_id AS ownerMemberId, coalesce(mem.name, a.owner_name) AS ownerName, a.due_on AS dueOn,
+      a.original_due_on AS originalDueOn, a.status, a.postponements, a.completed_on AS completedOn, a.updated_at AS updatedAt
+    FROM agreement a JOIN meeting m ON m.id = a.meeting_id LEFT JOIN member mem ON mem.id = a.owner_member_id
+    WHERE a.case_id = ? ORDER BY a.due_on, a.id`);
+  const effectChecks = sqlite.prepare<[number], Record<string, unknown>>(
+    'SELECT id, result, note, checked_on AS checkedOn FROM effect_check WHERE case_id = ? ORDER BY checked_on',
+  );
+  const consent = consentReader(sqlite);
+
+  return (caseId: number) => {
+    const row = supportCase.get(caseId);
+    if (!row) throw new Error(`case ${caseId} not found`);
+    counter.n += 8;
+    return {
+      row,
+      themes: themes.all(caseId),
+      consents: consents.all(caseId),
+      leads: leads.all(caseId),
+      discussions: discussions.all(caseId),
+      agreements: agreements.all(caseId),
+      effectChecks: effectChecks.all(caseId),
+      consent: consent(caseId),
+    };
+  };
+}
+
+function searchReader(sqlite: Database.Database, counter: Counter) {
+  const hits = sqlite.prepare<[string, number, number], SearchHit>(`
+    SELECT kind, ref_id AS refId, snippet(search_index, 0, '[', ']', '…', 12) AS snippet
+    FROM search_index
+    WHERE search_index MATCH ? AND school_id = ?
+    ORDER BY rank LIMIT ?`);
+  const pupil = sqlite.prepare<[number], { id: number; firstName: string; lastName: string; groupName: string; caseId: number | null }>(`
+    SELECT p.id, p.first_name AS firstName, p.last_name AS lastName, p.group_name AS groupName, max(sc.id) AS caseId
+    FROM pupil p LEFT JOIN support_case sc ON sc.pupil_id = p.id
+    WHERE p.id = ? GROUP BY p.id`);
+  const discussionCase = sqlite.prepare<[number], { caseId: number }>('SELECT case_id AS caseId FROM case_discussion WHERE id = ?');
+  const supportCase = sqlite.prepare<[number], { pupilId: number; firstName: string; lastName: string; groupName: string }>(`
+    SELECT sc.pupil_id AS pupilId, p.first_name AS firstName, p.last_name AS lastName, p.group_name AS groupName
+    FROM support_case sc JOIN pupil p ON p.id = sc.pupil_id
+    WHERE sc.id = ?`);
+
+  return (schoolId: number, text: string, limit = 20) => {
+    const query = ftsQuery(text);
+    if (!query) return [];
+    const found = hits.all(query, schoolId, limit);
+    counter.n++;
+    const results = [];
+    for (const hit of found) {
+      if (hit.kind === 'pupil') {
+        const row = pupil.get(hit.refId);
+        counter.n++;
+        if (row)
+          results.push({
+            kind: 'pupil' as const,
+            pupilId: row.id,
+            caseId: row.caseId ?? null,
+            title: `${row.firstName} ${row.lastName}`,
+            detail: row.groupName,
+            snippet: hit.snippet,
+          });
+        continue;
+      }
+      let caseId: number | undefined = hit.refId;
+      if (hit.kind === 'discussion') {
+        caseId = discussionCase.get(hit.refId)?.caseId;
+        counter.n++;
+      }
+      if (!caseId) continue;
+      const row = supportCase.get(caseId);
+      counter.n++;
+      if (row)
+        results.push({
+          kind: hit.kind,
+          pupilId: row.pupilId,
+          caseId,
+          title: `${row.firstName} ${row.lastName}`,
+          detail: row.groupName,
+          snippet: hit.snippet,
+        });
+    }
+    return results;
+  };
+}

@@ -1,0 +1,284 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
+import { fixedClock, type Clock } from '../core/clock';
+import { generateDemo, type DemoSummary } from '../core/demo/generateDemo';
+import { agendaSuggestions } from '../core/services/agenda';
+import { getCase } from '../core/services/cases';
+import { discussionGate } from '../core/services/consent';
+import { search } from '../core/services/search';
+import { openDatabase, type OpenDatabase } from '../db/open';
+import { prepareFloors, type Floors } from './floors';
+import { GOALS, missedGoals, ratio, summarize } from './stats';
+import { formatTable } from './table';
+
+// `npm run bench`: latency of the heaviest reads on the large demo, each next
+// to its raw-SQL floor. It reports; a missed goal does not fail the command.
+
+const NOW = '2026-11-25T09:00:00Z';
+const WARMUP = 20;
+const ITERATIONS = 300;
+const CASE_SAMPLE = 50;
+const RESULTS_DIR = path.resolve(import.meta.dirname, '..', 'bench-results');
+
+interface Operation {
+  name: string;
+  /** What the calls rotate over, for the JSON report. */
+  inputs: unknown[];
+  service(iteration: number): Promise<unknown>;
+  floor(iteration: number): unknown;
+  /** Throws unless the floor returns the same rows as the service for every input. */
+  verify(): Promise<void>;
+}
+
+interface Result {
+  operation: string;
+  inputs: unknown[];
+  calls: number;
+  statementsPerCall: number;
+  p50Ms: number;
+  p95Ms: number;
+  floorP50Ms: number;
+  floorP95Ms: number;
+  ratio: number;
+  status: 'ok' | 'MISS';
+  missed: string[];
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdo-bench-'));
+  try {
+    const file = path.join(dir, 'bench.db');
+    const clock = fixedClock(NOW);
+    console.error('Generating the large demo (20 schools x 10 years)...');
+    const dataset = await createDemo(file, clock);
+    // Reopened like the app opens its file: no caches left over from writing it.
+    const handle = await openDatabase(file);
+    try {
+      const floors = prepareFloors(handle.sqlite);
+      const operations = chooseOperations(handle, floors, clock);
+      const results: Result[] = [];
+      for (const operation of operations) {
+        console.error(`Measuring ${operation.name}...`);
+        await operation.verify();
+        results.push(await measure(operation, floors));
+      }
+      console.log(report(dataset, results));
+      const written = writeJson(dataset, handle, results);
+      console.error(`Wrote ${path.relative(process.cwd(), written)} and bench-results/latest.json`);
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function createDemo(file: string, clock: Clock): Promise<DemoSummary> {
+  const handle = await openDatabase(file, { create: true });
+  try {
+    return await generateDemo(handle.db, { scale: 'large', clock });
+  } finally {
+    await handle.close();
+  }
+}
+
+function chooseOperations({ db, sqlite }: OpenDatabase, floors: Floors, clock: Clock): Operation[] {
+  const meeting = sqlite
+    .prepare<[], { id: number; schoolId: number }>(
+      "SELECT id, school_id AS schoolId FROM meeting WHERE status = 'planned' ORDER BY school_id, date LIMIT 1",
+    )
+    .get();
+  if (!meeting) throw new Error('the demo data has no planned meeting');
+  const schoolId = meeting.schoolId;
+
+  // Spread over all schools and years: old closed cases and fresh ones alike.
+  const allCases = sqlite
+    .prepare<[], { id: number }>('SELECT id FROM support_case ORDER BY id')
+    .all()
+    .map((row) => row.id);
+  const caseIds = Array.from({ length: CASE_SAMPLE }, (_, k) => allCases[Math.floor((k * allCases.length) / CASE_SAMPLE)]);
+
+  const firstName = sqlite
+    .prepare<[number], { firstName: string }>(
+      'SELECT first_name AS firstName FROM pupil WHERE school_id = ? GROUP BY first_name ORDER BY count(*) DESC, first_name LIMIT 1',
+    )
+    .get(schoolId)?.firstName;
+  if (!firstName) throw new Error(`school ${schoolId} has no pupils`);
+  // A name, a word from many notes, and two words that must both match.
+  const queries = [firstName, 'ouders', 'lezen rekenen'];
+
+  const at = <T>(list: T[], iteration: number) => list[iteration % list.length];
+
+  return [
+    {
+      name: 'agenda suggestions',
+      inputs: [{ meetingId: meeting.id }],
+      service: () => agendaSuggestions(db, meeting.id),
+      floor: () => floors.agendaSuggestions(meeting.id),
+      verify: async () => {
+        const fromService = await agendaSuggestions(db, meeting.id);
+        const { meetingDate, suggestions } = floors.agendaSuggestions(meeting.id);
+        const fromFloor = suggestions.map(({ dateOfBirth, consent, safetyConcernReason, ...rest }) => ({
+          ...rest,
+          gate: discussionGate({ dateOfBirth, consent, safetyConcernReason }, meetingDate),
+        }));
+        const byCase = (a: { caseId: number }, b: { caseId: number }) => a.caseId - b.caseId;
+        if (fromService.length === 0) throw new Error(`agenda suggestions for meeting ${meeting.id} are empty: nothing to measure`);
+        assertSame('agenda suggestions', `meeting ${meeting.id}`, [...fromService].sort(byCase), fromFloor.sort(byCase));
+      },
+    },
+    {
+      name: 'case page',
+      inputs: caseIds.map((caseId) => ({ caseId })),
+      service: (iteration) => getCase(db, at(caseIds, iteration), clock),
+      floor: (iteration) => floors.getCase(at(caseIds, iteration)),
+      verify: async () => {
+        for (const caseId of caseIds) {
+          const { themes, consent, consents, leads, discussions, agreements, effectChecks, ...fromService } = await getCase(
+            db,
+            caseId,
+            clock,
+          );
+          const floor = floors.getCase(caseId);
+          const row = Object.fromEntries(Object.keys(floor.row).map((key) => [key, fromService[key as keyof typeof fromService]]));
+          assertSame(
+            'case page',
+            `case ${caseId}`,
+            { row, themes, consent, consents, leads, discussions, agreements, effectChecks },
+            floor,
+          );
+        }
+      },
+    },
+    {
+      name: 'global search',
+      inputs: queries.map((text) => ({ schoolId, text })),
+      service: (iteration) => search(db, schoolId, at(queries, iteration)),
+      floor: (iteration) => floors.search(schoolId, at(queries, iteration)),
+      verify: async () => {
+        for (const text of queries) {
+          const fromService = await search(db, schoolId, text);
+          if (fromService.length === 0) throw new Error(`search for '${text}' finds nothing in the demo data: choose another query`);
+          assertSame('global search', `'${text}'`, fromService, floors.search(schoolId, text));
+        }
+      },
+    },
+  ];
+}
+
+// A floor that returns less than the service would make the ratio flatter the service.
+function assertSame(operation: string, input: string, fromService: unknown, fromFloor: unknown): void {
+  if (!isDeepStrictEqual(fromService, fromFloor))
+    throw new Error(`the raw-SQL floor for ${operation} (${input}) does not return the same rows as the service`);
+}
+
+async function measure(operation: Operation, floors: Floors): Promise<Result> {
+  for (let iteration = 0; iteration < WARMUP; iteration++) {
+    await operation.service(iteration);
+    operation.floor(iteration);
+  }
+  const serviceMs: number[] = [];
+  const floorMs: number[] = [];
+  const timeService = async (iteration: number) => {
+    const start = performance.now();
+    await operation.service(iteration);
+    serviceMs.push(performance.now() - start);
+  };
+  const timeFloor = (iteration: number) => {
+    const start = performance.now();
+    operation.floor(iteration);
+    floorMs.push(performance.now() - start);
+  };
+  const statementsBefore = floors.statements();
+  for (let iteration = 0; iteration < ITERATIONS; iteration++) {
+    // Taking turns at going first keeps a cache warmed by one side from favouring the other.
+    if (iteration % 2 === 0) {
+      await timeService(iteration);
+      timeFloor(iteration);
+    } else {
+      timeFloor(iteration);
+      await timeService(iteration);
+    }
+  }
+  const service = summarize(serviceMs);
+  const floor = summarize(floorMs);
+  const slowdown = ratio(service.p95, floor.p95);
+  const missed = missedGoals(service.p95, slowdown);
+  return {
+    operation: operation.name,
+    inputs: operation.inputs,
+    calls: ITERATIONS,
+    statementsPerCall: (floors.statements() - statementsBefore) / ITERATIONS,
+    p50Ms: service.p50,
+    p95Ms: service.p95,
+    floorP50Ms: floor.p50,
+    floorP95Ms: floor.p95,
+    ratio: slowdown,
+    status: missed.length ? 'MISS' : 'ok',
+    missed,
+  };
+}
+
+function report(dataset: DemoSummary, results: Result[]): string {
+  const ms = (value: number) => value.toFixed(2);
+  const title =
+    `MDO bench: large demo (${dataset.schools} schools, ${dataset.pupils} pupils, ${dataset.cases} cases, ${dataset.meetings} meetings), ` +
+    `${ITERATIONS} calls per operation after ${WARMUP} warm-up, times in ms\n` +
+    `Goal: p95 < ${GOALS.maxP95Ms} ms and p95 at most ${GOALS.maxRatio}x the raw-SQL floor (better-sqlite3 prepared statements)\n`;
+  const table = formatTable(
+    ['operation', 'p50', 'p95', 'floor p50', 'floor p95', 'ratio', 'stmts/call', 'status'],
+    results.map((result) => [
+      result.operation,
+      ms(result.p50Ms),
+      ms(result.p95Ms),
+      ms(result.floorP50Ms),
+      ms(result.floorP95Ms),
+      `${result.ratio.toFixed(2)}x`,
+      result.statementsPerCall.toFixed(1),
+      result.status,
+    ]),
+    [false, true, true, true, true, true, true, false],
+  );
+  return title + table;
+}
+
+function writeJson(dataset: DemoSummary, { sqlite }: OpenDatabase, results: Result[]): string {
+  const now = new Date();
+  const json = JSON.stringify(
+    {
+      createdAt: now.toISOString(),
+      dataset: { scale: 'large', clock: NOW, ...dataset },
+      goals: GOALS,
+      warmup: WARMUP,
+      iterations: ITERATIONS,
+      environment: {
+        node: process.version,
+        platform: `${process.platform} ${process.arch}`,
+        cpu: os.cpus()[0]?.model ?? 'unknown',
+        cpus: os.cpus().length,
+        sqlite: sqlite.prepare<[], { version: string }>('SELECT sqlite_version() AS version').get()?.version,
+      },
+      results,
+    },
+    null,
+    2,
+  );
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  // Colons are not allowed in Windows file names.
+  const file = path.join(RESULTS_DIR, `bench-${now.toISOString().replaceAll(':', '-')}.json`);
+  fs.writeFileSync(file, json + '\n');
+  fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), json + '\n');
+  return file;
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+  // The first line of the stack repeats the message.
+  if (error instanceof Error && error.stack) console.error(error.stack.split('\n').slice(1).join('\n'));
+  process.exitCode = 1;
+}
