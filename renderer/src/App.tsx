@@ -11,6 +11,7 @@ import { ChairPage } from './screens/ChairPage';
 import { CloseMeetingPage } from './screens/CloseMeetingPage';
 import { MeetingPage } from './screens/MeetingPage';
 import { Meetings } from './screens/Meetings';
+import { Pupils } from './screens/Pupils';
 import { Team } from './screens/Team';
 import { Welcome } from './screens/Welcome';
 import { t } from './i18n';
@@ -28,6 +29,7 @@ const router = createHashRouter([
       { path: 'overleggen/:meetingId/afsluiten', element: <CloseMeetingPage /> },
       { path: 'casussen', element: <Cases /> },
       { path: 'casussen/:caseId', element: <CasePage /> },
+      { path: 'leerlingen', element: <Pupils /> },
       { path: 'kernteam', element: <Team /> },
     ],
   },

@@ -66,7 +66,7 @@ export function AutosaveTextarea({
         {state === 'saved' && (
           <>
             <IconCheck size={14} color="var(--mantine-color-teal-7)" />
-            <Text size="xs" c="teal.8" data-testid={`saved-${field}`}>
+            <Text size="xs" c="teal.9" data-testid={`saved-${field}`}>
               {t.chair.saved}
             </Text>
           </>
@@ -74,7 +74,7 @@ export function AutosaveTextarea({
         {state === 'error' && (
           <>
             <IconAlertTriangle size={14} color="var(--mantine-color-red-7)" />
-            <Text size="xs" c="red.7" role="alert">
+            <Text size="xs" c="red.9" role="alert">
               {t.chair.saveFailed}
             </Text>
           </>

@@ -75,7 +75,7 @@ export function MeetingForm({
           )}
         />
         {error && (
-          <Text c="red.7" role="alert">
+          <Text c="red.9" role="alert">
             {error}
           </Text>
         )}

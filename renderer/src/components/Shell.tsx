@@ -1,13 +1,15 @@
 import { AppShell, Badge, Group, NavLink, Select, Text, Title } from '@mantine/core';
-import { IconCalendarEvent, IconFolders, IconHome, IconUsersGroup } from '@tabler/icons-react';
+import { IconCalendarEvent, IconFolders, IconHome, IconSchool, IconUsersGroup } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { t } from '../i18n';
+import { GlobalSearch } from './GlobalSearch';
 import { useSchool } from '../school';
 
 const links = [
   { to: '/', label: t.nav.start, icon: IconHome },
   { to: '/overleggen', label: t.nav.meetings, icon: IconCalendarEvent },
   { to: '/casussen', label: t.nav.cases, icon: IconFolders },
+  { to: '/leerlingen', label: t.nav.pupils, icon: IconSchool },
   { to: '/kernteam', label: t.nav.team, icon: IconUsersGroup },
 ];
 
@@ -20,7 +22,7 @@ export function Shell() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
-            <Title order={3} c="indigo.7">
+            <Title order={3} c="indigo.9">
               {t.app.name}
             </Title>
             <Text c="dimmed" size="sm" visibleFrom="sm">
@@ -28,6 +30,7 @@ export function Shell() {
             </Text>
           </Group>
           <Group gap="xs">
+            <GlobalSearch />
             {schools.length > 1 ? (
               <Select
                 aria-label="School"
@@ -41,7 +44,7 @@ export function Shell() {
               <Text fw={600}>{current.name}</Text>
             )}
             {current.isDemo && (
-              <Badge color="orange" variant="filled">
+              <Badge color="yellow" variant="filled" autoContrast>
                 {t.app.demoBadge}
               </Badge>
             )}

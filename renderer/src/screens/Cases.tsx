@@ -53,7 +53,7 @@ export function Cases() {
                     </Table.Td>
                     <Table.Td>
                       {item.leadName ?? (
-                        <Text c="red.7" size="sm">
+                        <Text c="red.9" size="sm">
                           {t.cases.noLead}
                         </Text>
                       )}

@@ -228,7 +228,7 @@ function Timer({ agendaItemId, plannedMinutes, spentSeconds }: { agendaItemId: n
   const clock = `${Math.floor(elapsed / 60)}:${String(elapsed % 60).padStart(2, '0')}`;
   return (
     <Group gap="xs" aria-label={t.chair.timer}>
-      <Text fz="xl" fw={700} c={over ? 'red.7' : undefined} ff="monospace">
+      <Text fz="xl" fw={700} c={over ? 'red.9' : undefined} ff="monospace">
         {clock} / {plannedMinutes}:00
       </Text>
       <Button
@@ -368,7 +368,7 @@ function AgreementTable({ rows, actions }: { rows: ChairItemData['agreements']; 
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               {formatShortDate(row.dueOn)}
               {row.postponements > 0 && (
-                <Text size="xs" c="orange.8">
+                <Text size="xs" c="orange.9">
                   {t.chair.postponed(row.postponements)}
                 </Text>
               )}
@@ -396,7 +396,7 @@ function AgreementTable({ rows, actions }: { rows: ChairItemData['agreements']; 
                   <Group gap={4} wrap="nowrap">
                     <Button
                       size="compact-xs"
-                      color="teal"
+                      color="teal.9"
                       onClick={() => setStatus.mutate({ agreementId: row.id, status: 'done' })}
                       aria-label={`${t.chair.done}: ${row.description}`}
                     >
@@ -473,7 +473,7 @@ function Lead({ item }: { item: ChairItemData }) {
           />
         )}
         {setLead.error && (
-          <Text c="red.7" size="sm" role="alert">
+          <Text c="red.9" size="sm" role="alert">
             {setLead.error.message}
           </Text>
         )}
@@ -514,7 +514,7 @@ function Effect({ item }: { item: ChairItemData }) {
         <TextInput label={t.chair.effectNote} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
         <Group justify="space-between">
           {record.isSuccess ? (
-            <Text size="sm" c="teal.8">
+            <Text size="sm" c="teal.9">
               {t.chair.effectSaved}
             </Text>
           ) : (

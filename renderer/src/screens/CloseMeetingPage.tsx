@@ -101,7 +101,7 @@ export function CloseMeetingPage() {
               )}
             </Card>
             {close.error && (
-              <Text c="red.7" role="alert">
+              <Text c="red.9" role="alert">
                 {close.error.message}
               </Text>
             )}

@@ -100,7 +100,7 @@ function Stat({ icon: StatIcon, label, value, alert = false }: { icon: Icon; lab
           <StatIcon size={18} />
         </ThemeIcon>
       </Group>
-      <Text fz={32} fw={700} c={alert ? 'red.7' : undefined}>
+      <Text fz={32} fw={700} c={alert ? 'red.9' : undefined}>
         {value}
       </Text>
     </Card>

@@ -6,6 +6,7 @@ import {
   Card,
   Grid,
   Group,
+  Modal,
   NumberInput,
   SegmentedControl,
   Stack,
@@ -16,10 +17,14 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconPlayerPlay, IconPlus, IconTrash, IconUserOff } from '@tabler/icons-react';
-import { useState } from 'react';
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { IconArrowDown, IconArrowUp, IconGripVertical, IconPlayerPlay, IconPlus, IconTrash, IconUserOff } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { call, useChannel, useChannelMutation } from '../api';
+import { MeetingForm } from '../components/MeetingForm';
 import { QueryState } from '../components/QueryState';
 import { formatLongDate, t } from '../i18n';
 
@@ -27,7 +32,9 @@ import { formatLongDate, t } from '../i18n';
 export function MeetingPage() {
   const meetingId = Number(useParams().meetingId);
   const meeting = useChannel('meetings.get', { meetingId });
+  const update = useChannelMutation('meetings.update');
   const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
   return (
     <QueryState query={meeting}>
       {(data) => {
@@ -52,12 +59,43 @@ export function MeetingPage() {
                   </Button>
                 )}
                 {!closed && (
+                  <Button variant="default" onClick={() => setEditing(true)}>
+                    {t.meetings.edit}
+                  </Button>
+                )}
+                {!closed && (
                   <Button variant="light" onClick={() => void navigate(`/overleggen/${meetingId}/afsluiten`)}>
                     {t.meetings.close}
                   </Button>
                 )}
               </Group>
             </Group>
+            <Modal
+              opened={editing}
+              onClose={() => setEditing(false)}
+              title={t.meetings.edit}
+              size="lg"
+              centered
+              closeButtonProps={{ 'aria-label': t.meetings.cancel }}
+            >
+              {editing && (
+                <MeetingForm
+                  schoolId={data.schoolId}
+                  initial={{
+                    date: data.date,
+                    startTime: data.startTime,
+                    location: data.location,
+                    chairId: data.chairId,
+                    minuteTakerId: data.minuteTakerId,
+                    inviteeIds: data.presence.filter((row) => row.invited).map((row) => row.memberId),
+                  }}
+                  submitting={update.isPending}
+                  error={update.error?.message}
+                  onCancel={() => setEditing(false)}
+                  onSubmit={(values) => update.mutate({ meetingId, ...values }, { onSuccess: () => setEditing(false) })}
+                />
+              )}
+            </Modal>
             <Grid>
               <Grid.Col span={{ base: 12, md: 7 }}>
                 <Agenda meetingId={meetingId} agenda={data.agenda} editable={!closed} />
@@ -86,10 +124,20 @@ function Agenda({ meetingId, agenda, editable }: { meetingId: number; agenda: Ag
   const restore = useChannelMutation('agenda.addGeneral');
   const [title, setTitle] = useState('');
   const move = (index: number, delta: number) => {
+    reorder.mutate({
+      meetingId,
+      itemIds: arrayMove(
+        agenda.map((item) => item.id),
+        index,
+        index + delta,
+      ),
+    });
+  };
+  const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
     const ids = agenda.map((item) => item.id);
-    const [moved] = ids.splice(index, 1);
-    ids.splice(index + delta, 0, moved);
-    reorder.mutate({ meetingId, itemIds: ids });
+    reorder.mutate({ meetingId, itemIds: arrayMove(ids, ids.indexOf(Number(active.id)), ids.indexOf(Number(over.id))) });
   };
   const total = agenda.reduce((sum, item) => sum + item.plannedMinutes, 0);
   return (
@@ -103,112 +151,116 @@ function Agenda({ meetingId, agenda, editable }: { meetingId: number; agenda: Ag
           {t.meetings.dragHint}
         </Text>
       )}
-      <Table aria-label={t.meetings.agenda}>
-        <Table.Tbody>
-          {agenda.map((item, index) => (
-            <Table.Tr key={item.id}>
-              <Table.Td w={32}>{index + 1}.</Table.Td>
-              <Table.Td>
-                <Group gap="xs">
-                  <Text fw={item.kind === 'case' ? 600 : 400}>{item.title}</Text>
-                  {item.anonymous && <IconUserOff size={16} aria-label={t.agenda.anonymousCase} />}
-                </Group>
-              </Table.Td>
-              <Table.Td w={110}>
-                <NumberInput
-                  aria-label={`${t.meetings.minutes} ${item.title}`}
-                  size="xs"
-                  min={1}
-                  max={240}
-                  defaultValue={item.plannedMinutes}
-                  disabled={!editable}
-                  suffix=" min"
-                  onBlur={(event) => {
-                    const value = Number.parseInt(event.currentTarget.value, 10);
-                    if (value >= 1 && value <= 240 && value !== item.plannedMinutes)
-                      update.mutate({ agendaItemId: item.id, plannedMinutes: value });
-                  }}
-                />
-              </Table.Td>
-              {editable && (
-                <Table.Td w={110}>
-                  <Group gap={4} wrap="nowrap">
-                    <Tooltip label={t.meetings.moveUp}>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`${t.meetings.moveUp}: ${item.title}`}
-                        disabled={index === 0}
-                        onClick={() => move(index, -1)}
-                      >
-                        <IconArrowUp size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t.meetings.moveDown}>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`${t.meetings.moveDown}: ${item.title}`}
-                        disabled={index === agenda.length - 1}
-                        onClick={() => move(index, 1)}
-                      >
-                        <IconArrowDown size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t.meetings.remove}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`${t.meetings.remove}: ${item.title}`}
-                        onClick={async () => {
-                          if (!window.confirm(t.meetings.removeConfirm(item.title))) return;
-                          const removed = await remove.mutateAsync({ agendaItemId: item.id }).catch((error: Error) => {
-                            notifications.show({ color: 'red', message: error.message });
-                            return null;
-                          });
-                          if (!removed) return;
-                          notifications.show({
-                            message: (
-                              <Group justify="space-between">
-                                <Text size="sm">{t.meetings.removed}</Text>
-                                <Button
-                                  size="compact-sm"
-                                  variant="light"
-                                  onClick={async () => {
-                                    if (removed.kind === 'case' && removed.caseId) {
-                                      await call('agenda.addCase', {
-                                        meetingId,
-                                        caseId: removed.caseId,
-                                        anonymous: removed.anonymous,
-                                        plannedMinutes: removed.plannedMinutes,
-                                      });
-                                    } else {
-                                      await restore.mutateAsync({
-                                        meetingId,
-                                        title: removed.title,
-                                        plannedMinutes: removed.plannedMinutes,
-                                      });
-                                    }
-                                    restore.reset();
-                                  }}
-                                >
-                                  {t.meetings.undo}
-                                </Button>
-                              </Group>
-                            ),
-                          });
-                        }}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Group>
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <SortableContext items={agenda.map((item) => item.id)} strategy={verticalListSortingStrategy} disabled={!editable}>
+          <Table aria-label={t.meetings.agenda}>
+            <Table.Tbody>
+              {agenda.map((item, index) => (
+                <SortableRow key={item.id} id={item.id} label={item.title} editable={editable}>
+                  <Table.Td w={32}>{index + 1}.</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Text fw={item.kind === 'case' ? 600 : 400}>{item.title}</Text>
+                      {item.anonymous && <IconUserOff size={16} aria-label={t.agenda.anonymousCase} />}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td w={110}>
+                    <NumberInput
+                      aria-label={`${t.meetings.minutes} ${item.title}`}
+                      size="xs"
+                      min={1}
+                      max={240}
+                      defaultValue={item.plannedMinutes}
+                      disabled={!editable}
+                      suffix=" min"
+                      onBlur={(event) => {
+                        const value = Number.parseInt(event.currentTarget.value, 10);
+                        if (value >= 1 && value <= 240 && value !== item.plannedMinutes)
+                          update.mutate({ agendaItemId: item.id, plannedMinutes: value });
+                      }}
+                    />
+                  </Table.Td>
+                  {editable && (
+                    <Table.Td w={110}>
+                      <Group gap={4} wrap="nowrap">
+                        <Tooltip label={t.meetings.moveUp}>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={`${t.meetings.moveUp}: ${item.title}`}
+                            disabled={index === 0}
+                            onClick={() => move(index, -1)}
+                          >
+                            <IconArrowUp size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                        <Tooltip label={t.meetings.moveDown}>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={`${t.meetings.moveDown}: ${item.title}`}
+                            disabled={index === agenda.length - 1}
+                            onClick={() => move(index, 1)}
+                          >
+                            <IconArrowDown size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                        <Tooltip label={t.meetings.remove}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={`${t.meetings.remove}: ${item.title}`}
+                            onClick={async () => {
+                              if (!window.confirm(t.meetings.removeConfirm(item.title))) return;
+                              const removed = await remove.mutateAsync({ agendaItemId: item.id }).catch((error: Error) => {
+                                notifications.show({ color: 'red', message: error.message });
+                                return null;
+                              });
+                              if (!removed) return;
+                              notifications.show({
+                                message: (
+                                  <Group justify="space-between">
+                                    <Text size="sm">{t.meetings.removed}</Text>
+                                    <Button
+                                      size="compact-sm"
+                                      variant="light"
+                                      onClick={async () => {
+                                        if (removed.kind === 'case' && removed.caseId) {
+                                          await call('agenda.addCase', {
+                                            meetingId,
+                                            caseId: removed.caseId,
+                                            anonymous: removed.anonymous,
+                                            plannedMinutes: removed.plannedMinutes,
+                                          });
+                                        } else {
+                                          await restore.mutateAsync({
+                                            meetingId,
+                                            title: removed.title,
+                                            plannedMinutes: removed.plannedMinutes,
+                                          });
+                                        }
+                                        restore.reset();
+                                      }}
+                                    >
+                                      {t.meetings.undo}
+                                    </Button>
+                                  </Group>
+                                ),
+                              });
+                            }}
+                          >
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Group>
+                    </Table.Td>
+                  )}
+                </SortableRow>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </SortableContext>
+      </DndContext>
       {remove.error && (
-        <Text c="red.7" role="alert" mt="xs">
+        <Text c="red.9" role="alert" mt="xs">
           {remove.error.message}
         </Text>
       )}
@@ -236,6 +288,31 @@ function Agenda({ meetingId, agenda, editable }: { meetingId: number; agenda: Ag
         </form>
       )}
     </Card>
+  );
+}
+
+/** An agenda row that can be dragged by its handle (mouse) or moved with Space and the arrow keys. */
+function SortableRow({ id, label, editable, children }: { id: number; label: string; editable: boolean; children: ReactNode }) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
+  return (
+    <Table.Tr ref={setNodeRef} style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.6 : 1 }}>
+      <Table.Td w={28} p={0}>
+        {editable && (
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            ref={setActivatorNodeRef}
+            {...attributes}
+            {...listeners}
+            aria-label={`${t.meetings.drag}: ${label}`}
+            style={{ cursor: 'grab' }}
+          >
+            <IconGripVertical size={16} />
+          </ActionIcon>
+        )}
+      </Table.Td>
+      {children}
+    </Table.Tr>
   );
 }
 

@@ -2,21 +2,24 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { memberCreate } from '../../../core/contract/entities';
+import { memberCreate, type member as memberSchema } from '../../../core/contract/entities';
 import { useChannel, useChannelMutation } from '../api';
 import { QueryState } from '../components/QueryState';
 import { t } from '../i18n';
 import { useSchool } from '../school';
 
-type MemberForm = z.input<typeof memberCreate>;
+type MemberFormValues = z.input<typeof memberCreate>;
 
 /** The kernteam: who takes part, in which role, for which organisation. */
 export function Team() {
   const { current } = useSchool();
   const members = useChannel('members.list', { schoolId: current.id });
   const [adding, { open, close }] = useDisclosure(false);
+  const [editing, setEditing] = useState<Member | null>(null);
+  const setActive = useChannelMutation('members.setActive');
   return (
     <Stack>
       <Group justify="space-between">
@@ -47,11 +50,33 @@ export function Team() {
                       <Table.Td>{member.roleName}</Table.Td>
                       <Table.Td>{member.organisation ?? '—'}</Table.Td>
                       <Table.Td>
-                        {!member.active && (
-                          <Badge color="gray" variant="light">
-                            {t.team.inactive}
-                          </Badge>
-                        )}
+                        <Group gap="xs" justify="flex-end" wrap="nowrap">
+                          {!member.active && (
+                            <Badge color="gray" variant="light">
+                              {t.team.inactive}
+                            </Badge>
+                          )}
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            onClick={() => setEditing(member)}
+                            aria-label={`${t.team.edit}: ${member.name}`}
+                          >
+                            {t.team.edit}
+                          </Button>
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            color={member.active ? 'red' : 'teal'}
+                            aria-label={`${member.active ? t.team.deactivate : t.team.reactivate}: ${member.name}`}
+                            onClick={() => {
+                              if (member.active && !window.confirm(t.team.deactivateConfirm(member.name))) return;
+                              setActive.mutate({ memberId: member.id, active: !member.active });
+                            }}
+                          >
+                            {member.active ? t.team.deactivate : t.team.reactivate}
+                          </Button>
+                        </Group>
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -62,24 +87,57 @@ export function Team() {
         }
       </QueryState>
       <Modal opened={adding} onClose={close} title={t.team.add} centered closeButtonProps={{ 'aria-label': t.team.cancel }}>
-        {adding && <AddMemberForm schoolId={current.id} onDone={close} />}
+        {adding && <MemberForm schoolId={current.id} onDone={close} />}
       </Modal>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={t.team.editTitle}
+        centered
+        closeButtonProps={{ 'aria-label': t.team.cancel }}
+      >
+        {editing && <MemberForm schoolId={current.id} member={editing} onDone={() => setEditing(null)} />}
+      </Modal>
+      <AddRole schoolId={current.id} />
     </Stack>
   );
 }
 
-function AddMemberForm({ schoolId, onDone }: { schoolId: number; onDone: () => void }) {
+type Member = z.infer<typeof memberSchema>;
+
+/** Adds a member, or changes one when `member` is given. */
+function MemberForm({ schoolId, member, onDone }: { schoolId: number; member?: Member; onDone: () => void }) {
   const roles = useChannel('roles.list', { schoolId });
   const create = useChannelMutation('members.create');
-  const form = useForm<MemberForm>({
+  const update = useChannelMutation('members.update');
+  const form = useForm<MemberFormValues>({
     // The same schema main validates with: the form and the IPC boundary agree.
     resolver: zodResolver(memberCreate),
-    defaultValues: { schoolId, name: '', organisation: '', email: '', phone: '' },
+    defaultValues: {
+      schoolId,
+      name: member?.name ?? '',
+      roleId: member?.roleId,
+      organisation: member?.organisation ?? '',
+      email: member?.email ?? '',
+      phone: member?.phone ?? '',
+    },
   });
   const submit = form.handleSubmit(async (values) => {
-    await create.mutateAsync(values);
+    if (member) {
+      await update.mutateAsync({
+        memberId: member.id,
+        name: values.name,
+        roleId: values.roleId,
+        organisation: values.organisation,
+        email: values.email,
+        phone: values.phone,
+      });
+    } else {
+      await create.mutateAsync(values);
+    }
     onDone();
   });
+  const failure = create.error ?? update.error;
   const { errors } = form.formState;
   return (
     <form onSubmit={submit} noValidate>
@@ -102,9 +160,9 @@ function AddMemberForm({ schoolId, onDone }: { schoolId: number; onDone: () => v
         <TextInput label={t.team.organisation} {...form.register('organisation')} error={errors.organisation?.message} />
         <TextInput label={t.team.email} type="email" {...form.register('email')} error={errors.email?.message} />
         <TextInput label={t.team.phone} {...form.register('phone')} error={errors.phone?.message} />
-        {create.error && (
-          <Text c="red.7" role="alert">
-            {create.error.message}
+        {failure && (
+          <Text c="red.9" role="alert">
+            {failure.message}
           </Text>
         )}
         <Group justify="flex-end">
@@ -116,6 +174,34 @@ function AddMemberForm({ schoolId, onDone }: { schoolId: number; onDone: () => v
           </Button>
         </Group>
       </Stack>
+    </form>
+  );
+}
+
+/** Regions differ in who sits in the kernteam: a school adds its own roles. */
+function AddRole({ schoolId }: { schoolId: number }) {
+  const create = useChannelMutation('roles.create');
+  const [name, setName] = useState('');
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        create.mutate({ schoolId, name }, { onSuccess: () => setName('') });
+      }}
+    >
+      <Group align="flex-end" maw={520}>
+        <TextInput
+          label={t.team.addRole}
+          placeholder={t.team.roleName}
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          error={create.error?.error.fields?.[0]?.message ?? create.error?.message}
+          style={{ flex: 1 }}
+        />
+        <Button type="submit" variant="light">
+          {t.team.addRole}
+        </Button>
+      </Group>
     </form>
   );
 }

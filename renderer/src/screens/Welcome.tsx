@@ -31,7 +31,9 @@ export function Welcome() {
                   <Group gap="xs">
                     <IconSparkles />
                     <Title order={3}>{t.welcome.demoTitle}</Title>
-                    <Badge color="orange">{t.app.demoBadge}</Badge>
+                    <Badge color="yellow" autoContrast>
+                      {t.app.demoBadge}
+                    </Badge>
                   </Group>
                   <Text>{t.welcome.demoText}</Text>
                 </Stack>
@@ -67,7 +69,7 @@ export function Welcome() {
             </Card>
           </SimpleGrid>
           {start.error && (
-            <Text c="red.7" role="alert">
+            <Text c="red.9" role="alert">
               {start.error.message}
             </Text>
           )}

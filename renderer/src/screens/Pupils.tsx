@@ -1,0 +1,197 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, Modal, MultiSelect, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconFolderPlus, IconUserPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useNavigate } from 'react-router';
+import type { z } from 'zod';
+import { caseFields, pupilFields } from '../../../core/contract/entities';
+import { useChannel, useChannelMutation } from '../api';
+import { QueryState } from '../components/QueryState';
+import { formatShortDate, t } from '../i18n';
+import { useSchool } from '../school';
+
+type PupilForm = z.input<typeof pupilFields>;
+type CaseForm = z.input<typeof caseFields>;
+
+/** Pupils with only minimal data, and where a case is registered (aangemeld). */
+export function Pupils() {
+  const { current } = useSchool();
+  const pupils = useChannel('pupils.list', { schoolId: current.id });
+  const [adding, { open, close }] = useDisclosure(false);
+  const [casePupil, setCasePupil] = useState<{ id: number; name: string } | null>(null);
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t.pupils.title}</Title>
+        <Button leftSection={<IconUserPlus size={18} />} onClick={open}>
+          {t.pupils.add}
+        </Button>
+      </Group>
+      <QueryState query={pupils}>
+        {(list) =>
+          list.length === 0 ? (
+            <Text c="dimmed">{t.pupils.empty}</Text>
+          ) : (
+            <Table striped highlightOnHover aria-label={t.pupils.title}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t.team.name}</Table.Th>
+                  <Table.Th>{t.pupils.dateOfBirth}</Table.Th>
+                  <Table.Th>{t.pupils.group}</Table.Th>
+                  <Table.Th>{t.pupils.openCases}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((pupil) => (
+                  <Table.Tr key={pupil.id}>
+                    <Table.Td fw={600}>
+                      {pupil.firstName} {pupil.lastName}
+                    </Table.Td>
+                    <Table.Td>{formatShortDate(pupil.dateOfBirth)}</Table.Td>
+                    <Table.Td>{pupil.groupName}</Table.Td>
+                    <Table.Td>{pupil.openCases}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        leftSection={<IconFolderPlus size={14} />}
+                        aria-label={`${t.pupils.newCase}: ${pupil.firstName} ${pupil.lastName}`}
+                        onClick={() => setCasePupil({ id: pupil.id, name: `${pupil.firstName} ${pupil.lastName}` })}
+                      >
+                        {t.pupils.newCase}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )
+        }
+      </QueryState>
+      <Modal opened={adding} onClose={close} title={t.pupils.add} centered closeButtonProps={{ 'aria-label': t.pupils.cancel }}>
+        {adding && <AddPupil schoolId={current.id} onDone={close} />}
+      </Modal>
+      <Modal
+        opened={casePupil !== null}
+        onClose={() => setCasePupil(null)}
+        title={casePupil ? `${t.pupils.newCase}: ${casePupil.name}` : ''}
+        size="lg"
+        centered
+        closeButtonProps={{ 'aria-label': t.pupils.cancel }}
+      >
+        {casePupil && <NewCase schoolId={current.id} pupilId={casePupil.id} onCancel={() => setCasePupil(null)} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+function AddPupil({ schoolId, onDone }: { schoolId: number; onDone: () => void }) {
+  const create = useChannelMutation('pupils.create');
+  const form = useForm<PupilForm>({
+    resolver: zodResolver(pupilFields),
+    defaultValues: { firstName: '', lastName: '', dateOfBirth: '', groupName: '' },
+  });
+  const { errors } = form.formState;
+  return (
+    <form
+      noValidate
+      onSubmit={form.handleSubmit(async (values) => {
+        await create.mutateAsync({ schoolId, ...values });
+        onDone();
+      })}
+    >
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t.pupils.minimal}
+        </Text>
+        <Group grow>
+          <TextInput label={t.pupils.firstName} required {...form.register('firstName')} error={errors.firstName?.message} data-autofocus />
+          <TextInput label={t.pupils.lastName} required {...form.register('lastName')} error={errors.lastName?.message} />
+        </Group>
+        <Group grow>
+          <TextInput
+            type="date"
+            label={t.pupils.dateOfBirth}
+            required
+            {...form.register('dateOfBirth')}
+            error={errors.dateOfBirth?.message}
+          />
+          <TextInput label={t.pupils.group} required {...form.register('groupName')} error={errors.groupName?.message} />
+        </Group>
+        {create.error && (
+          <Text c="red.9" role="alert">
+            {create.error.message}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t.pupils.cancel}
+          </Button>
+          <Button type="submit" loading={form.formState.isSubmitting}>
+            {t.pupils.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function NewCase({ schoolId, pupilId, onCancel }: { schoolId: number; pupilId: number; onCancel: () => void }) {
+  const themes = useChannel('themes.list', { schoolId });
+  const create = useChannelMutation('cases.create');
+  const navigate = useNavigate();
+  const form = useForm<CaseForm>({ resolver: zodResolver(caseFields), defaultValues: { question: '', analysis: '', themeIds: [] } });
+  const { errors } = form.formState;
+  return (
+    <form
+      noValidate
+      onSubmit={form.handleSubmit(async (values) => {
+        const { id } = await create.mutateAsync({ pupilId, ...values });
+        void navigate(`/casussen/${id}`);
+      })}
+    >
+      <Stack>
+        <Textarea
+          label={t.pupils.question}
+          description={t.pupils.questionHelp}
+          required
+          autosize
+          minRows={3}
+          {...form.register('question')}
+          error={errors.question?.message}
+          data-autofocus
+        />
+        <Controller
+          control={form.control}
+          name="themeIds"
+          render={({ field }) => (
+            <MultiSelect
+              label={t.pupils.themes}
+              searchable
+              data={(themes.data ?? []).map((theme) => ({ value: String(theme.id), label: theme.name }))}
+              value={(field.value ?? []).map(String)}
+              onChange={(values) => field.onChange(values.map(Number))}
+            />
+          )}
+        />
+        <Textarea label={t.pupils.analysis} autosize minRows={2} {...form.register('analysis')} error={errors.analysis?.message} />
+        {create.error && (
+          <Text c="red.9" role="alert">
+            {create.error.message}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t.pupils.cancel}
+          </Button>
+          <Button type="submit" loading={form.formState.isSubmitting}>
+            {t.casePage.create}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDemoDatabase } from '../fixtures/demoDatabase';
+import { launchApp, tempDir, type LaunchedApp } from './harness';
+
+describe('before the meeting: pupils, cases, kernteam and search', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let app: LaunchedApp;
+
+  beforeEach(async () => {
+    temp = tempDir();
+    await createDemoDatabase(temp.file('demo.db'));
+    app = await launchApp({ dbPath: temp.file('demo.db') });
+  });
+  afterEach(async () => {
+    await app.close();
+    temp.remove();
+  });
+
+  it('adds a pupil, registers a case with themes, records consent and finds it by search', async () => {
+    const { page, session } = app;
+    await page.getByRole('link', { name: 'Leerlingen' }).click();
+    await page.getByRole('button', { name: 'Leerling toevoegen' }).click();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    // Dutch messages next to the fields; the dialog keeps what was typed.
+    await expect.poll(() => page.getByText('Dit veld is verplicht.').first().isVisible()).toBe(true);
+    await page.getByLabel('Voornaam').fill('Yara');
+    await page.getByLabel('Achternaam').fill('Koster');
+    await page.getByLabel('Geboortedatum').fill('2016-04-12');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByText('Dit veld is verplicht.').first().isVisible()).toBe(true);
+    expect(await page.getByLabel('Voornaam').inputValue()).toBe('Yara');
+    await page.getByLabel('Groep of klas').fill('Groep 5');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'Yara Koster', exact: true }).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Casus aanmelden: Yara Koster' }).click();
+    await page.getByLabel('Hulpvraag').fill('Yara is sinds de herfstvakantie vaak afwezig en slaapt slecht.');
+    await page.getByLabel('Thema’s').first().click();
+    await page.getByRole('option', { name: 'Verzuim / thuiszitten' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').getByRole('button', { name: 'Casus aanmelden', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Yara Koster' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Jonger dan 16 zonder toestemming: alleen anoniem bespreken.').isVisible()).toBe(true);
+
+    await page.getByRole('combobox', { name: 'Toestemming vastleggen' }).click();
+    await page.getByRole('option', { name: 'Gegeven' }).click();
+    await page.getByLabel('Datum').fill('2026-11-24');
+    await page.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+    await expect.poll(() => page.getByText('Mag bij naam worden besproken.').isVisible()).toBe(true);
+
+    const saved = await session
+      .db()
+      .selectFrom('supportCase')
+      .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
+      .innerJoin('caseTheme', 'caseTheme.caseId', 'supportCase.id')
+      .select(['supportCase.status', 'pupil.groupName'])
+      .where('pupil.lastName', '=', 'Koster')
+      .executeTakeFirstOrThrow();
+    expect(saved).toEqual({ status: 'registered', groupName: 'Groep 5' });
+
+    await page.keyboard.press('Control+K');
+    await page.getByPlaceholder('Zoek leerling, casus of aantekening…').fill('herfstvakantie');
+    await page.getByText('Yara Koster · Groep 5').first().click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Yara Koster' }).isVisible()).toBe(true);
+  });
+
+  it('edits a kernteam member, adds a custom role and lets a member leave with history kept', async () => {
+    const { page, session } = app;
+    await page.getByRole('link', { name: 'Kernteam' }).click();
+    const member = await session
+      .db()
+      .selectFrom('member')
+      .select(['id', 'name'])
+      .where('active', '=', 1)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await page.getByRole('button', { name: `Wijzigen: ${member.name}` }).click();
+    await page.getByLabel('E-mail').fill('geen-mailadres');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByText('Dit is geen geldig e-mailadres.').isVisible()).toBe(true);
+    await page.getByLabel('E-mail').fill('ib@deregenboog.example');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect
+      .poll(
+        async () => (await session.db().selectFrom('member').select('email').where('id', '=', member.id).executeTakeFirstOrThrow()).email,
+      )
+      .toBe('ib@deregenboog.example');
+
+    await page.getByPlaceholder('Naam van de rol').fill('Wijkagent');
+    await page.getByRole('button', { name: 'Rol toevoegen' }).click();
+    await expect
+      .poll(async () => (await session.db().selectFrom('role').select('name').where('name', '=', 'Wijkagent').execute()).length)
+      .toBe(1);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: `Niet meer actief: ${member.name}` }).click();
+    await expect.poll(() => page.getByRole('button', { name: `Weer actief maken: ${member.name}` }).isVisible()).toBe(true);
+    const left = await session.db().selectFrom('member').select(['active', 'leftOn']).where('id', '=', member.id).executeTakeFirstOrThrow();
+    expect(left).toEqual({ active: 0, leftOn: '2026-11-25' });
+  });
+});

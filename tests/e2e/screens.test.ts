@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoDatabase } from '../fixtures/demoDatabase';
+import { launchApp, tempDir, type LaunchedApp } from './harness';
+
+// Every main screen of the demo school: no serious or critical accessibility
+// violations (axe-core), and a screenshot. `npm run screenshots` writes them to
+// docs/screenshots for the README; otherwise they go to a temporary folder.
+describe('main screens', () => {
+  const temp = tempDir();
+  const shots = process.env.MDO_SCREENSHOTS ?? temp.file('shots');
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    fs.mkdirSync(shots, { recursive: true });
+    await createDemoDatabase(temp.file('demo.db'));
+    app = await launchApp({ dbPath: temp.file('demo.db') });
+  });
+  afterAll(async () => {
+    await app.close();
+    temp.remove();
+  });
+
+  async function check(page: Page, name: string) {
+    await page.waitForLoadState('networkidle');
+    // Let Mantine's transitions settle so the picture and axe see the final state.
+    await page.waitForTimeout(300);
+    const result = await new AxeBuilder({ page: page as never }).analyze();
+    const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(
+      serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+      name,
+    ).toEqual([]);
+    await page.screenshot({ path: path.join(shots, `${name}.png`) });
+  }
+
+  const go = (page: Page, hash: string) => page.evaluate((value) => (window.location.hash = value), hash);
+
+  it('start, meetings, cases, pupils and kernteam', async () => {
+    const { page } = app;
+    await expect.poll(() => page.getByRole('heading', { name: 'Volgend overleg' }).isVisible()).toBe(true);
+    await check(page, 'start');
+    for (const [link, heading, name] of [
+      ['Overleggen', 'Overleggen', 'overleggen'],
+      ['Casussen', 'Casussen', 'casussen'],
+      ['Leerlingen', 'Leerlingen', 'leerlingen'],
+      ['Kernteam', 'Kernteam', 'kernteam'],
+    ]) {
+      await page.getByRole('link', { name: link }).click();
+      await expect.poll(() => page.getByRole('heading', { name: heading, level: 2 }).isVisible()).toBe(true);
+      await check(page, name);
+    }
+  });
+
+  it('meeting preparation, chair mode, projector view, closing and a case page', async () => {
+    const { page, session } = app;
+    const db = session.db();
+    const meeting = await db.selectFrom('meeting').select('id').where('status', '=', 'planned').executeTakeFirstOrThrow();
+    const item = await db
+      .selectFrom('agendaItem')
+      .select(['id', 'caseId'])
+      .where('meetingId', '=', meeting.id)
+      .where('kind', '=', 'case')
+      .orderBy('position')
+      .executeTakeFirstOrThrow();
+    await go(page, `#/overleggen/${meeting.id}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Voorstellen voor de agenda' }).isVisible()).toBe(true);
+    await check(page, 'overleg-voorbereiden');
+    await go(page, `#/overleggen/${meeting.id}/voorzitten/${item.id}`);
+    await expect.poll(() => page.getByLabel('Aantekeningen').isVisible()).toBe(true);
+    await check(page, 'voorzitten');
+    await page.getByRole('button', { name: 'Projectieweergave' }).click();
+    await expect.poll(() => page.getByTestId('projector').isVisible()).toBe(true);
+    // The projector shows the current case only: no agenda, no other pupils.
+    const others = await db
+      .selectFrom('agendaItem')
+      .innerJoin('supportCase', 'supportCase.id', 'agendaItem.caseId')
+      .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
+      .select(['pupil.firstName', 'pupil.lastName'])
+      .where('agendaItem.meetingId', '=', meeting.id)
+      .where('agendaItem.id', '!=', item.id)
+      .execute();
+    const projected = (await page.locator('main').textContent()) ?? '';
+    for (const other of others) expect(projected).not.toContain(`${other.firstName} ${other.lastName}`);
+    await check(page, 'projectie');
+    await page.getByRole('button', { name: 'Terug naar voorzittersweergave' }).click();
+    await go(page, `#/overleggen/${meeting.id}/afsluiten`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Actielijst per uitvoerder' }).isVisible()).toBe(true);
+    await check(page, 'afsluiten');
+    await go(page, `#/casussen/${item.caseId}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Toestemming ouders' }).isVisible()).toBe(true);
+    await check(page, 'casus');
+  });
+});
