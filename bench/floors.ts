@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ConsentStatus } from '../db/schema';
+import { caseListsSql } from '../core/services/cases';
 import { ftsQuery } from '../core/services/search';
 
 // The floors replay the statements each service sends, as prepared statements
@@ -33,6 +34,7 @@ interface SuggestionRow {
   openAgreements: number;
   overdueAgreements: number;
   effectChecks: number;
+  consent: ConsentStatus | null;
 }
 
 interface SearchHit {
@@ -73,13 +75,12 @@ function agendaReader(sqlite: Database.Database, counter: Counter) {
       sc.safety_concern_reason AS safetyConcernReason,
       (SELECT count(*) FROM agreement a WHERE a.case_id = sc.id AND a.status = 'open') AS openAgreements,
       (SELECT count(*) FROM agreement a WHERE a.case_id = sc.id AND a.status = 'open' AND a.due_on < :date) AS overdueAgreements,
-      (SELECT count(*) FROM effect_check e WHERE e.case_id = sc.id AND e.checked_on >= sc.first_discussed_on) AS effectChecks
+      (SELECT count(*) FROM effect_check e WHERE e.case_id = sc.id AND e.checked_on >= sc.first_discussed_on) AS effectChecks,
+      (SELECT k.status FROM consent k WHERE k.case_id = sc.id ORDER BY k.recorded_on DESC, k.id DESC LIMIT 1) AS consent
     FROM support_case sc
     JOIN pupil p ON p.id = sc.pupil_id
     WHERE sc.school_id = :schoolId AND sc.status != 'closed'
       AND NOT EXISTS (SELECT ai.id FROM agenda_item ai WHERE ai.case_id = sc.id AND ai.meeting_id = :meetingId)`);
-  const consent = consentReader(sqlite);
-
   return (meetingId: number) => {
     const found = meeting.get(meetingId);
     counter.n++;
@@ -94,7 +95,6 @@ function agendaReader(sqlite: Database.Database, counter: Counter) {
       else if (row.openAgreements > 0) reasons.push('open_agreements');
       if (row.effectDueOn && row.effectDueOn <= found.date && row.effectChecks === 0) reasons.push('effect_check_due');
       if (reasons.length === 0) continue;
-      counter.n++;
       suggestions.push({
         caseId: row.caseId,
         pupilName: row.pupilName,
@@ -104,36 +104,24 @@ function agendaReader(sqlite: Database.Database, counter: Counter) {
         reasons,
         openAgreements: row.openAgreements,
         overdueAgreements: row.overdueAgreements,
-        consent: consent(row.caseId),
+        consent: row.consent,
       });
     }
     return { meetingDate: found.date, suggestions };
   };
 }
 
-function consentReader(sqlite: Database.Database) {
-  const latest = sqlite.prepare<[number], { status: ConsentStatus }>(
-    'SELECT status FROM consent WHERE case_id = ? ORDER BY recorded_on DESC, id DESC LIMIT 1',
-  );
-  return (caseId: number): ConsentStatus | null => latest.get(caseId)?.status ?? null;
-}
-
 function caseReader(sqlite: Database.Database, counter: Counter) {
   const supportCase = sqlite.prepare<[number], Record<string, unknown>>(`
-    SELECT sc.id, sc.school_id AS schoolId, sc.pupil_id AS pupilId, p.first_name AS firstName, p.last_name AS lastName,
-      p.date_of_birth AS dateOfBirth, p.group_name AS groupName, sc.question, sc.analysis, sc.status,
-      sc.registered_on AS registeredOn, sc.first_discussed_on AS firstDiscussedOn, sc.effect_due_on AS effectDueOn,
-      sc.closed_on AS closedOn, sc.closed_reason AS closedReason, sc.safety_concern_reason AS safetyConcernReason
-    FROM support_case sc JOIN pupil p ON p.id = sc.pupil_id
-    WHERE sc.id = ?`);
-  const themes = sqlite.prepare<[number], Record<string, unknown>>(`
-    SELECT t.id, t.name FROM case_theme ct JOIN theme t ON t.id = ct.theme_id WHERE ct.case_id = ? ORDER BY t.name`);
-  const consents = sqlite.prepare<[number], Record<string, unknown>>(`
-    SELECT id, status, scope, recorded_on AS recordedOn, note FROM consent WHERE case_id = ? ORDER BY recorded_on, id`);
-  const leads = sqlite.prepare<[number], Record<string, unknown>>(`
-    SELECT cl.id, cl.member_id AS memberId, m.name AS memberName, cl.started_on AS startedOn, cl.ended_on AS endedOn, cl.reason
-    FROM case_lead cl JOIN member m ON m.id = cl.member_id
-    WHERE cl.case_id = ? ORDER BY cl.started_on, cl.id`);
+    SELECT support_case.id, support_case.school_id AS schoolId, support_case.pupil_id AS pupilId, p.first_name AS firstName,
+      p.last_name AS lastName, p.date_of_birth AS dateOfBirth, p.group_name AS groupName, support_case.question, support_case.analysis,
+      support_case.status, support_case.registered_on AS registeredOn, support_case.first_discussed_on AS firstDiscussedOn,
+      support_case.effect_due_on AS effectDueOn, support_case.closed_on AS closedOn, support_case.closed_reason AS closedReason,
+      support_case.safety_concern_reason AS safetyConcernReason,
+      ${caseListsSql.themes} AS themesJson, ${caseListsSql.consents} AS consentsJson,
+      ${caseListsSql.leads} AS leadsJson, ${caseListsSql.effectChecks} AS effectChecksJson
+    FROM support_case JOIN pupil p ON p.id = support_case.pupil_id
+    WHERE support_case.id = ?`);
   const discussions = sqlite.prepare<[number], Record<string, unknown>>(`
     SELECT d.id, d.meeting_id AS meetingId, m.date, d.notes, d.summary, d.conclusions
     FROM case_discussion d JOIN meeting m ON m.id = d.meeting_id
@@ -144,33 +132,31 @@ function caseReader(sqlite: Database.Database, counter: Counter) {
       a.original_due_on AS originalDueOn, a.status, a.postponements, a.completed_on AS completedOn, a.updated_at AS updatedAt
     FROM agreement a JOIN meeting m ON m.id = a.meeting_id LEFT JOIN member mem ON mem.id = a.owner_member_id
     WHERE a.case_id = ? ORDER BY a.due_on, a.id`);
-  const effectChecks = sqlite.prepare<[number], Record<string, unknown>>(
-    'SELECT id, result, note, checked_on AS checkedOn FROM effect_check WHERE case_id = ? ORDER BY checked_on',
-  );
-  const consent = consentReader(sqlite);
 
   return (caseId: number) => {
-    const row = supportCase.get(caseId);
-    if (!row) throw new Error(`case ${caseId} not found`);
-    counter.n += 8;
+    const found = supportCase.get(caseId);
+    if (!found) throw new Error(`case ${caseId} not found`);
+    counter.n += 3;
+    const { themesJson, consentsJson, leadsJson, effectChecksJson, ...row } = found;
+    const consents = JSON.parse(consentsJson as string) as { status: ConsentStatus }[];
     return {
       row,
-      themes: themes.all(caseId),
-      consents: consents.all(caseId),
-      leads: leads.all(caseId),
+      themes: JSON.parse(themesJson as string) as unknown[],
+      consents,
+      leads: JSON.parse(leadsJson as string) as unknown[],
       discussions: discussions.all(caseId),
       agreements: agreements.all(caseId),
-      effectChecks: effectChecks.all(caseId),
-      consent: consent(caseId),
+      effectChecks: JSON.parse(effectChecksJson as string) as unknown[],
+      consent: consents.at(-1)?.status ?? null,
     };
   };
 }
 
 function searchReader(sqlite: Database.Database, counter: Counter) {
-  const hits = sqlite.prepare<[string, number, number], SearchHit>(`
+  const hits = sqlite.prepare<[string, number], SearchHit>(`
     SELECT kind, ref_id AS refId, snippet(search_index, 0, '[', ']', '…', 12) AS snippet
     FROM search_index
-    WHERE search_index MATCH ? AND school_id = ?
+    WHERE search_index MATCH ?
     ORDER BY rank LIMIT ?`);
   const pupil = sqlite.prepare<[number], { id: number; firstName: string; lastName: string; groupName: string; caseId: number | null }>(`
     SELECT p.id, p.first_name AS firstName, p.last_name AS lastName, p.group_name AS groupName, max(sc.id) AS caseId
@@ -183,9 +169,9 @@ function searchReader(sqlite: Database.Database, counter: Counter) {
     WHERE sc.id = ?`);
 
   return (schoolId: number, text: string, limit = 20) => {
-    const query = ftsQuery(text);
+    const query = ftsQuery(text, schoolId);
     if (!query) return [];
-    const found = hits.all(query, schoolId, limit);
+    const found = hits.all(query, limit);
     counter.n++;
     const results = [];
     for (const hit of found) {

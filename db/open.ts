@@ -5,6 +5,7 @@ import { migrate, schemaVersion } from './migrate';
 import type { Migration } from './migrations';
 import { DbOpenError } from './openErrors';
 import type { DB } from './schema';
+import { withStatementCache } from './statementCache';
 
 /** 'MDO1': marks a file as ours, so a foreign SQLite file is never migrated. */
 export const APPLICATION_ID = 0x4d444f31;
@@ -54,7 +55,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   }
 
   const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
   return {

@@ -239,6 +239,8 @@ export interface AuditLogTable {
 /** FTS5 index over pupils, cases and discussion notes, kept by triggers. */
 export interface SearchIndexTable {
   body: string;
+  /** 's<school id>' */
+  scope: string;
   kind: 'pupil' | 'case' | 'discussion';
   refId: number;
   schoolId: number;

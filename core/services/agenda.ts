@@ -81,6 +81,15 @@ export async function agendaSuggestions(db: Kysely<DB>, meetingId: number) {
         .whereRef('effectCheck.caseId', '=', 'supportCase.id')
         .whereRef('effectCheck.checkedOn', '>=', 'supportCase.firstDiscussedOn')
         .as('effectChecks'),
+      // The latest consent decision, in the same query (not one query per case).
+      eb
+        .selectFrom('consent')
+        .select('consent.status')
+        .whereRef('consent.caseId', '=', 'supportCase.id')
+        .orderBy('consent.recordedOn', 'desc')
+        .orderBy('consent.id', 'desc')
+        .limit(1)
+        .as('consent'),
     ])
     .where('supportCase.schoolId', '=', meeting.schoolId)
     .where('supportCase.status', '!=', 'closed')
@@ -104,7 +113,6 @@ export async function agendaSuggestions(db: Kysely<DB>, meetingId: number) {
     else if (Number(row.openAgreements) > 0) reasons.push('open_agreements');
     if (row.effectDueOn && row.effectDueOn <= meeting.date && Number(row.effectChecks) === 0) reasons.push('effect_check_due');
     if (reasons.length === 0) continue;
-    const consent = await currentConsent(db, row.caseId);
     suggestions.push({
       caseId: row.caseId,
       pupilName: row.pupilName,
@@ -112,7 +120,10 @@ export async function agendaSuggestions(db: Kysely<DB>, meetingId: number) {
       reasons,
       openAgreements: Number(row.openAgreements),
       overdueAgreements: Number(row.overdueAgreements),
-      gate: discussionGate({ dateOfBirth: row.dateOfBirth, consent, safetyConcernReason: row.safetyConcernReason }, meeting.date),
+      gate: discussionGate(
+        { dateOfBirth: row.dateOfBirth, consent: row.consent, safetyConcernReason: row.safetyConcernReason },
+        meeting.date,
+      ),
     });
   }
   const rank = (reasons: SuggestionReason[]) =>

@@ -1,10 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { ConsentStatus, DB, EffectResult } from '../../db/schema';
 import { nowIso, today, type Clock } from '../clock';
 import { AppError } from '../errors';
 import { agreementRows } from './agreements';
-import { currentConsent, discussionGate } from './consent';
-import { leadHistory } from './leads';
+import { discussionGate } from './consent';
 
 /** The cases of a school with pupil, active trekker and themes; open ones first. */
 export async function listCases(db: Kysely<DB>, schoolId: number) {
@@ -131,9 +130,32 @@ export async function reopenCase(db: Kysely<DB>, caseId: number, clock: Clock): 
     .execute();
 }
 
+/**
+ * The small lists of a case page as JSON arrays in one row, so the page needs
+ * three queries instead of eight. Shared with the benchmark's raw-SQL floor.
+ */
+export const caseListsSql = {
+  themes: `(SELECT json_group_array(json_object('id', id, 'name', name)) FROM (
+    SELECT t.id, t.name FROM case_theme ct JOIN theme t ON t.id = ct.theme_id WHERE ct.case_id = support_case.id ORDER BY t.name))`,
+  consents: `(SELECT json_group_array(json_object('id', id, 'status', status, 'scope', scope, 'recordedOn', recorded_on, 'note', note)) FROM (
+    SELECT id, status, scope, recorded_on, note FROM consent WHERE case_id = support_case.id ORDER BY recorded_on, id))`,
+  leads: `(SELECT json_group_array(json_object('id', id, 'memberId', member_id, 'memberName', name, 'startedOn', started_on, 'endedOn', ended_on, 'reason', reason)) FROM (
+    SELECT cl.id, cl.member_id, m.name, cl.started_on, cl.ended_on, cl.reason FROM case_lead cl JOIN member m ON m.id = cl.member_id
+    WHERE cl.case_id = support_case.id ORDER BY cl.started_on, cl.id))`,
+  effectChecks: `(SELECT json_group_array(json_object('id', id, 'result', result, 'note', note, 'checkedOn', checked_on)) FROM (
+    SELECT id, result, note, checked_on FROM effect_check WHERE case_id = support_case.id ORDER BY checked_on, id))`,
+} as const;
+
+interface CaseLists {
+  themes: { id: number; name: string }[];
+  consents: { id: number; status: ConsentStatus; scope: string; recordedOn: string; note: string }[];
+  leads: { id: number; memberId: number; memberName: string; startedOn: string; endedOn: string | null; reason: string }[];
+  effectChecks: { id: number; result: EffectResult; note: string; checkedOn: string }[];
+}
+
 /** Everything about one case across meetings: the case page. */
 export async function getCase(db: Kysely<DB>, caseId: number, clock: Clock) {
-  const row = await db
+  const found = await db
     .selectFrom('supportCase')
     .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
     .select([
@@ -153,57 +175,46 @@ export async function getCase(db: Kysely<DB>, caseId: number, clock: Clock) {
       'supportCase.closedOn',
       'supportCase.closedReason',
       'supportCase.safetyConcernReason',
+      sql.raw<string>(caseListsSql.themes).as('themesJson'),
+      sql.raw<string>(caseListsSql.consents).as('consentsJson'),
+      sql.raw<string>(caseListsSql.leads).as('leadsJson'),
+      sql.raw<string>(caseListsSql.effectChecks).as('effectChecksJson'),
     ])
     .where('supportCase.id', '=', caseId)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'case');
-
-  const [themes, consents, leads, discussions, agreements, effectChecks] = await Promise.all([
-    db
-      .selectFrom('caseTheme')
-      .innerJoin('theme', 'theme.id', 'caseTheme.themeId')
-      .select(['theme.id', 'theme.name'])
-      .where('caseTheme.caseId', '=', caseId)
-      .orderBy('theme.name')
-      .execute(),
-    db
-      .selectFrom('consent')
-      .select(['id', 'status', 'scope', 'recordedOn', 'note'])
-      .where('caseId', '=', caseId)
-      .orderBy('recordedOn')
-      .orderBy('id')
-      .execute(),
-    leadHistory(db, caseId),
-    db
-      .selectFrom('caseDiscussion')
-      .innerJoin('meeting', 'meeting.id', 'caseDiscussion.meetingId')
-      .select([
-        'caseDiscussion.id',
-        'caseDiscussion.meetingId',
-        'meeting.date',
-        'caseDiscussion.notes',
-        'caseDiscussion.summary',
-        'caseDiscussion.conclusions',
-      ])
-      .where('caseDiscussion.caseId', '=', caseId)
-      .orderBy('meeting.date')
-      .execute(),
-    caseAgreements(db, caseId),
-    db.selectFrom('effectCheck').select(['id', 'result', 'note', 'checkedOn']).where('caseId', '=', caseId).orderBy('checkedOn').execute(),
-  ]);
-  const consent = await currentConsent(db, caseId);
-  const effectCheckedOnTime = row.effectDueOn ? effectChecks.some((check) => check.checkedOn >= row.firstDiscussedOn!) : false;
+  if (!found) throw new AppError('NOT_FOUND', 'case');
+  const { themesJson, consentsJson, leadsJson, effectChecksJson, ...row } = found;
+  const lists: CaseLists = {
+    themes: JSON.parse(themesJson),
+    consents: JSON.parse(consentsJson),
+    leads: JSON.parse(leadsJson),
+    effectChecks: JSON.parse(effectChecksJson),
+  };
+  const discussions = await db
+    .selectFrom('caseDiscussion')
+    .innerJoin('meeting', 'meeting.id', 'caseDiscussion.meetingId')
+    .select([
+      'caseDiscussion.id',
+      'caseDiscussion.meetingId',
+      'meeting.date',
+      'caseDiscussion.notes',
+      'caseDiscussion.summary',
+      'caseDiscussion.conclusions',
+    ])
+    .where('caseDiscussion.caseId', '=', caseId)
+    .orderBy('meeting.date')
+    .execute();
+  const agreements = await caseAgreements(db, caseId);
+  const consent = lists.consents.at(-1)?.status ?? null;
+  const effectCheckedOnTime = row.effectDueOn ? lists.effectChecks.some((check) => check.checkedOn >= row.firstDiscussedOn!) : false;
   return {
     ...row,
-    themes,
+    ...lists,
     consent,
-    consents,
     gate: discussionGate({ dateOfBirth: row.dateOfBirth, consent, safetyConcernReason: row.safetyConcernReason }, today(clock)),
-    leads,
-    lead: leads.find((lead) => lead.endedOn === null) ?? null,
+    lead: lists.leads.find((lead) => lead.endedOn === null) ?? null,
     discussions,
     agreements,
-    effectChecks,
     effectPending: !!row.effectDueOn && !effectCheckedOnTime && row.status !== 'closed',
   };
 }

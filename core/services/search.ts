@@ -1,25 +1,27 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 
-/** Turns what a user typed into a safe FTS5 prefix query: every word must match. */
-export function ftsQuery(text: string): string | null {
+/**
+ * Turns what a user typed into a safe FTS5 query within one school: the school's
+ * scope token and every word (as a prefix) must match.
+ */
+export function ftsQuery(text: string, schoolId: number): string | null {
   const words = text
     .normalize('NFKC')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0)
     .slice(0, 8);
-  return words.length ? words.map((word) => `"${word}"*`).join(' ') : null;
+  return words.length ? `scope : s${schoolId} AND body : (${words.map((word) => `"${word}"*`).join(' ')})` : null;
 }
 
 /** Global search over pupils, cases and discussion notes of one school; each hit leads to a case or pupil. */
 export async function search(db: Kysely<DB>, schoolId: number, text: string, limit = 20) {
-  const query = ftsQuery(text);
+  const query = ftsQuery(text, schoolId);
   if (!query) return [];
   const hits = await db
     .selectFrom('searchIndex')
     .select(['kind', 'refId', sql<string>`snippet(search_index, 0, '[', ']', '…', 12)`.as('snippet')])
     .where(sql<boolean>`search_index MATCH ${query}`)
-    .where('schoolId', '=', schoolId)
     .orderBy(sql`rank`)
     .limit(limit)
     .execute();
