@@ -304,6 +304,7 @@ export const chairItem = z.object({
       status: caseStatus,
       firstDiscussedOn: isoDate.nullable(),
       effectDueOn: isoDate.nullable(),
+      effectPending: z.boolean(),
       safetyConcernReason: z.string().nullable(),
       groupName: z.string(),
       leadMemberId: id.nullable(),

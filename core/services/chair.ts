@@ -100,6 +100,14 @@ export async function getChairItem(db: Kysely<DB>, agendaItemId: number) {
   const effectCheck = discussion
     ? ((await db.selectFrom('effectCheck').select(['result', 'note']).where('discussionId', '=', discussion.id).executeTakeFirst()) ?? null)
     : null;
+  const checked = caseRow.firstDiscussedOn
+    ? await db
+        .selectFrom('effectCheck')
+        .select('id')
+        .where('caseId', '=', item.caseId)
+        .where('checkedOn', '>=', caseRow.firstDiscussedOn)
+        .executeTakeFirst()
+    : undefined;
   const { dateOfBirth, ...caseInfo } = caseRow;
   const consent = await currentConsent(db, item.caseId);
   return {
@@ -110,6 +118,8 @@ export async function getChairItem(db: Kysely<DB>, agendaItemId: number) {
     case: {
       ...caseInfo,
       themes: themes.map((row) => row.name),
+      // The two-week target is shown until its effect check is recorded.
+      effectPending: !!caseRow.effectDueOn && !checked,
       gate: discussionGate({ dateOfBirth, consent, safetyConcernReason: caseRow.safetyConcernReason }, item.meetingDate),
     },
     agreements: allAgreements.filter((agreement) => agreement.meetingId === item.meetingId),

@@ -49,15 +49,3 @@ export async function setLead(db: Kysely<DB>, change: LeadChange, clock: Clock):
       .execute();
   });
 }
-
-/** The full trekker history of a case, oldest first. */
-export async function leadHistory(db: Kysely<DB>, caseId: number) {
-  return db
-    .selectFrom('caseLead')
-    .innerJoin('member', 'member.id', 'caseLead.memberId')
-    .select(['caseLead.id', 'caseLead.memberId', 'member.name as memberName', 'caseLead.startedOn', 'caseLead.endedOn', 'caseLead.reason'])
-    .where('caseLead.caseId', '=', caseId)
-    .orderBy('caseLead.startedOn')
-    .orderBy('caseLead.id')
-    .execute();
-}

@@ -127,7 +127,9 @@ describe('running an MDO: the rules', () => {
     const nextItem = await addCaseItem(handle.db, { meetingId: next, caseId, anonymous: false, plannedMinutes: 15 });
     await saveItemText(handle.db, nextItem, 'notes', 'Tweede bespreking.', clock);
     expect((await getCase(handle.db, caseId, clock)).effectDueOn).toBe('2026-12-15');
+    expect((await getChairItem(handle.db, nextItem)).case?.effectPending).toBe(true);
     await recordEffectCheck(handle.db, nextItem, 'partly', 'Vaker op school', clock);
+    expect((await getChairItem(handle.db, nextItem)).case?.effectPending).toBe(false);
     expect(await getCase(handle.db, caseId, clock)).toMatchObject({
       effectPending: false,
       effectChecks: [{ result: 'partly', checkedOn: '2026-12-15' }],

@@ -141,7 +141,7 @@ function ChairItem({ agendaItemId }: { agendaItemId: number }) {
                         {theme}
                       </Badge>
                     ))}
-                    {data.case.effectDueOn && (
+                    {data.case.effectDueOn && data.case.effectPending && (
                       <Badge color="orange" variant="light">
                         {t.chair.effectDue(formatLongDate(data.case.effectDueOn))}
                       </Badge>
