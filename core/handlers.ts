@@ -10,7 +10,7 @@ import { addItemTime, recordEffectCheck, saveItemText, setDiscussionTags } from 
 import { setLead } from './services/leads';
 import { createPupil, listPupils, updatePupil } from './services/pupils';
 import { search } from './services/search';
-import { listTags, listThemes } from './services/schools';
+
 import { getDashboard } from './services/dashboard';
 import {
   actionList,
@@ -23,7 +23,7 @@ import {
   updateMeeting,
 } from './services/meetings';
 import { createMember, createRole, listMembers, listRoles, setMemberActive, updateMember } from './services/members';
-import { listSchools } from './services/schools';
+import { addTag, addTheme, listSchools, listTags, listThemes, renameSchool, setListItemActive } from './services/schools';
 import { startSetup } from './services/setup';
 
 /** Every IPC channel mapped to its service. Thin on purpose: logic lives in services/. */
@@ -53,6 +53,10 @@ export const handlers: Handlers = {
   'roles.create': async ({ schoolId, name }, { session }) => ({ id: await createRole(session.db(), schoolId, name) }),
   'themes.list': ({ schoolId }, { session }) => listThemes(session.db(), schoolId),
   'tags.list': ({ schoolId }, { session }) => listTags(session.db(), schoolId),
+  'schools.rename': async ({ schoolId, name }, { session }) => (await renameSchool(session.db(), schoolId, name), null),
+  'themes.add': async ({ schoolId, name }, { session }) => (await addTheme(session.db(), schoolId, name), null),
+  'tags.add': async ({ schoolId, kind, name, category }, { session }) => (await addTag(session.db(), schoolId, kind, name, category), null),
+  'lists.setActive': async ({ kind, id, active }, { session }) => (await setListItemActive(session.db(), kind, id, active), null),
 
   'pupils.list': ({ schoolId }, { session }) => listPupils(session.db(), schoolId),
   'pupils.create': async ({ schoolId, ...input }, { session, clock }) => ({ id: await createPupil(session.db(), schoolId, input, clock) }),

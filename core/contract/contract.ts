@@ -19,6 +19,10 @@ export const contract = {
   'members.setActive': { input: e.memberActive, output: z.null() },
   'roles.create': { input: e.roleCreate, output: z.object({ id: e.id }) },
   'themes.list': { input: e.schoolScope, output: z.array(e.theme) },
+  'schools.rename': { input: e.schoolRename, output: z.null() },
+  'themes.add': { input: e.themeAdd, output: z.null() },
+  'tags.add': { input: e.tagAdd, output: z.null() },
+  'lists.setActive': { input: e.listItemActive, output: z.null() },
   'tags.list': { input: e.schoolScope, output: z.array(e.tag) },
 
   'pupils.list': { input: e.schoolScope, output: z.array(e.pupil) },

@@ -347,3 +347,16 @@ export const searchHit = z.object({
   detail: z.string(),
   snippet: z.string(),
 });
+
+export const schoolRename = z.strictObject({
+  schoolId: id,
+  name: z.string().trim().min(2, { error: nl.welcome.schoolNameRequired }).max(120),
+});
+export const themeAdd = z.strictObject({ schoolId: id, name: required(80, nl.forms.required) });
+export const tagAdd = z.strictObject({
+  schoolId: id,
+  kind: z.enum(['success_factor', 'obstacle']),
+  name: required(120, nl.forms.required),
+  category: text(80).default(''),
+});
+export const listItemActive = z.strictObject({ kind: z.enum(['theme', 'tag']), id, active: z.boolean() });

@@ -73,3 +73,43 @@ export function listTags(db: Kysely<DB>, schoolId: number) {
     .orderBy('name')
     .execute();
 }
+
+/** Renames a school (the profile shown in the header and documents). */
+export async function renameSchool(db: Kysely<DB>, schoolId: number, name: string): Promise<void> {
+  const result = await db.updateTable('school').set({ name }).where('id', '=', schoolId).executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new AppError('NOT_FOUND', 'school');
+}
+
+/** Adds a theme to the school's list; a theme that was switched off comes back. */
+export async function addTheme(db: Kysely<DB>, schoolId: number, name: string): Promise<void> {
+  await db
+    .insertInto('theme')
+    .values({ schoolId, code: null, name })
+    .onConflict((oc) => oc.columns(['schoolId', 'name']).doUpdateSet({ active: 1 }))
+    .execute();
+}
+
+/** Adds a success factor or obstacle; a switched-off one comes back. */
+export async function addTag(
+  db: Kysely<DB>,
+  schoolId: number,
+  kind: 'success_factor' | 'obstacle',
+  name: string,
+  category: string,
+): Promise<void> {
+  await db
+    .insertInto('tag')
+    .values({ schoolId, kind, name, category })
+    .onConflict((oc) => oc.columns(['schoolId', 'kind', 'name']).doUpdateSet({ active: 1, category }))
+    .execute();
+}
+
+/** Switches a theme or tag off: cases and discussions that use it keep it, new ones cannot choose it. */
+export async function setListItemActive(db: Kysely<DB>, table: 'theme' | 'tag', id: number, active: boolean): Promise<void> {
+  const result = await db
+    .updateTable(table)
+    .set({ active: active ? 1 : 0 })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new AppError('NOT_FOUND', table);
+}

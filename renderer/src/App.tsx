@@ -12,6 +12,7 @@ import { CloseMeetingPage } from './screens/CloseMeetingPage';
 import { MeetingPage } from './screens/MeetingPage';
 import { Meetings } from './screens/Meetings';
 import { Pupils } from './screens/Pupils';
+import { SchoolSettings } from './screens/SchoolSettings';
 import { Team } from './screens/Team';
 import { Welcome } from './screens/Welcome';
 import { t } from './i18n';
@@ -31,6 +32,7 @@ const router = createHashRouter([
       { path: 'casussen/:caseId', element: <CasePage /> },
       { path: 'leerlingen', element: <Pupils /> },
       { path: 'kernteam', element: <Team /> },
+      { path: 'school', element: <SchoolSettings /> },
     ],
   },
 ]);

@@ -18,6 +18,12 @@ describe('before the meeting: pupils, cases, kernteam and search', () => {
 
   it('adds a pupil, registers a case with themes, records consent and finds it by search', async () => {
     const { page, session } = app;
+    // A school adds its own theme first.
+    await page.getByRole('link', { name: 'School' }).click();
+    await page.getByLabel('Nieuw thema').fill('Pesten');
+    await page.getByRole('button', { name: 'Toevoegen' }).first().click();
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Pesten' }).isVisible()).toBe(true);
+
     await page.getByRole('link', { name: 'Leerlingen' }).click();
     await page.getByRole('button', { name: 'Leerling toevoegen' }).click();
     await page.getByRole('button', { name: 'Opslaan' }).click();
@@ -37,6 +43,7 @@ describe('before the meeting: pupils, cases, kernteam and search', () => {
     await page.getByLabel('Hulpvraag').fill('Yara is sinds de herfstvakantie vaak afwezig en slaapt slecht.');
     await page.getByLabel('Thema’s').first().click();
     await page.getByRole('option', { name: 'Verzuim / thuiszitten' }).click();
+    await page.getByRole('option', { name: 'Pesten' }).click();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').getByRole('button', { name: 'Casus aanmelden', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Yara Koster' }).isVisible()).toBe(true);
@@ -57,6 +64,17 @@ describe('before the meeting: pupils, cases, kernteam and search', () => {
       .where('pupil.lastName', '=', 'Koster')
       .executeTakeFirstOrThrow();
     expect(saved).toEqual({ status: 'registered', groupName: 'Groep 5' });
+    const themes = await session
+      .db()
+      .selectFrom('caseTheme')
+      .innerJoin('theme', 'theme.id', 'caseTheme.themeId')
+      .innerJoin('supportCase', 'supportCase.id', 'caseTheme.caseId')
+      .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
+      .select('theme.name')
+      .where('pupil.lastName', '=', 'Koster')
+      .orderBy('theme.name')
+      .execute();
+    expect(themes.map((row) => row.name)).toEqual(['Pesten', 'Verzuim / thuiszitten']);
 
     await page.keyboard.press('Control+K');
     await page.getByPlaceholder('Zoek leerling, casus of aantekening…').fill('herfstvakantie');

@@ -48,6 +48,7 @@ describe('main screens', () => {
       ['Casussen', 'Casussen', 'casussen'],
       ['Leerlingen', 'Leerlingen', 'leerlingen'],
       ['Kernteam', 'Kernteam', 'kernteam'],
+      ['School', 'Schoolprofiel', 'school'],
     ]) {
       await page.getByRole('link', { name: link }).click();
       await expect.poll(() => page.getByRole('heading', { name: heading, level: 2 }).isVisible()).toBe(true);

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Group, NavLink, Select, Text, Title } from '@mantine/core';
-import { IconCalendarEvent, IconFolders, IconHome, IconSchool, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconCalendarEvent, IconFolders, IconHome, IconSchool, IconUsersGroup } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { t } from '../i18n';
 import { GlobalSearch } from './GlobalSearch';
@@ -11,6 +11,7 @@ const links = [
   { to: '/casussen', label: t.nav.cases, icon: IconFolders },
   { to: '/leerlingen', label: t.nav.pupils, icon: IconSchool },
   { to: '/kernteam', label: t.nav.team, icon: IconUsersGroup },
+  { to: '/school', label: t.nav.school, icon: IconBuildingCommunity },
 ];
 
 /** The frame around every screen: school in the header, navigation on the left. */
