@@ -44,16 +44,15 @@ export async function listMembers(db: Kysely<DB>, schoolId: number) {
   return rows.map((row) => ({ ...row, active: row.active === 1 }));
 }
 
+async function assertRole(db: Kysely<DB>, roleId: number, schoolId: number): Promise<void> {
+  const role = await db.selectFrom('role').select('id').where('id', '=', roleId).where('schoolId', '=', schoolId).executeTakeFirst();
+  if (!role) throw new AppError('NOT_FOUND', 'role');
+}
+
 /** Adds a kernteam member; the role must belong to the same school. */
 export async function createMember(db: Kysely<DB>, input: z.output<typeof memberCreate>, clock: Clock) {
   return db.transaction().execute(async (trx) => {
-    const role = await trx
-      .selectFrom('role')
-      .select('id')
-      .where('id', '=', input.roleId)
-      .where('schoolId', '=', input.schoolId)
-      .executeTakeFirst();
-    if (!role) throw new AppError('NOT_FOUND', 'role');
+    await assertRole(trx, input.roleId, input.schoolId);
     const { id } = await trx
       .insertInto('member')
       .values({
@@ -87,13 +86,7 @@ export async function updateMember(db: Kysely<DB>, input: MemberUpdate) {
   await db.transaction().execute(async (trx) => {
     const member = await trx.selectFrom('member').select('schoolId').where('id', '=', input.memberId).executeTakeFirst();
     if (!member) throw new AppError('NOT_FOUND', 'member');
-    const role = await trx
-      .selectFrom('role')
-      .select('id')
-      .where('id', '=', input.roleId)
-      .where('schoolId', '=', member.schoolId)
-      .executeTakeFirst();
-    if (!role) throw new AppError('NOT_FOUND', 'role');
+    await assertRole(trx, input.roleId, member.schoolId);
     await trx
       .updateTable('member')
       .set({

@@ -1,23 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDemoDatabase } from '../fixtures/demoDatabase';
-import { launchApp, tempDir, type LaunchedApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from './harness';
 
 describe('before the meeting: pupils, cases, kernteam and search', () => {
-  let temp: ReturnType<typeof tempDir>;
-  let app: LaunchedApp;
-
-  beforeEach(async () => {
-    temp = tempDir();
-    await createDemoDatabase(temp.file('demo.db'));
-    app = await launchApp({ dbPath: temp.file('demo.db') });
-  });
-  afterEach(async () => {
-    await app.close();
-    temp.remove();
-  });
+  const current = appPerTest();
 
   it('adds a pupil, registers a case with themes, records consent and finds it by search', async () => {
-    const { page, session } = app;
+    const { page, session } = current();
     // A school adds its own theme first.
     await page.getByRole('link', { name: 'School' }).click();
     await page.getByLabel('Nieuw thema').fill('Pesten');
@@ -83,7 +71,7 @@ describe('before the meeting: pupils, cases, kernteam and search', () => {
   });
 
   it('edits a kernteam member, adds a custom role and lets a member leave with history kept', async () => {
-    const { page, session } = app;
+    const { page, session } = current();
     await page.getByRole('link', { name: 'Kernteam' }).click();
     const member = await session
       .db()

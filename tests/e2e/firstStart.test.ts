@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchApp, tempDir, type LaunchedApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from './harness';
 
 describe('first start without a database', () => {
-  let temp: ReturnType<typeof tempDir>;
-  let app: LaunchedApp;
-
-  beforeEach(async () => {
-    temp = tempDir();
-    // A folder that does not exist yet, as on a new laptop.
-    app = await launchApp({ dbPath: temp.file('profiel/mdo.db') });
-  });
-  afterEach(async () => {
-    await app.close();
-    temp.remove();
-  });
+  // A folder that does not exist yet, as on a new laptop.
+  const current = appPerTest({ demo: false, dbName: 'profiel/mdo.db' });
 
   it('offers the demo school, which opens on its upcoming MDO', async () => {
-    const { page, session } = app;
+    const { page, session } = current();
     await expect.poll(() => page.getByRole('heading', { name: 'Welkom bij MDO' }).isVisible()).toBe(true);
     expect(session.state.state).toBe('missing');
     await page.getByRole('button', { name: 'Open de demoschool' }).click();
@@ -24,11 +14,11 @@ describe('first start without a database', () => {
     const school = await session.db().selectFrom('school').select(['name', 'isDemo']).executeTakeFirstOrThrow();
     expect(school.isDemo).toBe(1);
     expect(await page.getByText(school.name).isVisible()).toBe(true);
-    expect(app.blockedRequests).toEqual([]);
+    expect(current().blockedRequests).toEqual([]);
   });
 
   it('starts an empty school after a Dutch validation message for a missing name', async () => {
-    const { page, session } = app;
+    const { page, session } = current();
     await page.getByRole('button', { name: 'Begin met een lege school' }).click();
     await expect.poll(() => page.getByText('Vul de naam van de school in (minstens twee tekens).').isVisible()).toBe(true);
     expect(session.state.state).toBe('missing');

@@ -3,12 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterEach, beforeEach } from 'vitest';
 import { fixedClock, type Clock } from '../../core/clock';
 import { handlers } from '../../core/handlers';
 import { createRouter, type FailureLog, type Router } from '../../core/ipc/router';
 import { Session } from '../../core/session';
 import { registerIpc, type IpcMainLike } from '../../electron/main/ipc';
 import { trustedUrl } from '../../electron/main/security';
+import { createDemoDatabase, E2E_NOW } from '../fixtures/demoDatabase';
+
+export { E2E_NOW };
 import { rendererIndex } from './build';
 
 export const CHROMIUM = process.env.MDO_CHROMIUM ?? '/usr/bin/chromium';
@@ -26,9 +30,6 @@ const CHROMIUM_ARGS = [
   // Electron loads module scripts from file://; plain Chromium needs this flag for that.
   '--allow-file-access-from-files',
 ];
-
-/** The moment every e2e test lives in, so dates on screen are predictable. */
-export const E2E_NOW = '2026-11-25T09:00:00.000Z';
 
 export interface LaunchOptions {
   /** The database file; it need not exist (first start). */
@@ -107,4 +108,25 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
 export function tempDir(prefix = 'mdo-test-'): { dir: string; file(name: string): string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return { dir, file: (name) => path.join(dir, name), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Registers beforeEach/afterEach that give every test of the suite its own
+ * database in a temporary folder (the demo school, unless `demo: false`) and
+ * the app opened on it. Returns a getter for the running app.
+ */
+export function appPerTest(options: { demo?: boolean; dbName?: string } = {}): () => LaunchedApp {
+  let temp: ReturnType<typeof tempDir>;
+  let app: LaunchedApp;
+  beforeEach(async () => {
+    temp = tempDir();
+    const dbPath = temp.file(options.dbName ?? 'demo.db');
+    if (options.demo ?? true) await createDemoDatabase(dbPath);
+    app = await launchApp({ dbPath });
+  });
+  afterEach(async () => {
+    await app.close();
+    temp.remove();
+  });
+  return () => app;
 }

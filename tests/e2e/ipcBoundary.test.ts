@@ -1,26 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDemoDatabase } from '../fixtures/demoDatabase';
-import { launchApp, tempDir, type LaunchedApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from './harness';
 
 describe('the IPC boundary as the renderer sees it', () => {
-  let temp: ReturnType<typeof tempDir>;
-  let app: LaunchedApp;
-
-  beforeEach(async () => {
-    temp = tempDir();
-    await createDemoDatabase(temp.file('demo.db'));
-    app = await launchApp({ dbPath: temp.file('demo.db') });
-  });
-  afterEach(async () => {
-    await app.close();
-    temp.remove();
-  });
+  const current = appPerTest();
 
   const memberCount = async () =>
     Number(
       (
-        await app.session
-          .db()
+        await current()
+          .session.db()
           .selectFrom('member')
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirstOrThrow()
@@ -29,7 +17,7 @@ describe('the IPC boundary as the renderer sees it', () => {
 
   it('answers a malformed payload with a Dutch validation error and changes nothing', async () => {
     const before = await memberCount();
-    const result = await app.page.evaluate(() =>
+    const result = await current().page.evaluate(() =>
       // A payload no form would send: wrong types and an extra field.
       window.mdo.invoke('members.create', { schoolId: 1, name: 42, roleId: 'ib', isAdmin: true } as never),
     );
@@ -43,9 +31,9 @@ describe('the IPC boundary as the renderer sees it', () => {
 
   it('refuses channels outside the contract and a role that does not exist', async () => {
     const before = await memberCount();
-    const unknown = await app.page.evaluate(() => window.mdo.invoke('db.exec' as never, 'DROP TABLE member' as never));
+    const unknown = await current().page.evaluate(() => window.mdo.invoke('db.exec' as never, 'DROP TABLE member' as never));
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    const foreignRole = await app.page.evaluate(() =>
+    const foreignRole = await current().page.evaluate(() =>
       window.mdo.invoke('members.create', { schoolId: 1, name: 'Test Persoon', roleId: 9999 }),
     );
     expect(foreignRole).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Dit onderdeel bestaat niet (meer).' } });

@@ -1,22 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createDemoDatabase } from '../fixtures/demoDatabase';
-import { launchApp, tempDir, type LaunchedApp } from './harness';
+import { appPerTest } from './harness';
 
 // A new IB runs a whole MDO on the demo school, as a user would: by role and Dutch label.
 describe('running an MDO from plan to carry-over', () => {
-  let temp: ReturnType<typeof tempDir>;
-  let app: LaunchedApp;
-
-  beforeEach(async () => {
-    temp = tempDir();
-    await createDemoDatabase(temp.file('demo.db'));
-    app = await launchApp({ dbPath: temp.file('demo.db') });
-  });
-  afterEach(async () => {
-    await app.close();
-    temp.remove();
-  });
+  const current = appPerTest();
 
   const visible = (page: Page, text: string) => expect.poll(() => page.getByText(text, { exact: false }).first().isVisible()).toBe(true);
 
@@ -30,7 +18,7 @@ describe('running an MDO from plan to carry-over', () => {
   }
 
   it('plans, chairs three cases with notes, agreements and a trekker change, closes, and carries agreements over', async () => {
-    const { page, session } = app;
+    const { page, session } = current();
     await planMeeting(page, '2026-12-08');
 
     // A pupil without consent cannot be put on the agenda by name.
@@ -115,11 +103,11 @@ describe('running an MDO from plan to carry-over', () => {
     await expect
       .poll(() => page.getByRole('table', { name: 'Afspraken uit eerdere overleggen' }).getByText(`Huisbezoek voor ${first}`).isVisible())
       .toBe(true);
-    expect(app.blockedRequests).toEqual([]);
+    expect(current().blockedRequests).toEqual([]);
   }, 120_000);
 
   it('keeps an acknowledged note when the renderer is killed mid-typing', async () => {
-    const { page, session } = app;
+    const { page, session } = current();
     const meeting = await session.db().selectFrom('meeting').select('id').where('status', '=', 'planned').executeTakeFirstOrThrow();
     const item = await session
       .db()
