@@ -119,33 +119,24 @@ function caseReader(sqlite: Database.Database, counter: Counter) {
       support_case.effect_due_on AS effectDueOn, support_case.closed_on AS closedOn, support_case.closed_reason AS closedReason,
       support_case.safety_concern_reason AS safetyConcernReason,
       ${caseListsSql.themes} AS themesJson, ${caseListsSql.consents} AS consentsJson,
-      ${caseListsSql.leads} AS leadsJson, ${caseListsSql.effectChecks} AS effectChecksJson
+      ${caseListsSql.leads} AS leadsJson, ${caseListsSql.effectChecks} AS effectChecksJson,
+      ${caseListsSql.discussions} AS discussionsJson, ${caseListsSql.agreements} AS agreementsJson
     FROM support_case JOIN pupil p ON p.id = support_case.pupil_id
     WHERE support_case.id = ?`);
-  const discussions = sqlite.prepare<[number], Record<string, unknown>>(`
-    SELECT d.id, d.meeting_id AS meetingId, m.date, d.notes, d.summary, d.conclusions
-    FROM case_discussion d JOIN meeting m ON m.id = d.meeting_id
-    WHERE d.case_id = ? ORDER BY m.date`);
-  const agreements = sqlite.prepare<[number], Record<string, unknown>>(`
-    SELECT a.id, a.case_id AS caseId, a.meeting_id AS meetingId, m.date AS meetingDate, a.description, a.owner_kind AS ownerKind,
-      a.owner_member_id AS ownerMemberId, coalesce(mem.name, a.owner_name) AS ownerName, a.due_on AS dueOn,
-      a.original_due_on AS originalDueOn, a.status, a.postponements, a.completed_on AS completedOn, a.updated_at AS updatedAt
-    FROM agreement a JOIN meeting m ON m.id = a.meeting_id LEFT JOIN member mem ON mem.id = a.owner_member_id
-    WHERE a.case_id = ? ORDER BY a.due_on, a.id`);
 
   return (caseId: number) => {
     const found = supportCase.get(caseId);
     if (!found) throw new Error(`case ${caseId} not found`);
-    counter.n += 3;
-    const { themesJson, consentsJson, leadsJson, effectChecksJson, ...row } = found;
+    counter.n += 1;
+    const { themesJson, consentsJson, leadsJson, effectChecksJson, discussionsJson, agreementsJson, ...row } = found;
     const consents = JSON.parse(consentsJson as string) as { status: ConsentStatus }[];
     return {
       row,
       themes: JSON.parse(themesJson as string) as unknown[],
       consents,
       leads: JSON.parse(leadsJson as string) as unknown[],
-      discussions: discussions.all(caseId),
-      agreements: agreements.all(caseId),
+      discussions: JSON.parse(discussionsJson as string) as unknown[],
+      agreements: JSON.parse(agreementsJson as string) as unknown[],
       effectChecks: JSON.parse(effectChecksJson as string) as unknown[],
       consent: consents.at(-1)?.status ?? null,
     };

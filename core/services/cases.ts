@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { compiledOnce } from '../../db/compiledQuery';
 import type { ConsentStatus, DB, EffectResult } from '../../db/schema';
 import { nowIso, today, type Clock } from '../clock';
 import { AppError } from '../errors';
@@ -131,8 +132,8 @@ export async function reopenCase(db: Kysely<DB>, caseId: number, clock: Clock): 
 }
 
 /**
- * The small lists of a case page as JSON arrays in one row, so the page needs
- * three queries instead of eight. Shared with the benchmark's raw-SQL floor.
+ * The lists of a case page as JSON arrays in one row, so the page is one query
+ * instead of eight. Shared with the benchmark's raw-SQL floor.
  */
 export const caseListsSql = {
   themes: `(SELECT json_group_array(json_object('id', id, 'name', name)) FROM (
@@ -144,18 +145,29 @@ export const caseListsSql = {
     WHERE cl.case_id = support_case.id ORDER BY cl.started_on, cl.id))`,
   effectChecks: `(SELECT json_group_array(json_object('id', id, 'result', result, 'note', note, 'checkedOn', checked_on)) FROM (
     SELECT id, result, note, checked_on FROM effect_check WHERE case_id = support_case.id ORDER BY checked_on, id))`,
+  discussions: `(SELECT json_group_array(json_object('id', id, 'meetingId', meeting_id, 'date', date, 'notes', notes, 'summary', summary, 'conclusions', conclusions)) FROM (
+    SELECT d.id, d.meeting_id, m.date, d.notes, d.summary, d.conclusions FROM case_discussion d JOIN meeting m ON m.id = d.meeting_id
+    WHERE d.case_id = support_case.id ORDER BY m.date, d.id))`,
+  agreements: `(SELECT json_group_array(json_object('id', id, 'caseId', case_id, 'meetingId', meeting_id, 'meetingDate', date,
+      'description', description, 'ownerKind', owner_kind, 'ownerMemberId', owner_member_id, 'ownerName', owner, 'dueOn', due_on,
+      'originalDueOn', original_due_on, 'status', status, 'postponements', postponements, 'completedOn', completed_on, 'updatedAt', updated_at)) FROM (
+    SELECT a.*, m.date, coalesce(mem.name, a.owner_name) AS owner FROM agreement a JOIN meeting m ON m.id = a.meeting_id
+    LEFT JOIN member mem ON mem.id = a.owner_member_id WHERE a.case_id = support_case.id ORDER BY a.due_on, a.id))`,
 } as const;
+
+type Agreement = Awaited<ReturnType<typeof caseAgreements>>[number];
 
 interface CaseLists {
   themes: { id: number; name: string }[];
   consents: { id: number; status: ConsentStatus; scope: string; recordedOn: string; note: string }[];
   leads: { id: number; memberId: number; memberName: string; startedOn: string; endedOn: string | null; reason: string }[];
   effectChecks: { id: number; result: EffectResult; note: string; checkedOn: string }[];
+  discussions: { id: number; meetingId: number; date: string; notes: string; summary: string; conclusions: string }[];
+  agreements: Agreement[];
 }
 
-/** Everything about one case across meetings: the case page. */
-export async function getCase(db: Kysely<DB>, caseId: number, clock: Clock) {
-  const found = await db
+const caseRow = compiledOnce((db, caseId: number) =>
+  db
     .selectFrom('supportCase')
     .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
     .select([
@@ -179,32 +191,26 @@ export async function getCase(db: Kysely<DB>, caseId: number, clock: Clock) {
       sql.raw<string>(caseListsSql.consents).as('consentsJson'),
       sql.raw<string>(caseListsSql.leads).as('leadsJson'),
       sql.raw<string>(caseListsSql.effectChecks).as('effectChecksJson'),
+      sql.raw<string>(caseListsSql.discussions).as('discussionsJson'),
+      sql.raw<string>(caseListsSql.agreements).as('agreementsJson'),
     ])
-    .where('supportCase.id', '=', caseId)
-    .executeTakeFirst();
+    .where('supportCase.id', '=', caseId),
+);
+
+/** Everything about one case across meetings: the case page. */
+export async function getCase(db: Kysely<DB>, caseId: number, clock: Clock) {
+  const found = await caseRow(db, caseId);
   if (!found) throw new AppError('NOT_FOUND', 'case');
-  const { themesJson, consentsJson, leadsJson, effectChecksJson, ...row } = found;
+  const { themesJson, consentsJson, leadsJson, effectChecksJson, discussionsJson, agreementsJson, ...row } = found;
+  // One query for the whole page: the lists come back as JSON arrays.
   const lists: CaseLists = {
     themes: JSON.parse(themesJson),
     consents: JSON.parse(consentsJson),
     leads: JSON.parse(leadsJson),
     effectChecks: JSON.parse(effectChecksJson),
+    discussions: JSON.parse(discussionsJson),
+    agreements: JSON.parse(agreementsJson),
   };
-  const discussions = await db
-    .selectFrom('caseDiscussion')
-    .innerJoin('meeting', 'meeting.id', 'caseDiscussion.meetingId')
-    .select([
-      'caseDiscussion.id',
-      'caseDiscussion.meetingId',
-      'meeting.date',
-      'caseDiscussion.notes',
-      'caseDiscussion.summary',
-      'caseDiscussion.conclusions',
-    ])
-    .where('caseDiscussion.caseId', '=', caseId)
-    .orderBy('meeting.date')
-    .execute();
-  const agreements = await caseAgreements(db, caseId);
   const consent = lists.consents.at(-1)?.status ?? null;
   const effectCheckedOnTime = row.effectDueOn ? lists.effectChecks.some((check) => check.checkedOn >= row.firstDiscussedOn!) : false;
   return {
@@ -213,8 +219,6 @@ export async function getCase(db: Kysely<DB>, caseId: number, clock: Clock) {
     consent,
     gate: discussionGate({ dateOfBirth: row.dateOfBirth, consent, safetyConcernReason: row.safetyConcernReason }, today(clock)),
     lead: lists.leads.find((lead) => lead.endedOn === null) ?? null,
-    discussions,
-    agreements,
     effectPending: !!row.effectDueOn && !effectCheckedOnTime && row.status !== 'closed',
   };
 }
