@@ -3,6 +3,7 @@ import type { DB, OwnerKind, PresenceStatus } from '../../db/schema';
 import { nowIso, today, type Clock } from '../clock';
 import { AppError } from '../errors';
 import { nl } from '../i18n/nl';
+import { ownerLabel } from '../i18n/ownerLabel';
 import { agendaTitle, listAgenda } from './agenda';
 
 function meetingQuery(db: Kysely<DB>, schoolId: number) {
@@ -254,7 +255,7 @@ export async function actionList(db: Kysely<DB>, meetingId: number) {
     .execute();
   const groups = new Map<string, { owner: string; ownerKind: OwnerKind; agreements: typeof rows }>();
   for (const row of rows) {
-    const owner = row.ownerKind === 'member' || row.ownerKind === 'staff' ? row.ownerName : nl.owners[row.ownerKind];
+    const owner = ownerLabel(row);
     const key = `${row.ownerKind}:${owner}`;
     if (!groups.has(key)) groups.set(key, { owner, ownerKind: row.ownerKind, agreements: [] });
     groups.get(key)!.agreements.push(row);

@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useChannel, useChannelMutation } from '../api';
 import { QueryState } from '../components/QueryState';
-import { formatShortDate, t } from '../i18n';
+import { formatShortDate, ownerLabel, t } from '../i18n';
 
 type CaseData = NonNullable<ReturnType<typeof useChannel<'cases.get'>>['data']>;
 
@@ -113,9 +113,7 @@ function History({ data }: { data: CaseData }) {
           {data.agreements.map((agreement) => (
             <Table.Tr key={agreement.id}>
               <Table.Td>{agreement.description}</Table.Td>
-              <Table.Td>
-                {agreement.ownerKind === 'member' || agreement.ownerKind === 'staff' ? agreement.ownerName : t.owners[agreement.ownerKind]}
-              </Table.Td>
+              <Table.Td>{ownerLabel(agreement)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {formatShortDate(agreement.dueOn)}
                 {agreement.postponements > 0 && <Text size="xs">{t.chair.postponed(agreement.postponements)}</Text>}

@@ -23,7 +23,7 @@ import { useNavigate, useParams } from 'react-router';
 import { call, useChannel, useChannelMutation } from '../api';
 import { AutosaveTextarea } from '../components/AutosaveTextarea';
 import { QueryState } from '../components/QueryState';
-import { formatLongDate, formatShortDate, t } from '../i18n';
+import { formatLongDate, formatShortDate, ownerLabel, t } from '../i18n';
 import { useSchool } from '../school';
 
 type ChairItemData = NonNullable<ReturnType<typeof useChannel<'chair.item'>>['data']>;
@@ -364,7 +364,7 @@ function AgreementTable({ rows, actions }: { rows: ChairItemData['agreements']; 
         {rows.map((row) => (
           <Table.Tr key={row.id}>
             <Table.Td>{row.description}</Table.Td>
-            <Table.Td>{row.ownerKind === 'member' || row.ownerKind === 'staff' ? row.ownerName : t.owners[row.ownerKind]}</Table.Td>
+            <Table.Td>{ownerLabel(row)}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               {formatShortDate(row.dueOn)}
               {row.postponements > 0 && (
@@ -604,8 +604,7 @@ function ProjectorView({ agendaItemId, onLeave }: { agendaItemId: number; onLeav
               <Title order={2}>{t.chair.agreements}</Title>
               {[...data.carriedOver, ...data.agreements].map((row) => (
                 <Text key={row.id} fz={22}>
-                  • {row.description} — {row.ownerKind === 'member' || row.ownerKind === 'staff' ? row.ownerName : t.owners[row.ownerKind]},{' '}
-                  {formatShortDate(row.dueOn)} ({t.chair.statuses[row.status]})
+                  • {row.description} — {ownerLabel(row)}, {formatShortDate(row.dueOn)} ({t.chair.statuses[row.status]})
                 </Text>
               ))}
             </Stack>
