@@ -75,6 +75,43 @@ describe('mdo CLI', () => {
     expect(await cli('check', '--db', temp.file('missing.db'))).toMatchObject({ code: 1, err: 'Error: database file not found.' });
   });
 
+  it('lists meetings as JSON and exports a verslag, a parent version and a dossier', async () => {
+    const db = temp.file('export.db');
+    expect((await cli('demo', '--db', db)).code).toBe(0);
+    const listed = await cli('list', 'meetings', '--db', db, '--json');
+    const meetings = JSON.parse(listed.out) as { id: number; status: string }[];
+    expect(meetings.length).toBeGreaterThan(5);
+    const cases = JSON.parse((await cli('list', 'cases', '--db', db, '--json')).out) as { id: number; firstName: string }[];
+    expect(cases[0]).toHaveProperty('firstName');
+
+    expect(await cli('export', 'verslag', '--db', db, '--meeting', 'latest', '--out', temp.file('verslag.docx'))).toMatchObject({
+      code: 0,
+    });
+    expect(fs.readFileSync(temp.file('verslag.docx')).subarray(0, 2).toString()).toBe('PK');
+    expect((await cli('export', 'dossier', '--db', db, '--case', String(cases[0].id), '--out', temp.file('dossier.docx'))).code).toBe(0);
+
+    // A case that was not discussed in that meeting: a clear error and no file.
+    const result = await cli(
+      'export',
+      'ouder',
+      '--db',
+      db,
+      '--meeting',
+      String(meetings[0].id),
+      '--case',
+      '999999',
+      '--out',
+      temp.file('ouder.docx'),
+    );
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^Error: /);
+    expect(fs.existsSync(temp.file('ouder.docx'))).toBe(false);
+    expect((await cli('export', 'verslag', '--db', db, '--meeting', 'abc', '--out', temp.file('x.docx'))).code).toBe(2);
+    expect((await cli('export', 'brief', '--db', db, '--out', temp.file('x.docx'))).code).toBe(2);
+    expect((await cli('export', 'verslag', '--db', db, '--meeting', 'latest', '--out', temp.file('x.pdf'))).code).toBe(2);
+    expect(fs.readdirSync(temp.dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+  });
+
   it('runs as `npm run mdo -- check` with the documented exit code', async () => {
     const db = temp.file('cli.db');
     expect((await cli('demo', '--db', db)).code).toBe(0);

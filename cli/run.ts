@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { systemClock, type Clock } from '../core/clock';
 import { generateDemo, type DemoScale } from '../core/demo/generateDemo';
+import { buildDossierDocx } from '../core/documents/dossierDocx';
+import { loadMinutesData } from '../core/documents/minutesData';
+import { buildMinutesDocx, buildParentDocx } from '../core/documents/minutesDocx';
+import { getCase } from '../core/services/cases';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { DbOpenError } from '../db/openErrors';
@@ -16,6 +20,13 @@ Commands:
   check --db FILE
         Check integrity and schema version without changing the file.
         Exit 0 when healthy, 1 when not.
+  list meetings|cases --db FILE [--json]
+        Ids, dates and pupil names, for scripts that export.
+  export verslag --db FILE --meeting ID|latest --out FILE.docx
+  export ouder   --db FILE --meeting ID --case ID --out FILE.docx
+  export dossier --db FILE --case ID --out FILE.docx
+        Write the verslag for the kernteam, the parent version of one case,
+        or the history of one case. The file is written whole or not at all.
   help  Show this text.
 
 Exit codes: 0 ok, 1 failed, 2 bad command or arguments.`;
@@ -37,6 +48,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await demo(rest, io);
       case 'check':
         return await check(rest, io);
+      case 'list':
+        return await list(rest, io);
+      case 'export':
+        return await exportDocument(rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -150,5 +165,103 @@ function describeOpenError(error: DbOpenError): string {
       return 'the database was written by a newer version of MDO.';
     case 'CORRUPT':
       return 'the database file is damaged.';
+  }
+}
+
+function positional(args: string[], allowed: readonly string[], what: string): [string, string[]] {
+  const [first, ...rest] = args;
+  if (!first || !allowed.includes(first)) throw new UsageError(`${what} must be one of ${allowed.join(', ')}`);
+  return [first, rest];
+}
+
+function idArg(value: unknown, name: string): number {
+  const id = Number(value);
+  if (typeof value !== 'string' || !Number.isInteger(id) || id <= 0) throw new UsageError(`--${name} must be a positive number`);
+  return id;
+}
+
+async function list(args: string[], io: CliIo): Promise<number> {
+  const [what, rest] = positional(args, ['meetings', 'cases'], 'list');
+  const values = parse(rest, { db: { type: 'string' }, json: { type: 'boolean' } });
+  // Opened like the app opens it: an older schema is brought up to date first.
+  const handle = await openDatabase(requireDb(values.db));
+  try {
+    const rows =
+      what === 'meetings'
+        ? await handle.db
+            .selectFrom('meeting')
+            .innerJoin('school', 'school.id', 'meeting.schoolId')
+            .select(['meeting.id', 'meeting.date', 'meeting.status', 'school.name as school'])
+            .orderBy('meeting.date')
+            .execute()
+        : await handle.db
+            .selectFrom('supportCase')
+            .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
+            .select([
+              'supportCase.id',
+              'supportCase.status',
+              'supportCase.registeredOn',
+              'pupil.firstName',
+              'pupil.lastName',
+              'pupil.groupName',
+            ])
+            .orderBy('supportCase.id')
+            .execute();
+    if (values.json) io.out(JSON.stringify(rows, null, 2));
+    else for (const row of rows) io.out(Object.values(row).join('\t'));
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function exportDocument(args: string[], io: CliIo): Promise<number> {
+  const [kind, rest] = positional(args, ['verslag', 'ouder', 'dossier'], 'export');
+  const values = parse(rest, { db: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, out: { type: 'string' } });
+  const out = values.out;
+  if (typeof out !== 'string' || !out.endsWith('.docx')) throw new UsageError('--out FILE.docx is required');
+  const handle = await openDatabase(requireDb(values.db));
+  try {
+    let bytes: Uint8Array;
+    if (kind === 'dossier') {
+      const caseId = idArg(values.case, 'case');
+      const data = await getCase(handle.db, caseId, io.clock ?? systemClock);
+      const school = await handle.db.selectFrom('school').select('name').where('id', '=', data.schoolId).executeTakeFirstOrThrow();
+      bytes = await buildDossierDocx(data, school.name);
+    } else {
+      const meetingId =
+        values.meeting === 'latest'
+          ? ((
+              await handle.db
+                .selectFrom('meeting')
+                .select('id')
+                .where('status', 'in', ['held', 'finalized'])
+                .orderBy('date', 'desc')
+                .executeTakeFirst()
+            )?.id ?? failWith('no held meeting in this database'))
+          : idArg(values.meeting, 'meeting');
+      const data = await loadMinutesData(handle.db, meetingId);
+      bytes = kind === 'verslag' ? await buildMinutesDocx(data) : await buildParentDocx(data, idArg(values.case, 'case'));
+    }
+    writeWhole(out, bytes);
+    io.out(`Wrote ${out} (${bytes.length} bytes).`);
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+function failWith(message: string): never {
+  throw new Error(message);
+}
+
+/** Writes beside the target and renames: a reader never sees half a file. */
+function writeWhole(path: string, bytes: Uint8Array): void {
+  const temp = `${path}.tmp-${process.pid}`;
+  try {
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, path);
+  } finally {
+    fs.rmSync(temp, { force: true });
   }
 }

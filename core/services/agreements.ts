@@ -97,6 +97,7 @@ export function agreementRows(db: Kysely<DB>) {
       'agreement.id',
       'agreement.caseId',
       'agreement.meetingId',
+      'agreement.agendaItemId',
       'meeting.date as meetingDate',
       'agreement.description',
       'agreement.ownerKind',

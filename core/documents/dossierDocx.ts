@@ -1,0 +1,75 @@
+import { Document, type FileChild } from 'docx';
+import { formatShortDate } from '../i18n/formatDate';
+import { nl } from '../i18n/nl';
+import { ownerLabel } from '../i18n/ownerLabel';
+import type { getCase } from '../services/cases';
+import { body, h1, h2, labelled, pageFrame, styles, table, title } from './blocks';
+import { documentId } from './minutesDocx';
+import { packDocx } from './packDocx';
+
+type CaseData = Awaited<ReturnType<typeof getCase>>;
+
+/** The casusdossier: one case's history across meetings, for professionals. */
+export async function buildDossierDocx(data: CaseData, schoolName: string): Promise<Uint8Array> {
+  const id = documentId('CD', data.id);
+  const children: FileChild[] = [
+    title(`${nl.docs.dossierTitle}: ${data.firstName} ${data.lastName}`),
+    labelled(nl.cases.group, data.groupName),
+    labelled(nl.docs.registeredOn, formatShortDate(data.registeredOn)),
+    labelled(nl.cases.status, nl.cases.statuses[data.status]),
+    labelled(nl.docs.question, data.question),
+    ...(data.themes.length ? [labelled(nl.cases.themes, data.themes.map((theme) => theme.name).join(', '))] : []),
+    ...(data.closedOn ? [labelled(nl.casePage.closeReason, `${formatShortDate(data.closedOn)}: ${data.closedReason ?? ''}`)] : []),
+    h1(nl.casePage.consent),
+    data.consents.length
+      ? table(
+          [nl.docs.date, nl.docs.status, nl.casePage.scope],
+          data.consents.map((consent) => [formatShortDate(consent.recordedOn), nl.casePage.consentStatuses[consent.status], consent.scope]),
+          [20, 25, 55],
+        )
+      : labelled(nl.casePage.consent, nl.casePage.consentNone),
+    h1(nl.docs.leads),
+    table(
+      [nl.docs.lead, nl.docs.date, nl.casePage.closeReason],
+      data.leads.map((lead) => [
+        lead.memberName,
+        nl.casePage.from(formatShortDate(lead.startedOn), lead.endedOn && formatShortDate(lead.endedOn)),
+        lead.reason,
+      ]),
+      [30, 30, 40],
+    ),
+    h1(nl.docs.history),
+    ...data.discussions.flatMap((discussion) => [
+      h2(nl.docs.discussedOn(formatShortDate(discussion.date))),
+      ...body(discussion.notes),
+      ...(discussion.conclusions ? [labelled(nl.docs.conclusions, discussion.conclusions)] : []),
+    ]),
+    h1(nl.docs.agreements),
+    table(
+      [nl.docs.what, nl.docs.who, nl.docs.when, nl.docs.status],
+      data.agreements.map((agreement) => [
+        agreement.description,
+        ownerLabel(agreement),
+        formatShortDate(agreement.dueOn),
+        nl.chair.statuses[agreement.status] + (agreement.postponements ? ` (${nl.chair.postponed(agreement.postponements)})` : ''),
+      ]),
+      [42, 24, 17, 17],
+    ),
+    h1(nl.docs.effectChecks),
+    ...(data.effectChecks.length
+      ? data.effectChecks.map((check) =>
+          labelled(formatShortDate(check.checkedOn), `${nl.chair.effectResults[check.result]} ${check.note}`),
+        )
+      : [labelled(nl.docs.effect, data.effectDueOn ? nl.docs.effectPending(formatShortDate(data.effectDueOn)) : '—')]),
+  ];
+  const document = new Document({
+    creator: schoolName,
+    lastModifiedBy: schoolName,
+    title: nl.docs.dossierTitle,
+    description: id,
+    styles,
+    sections: [{ ...pageFrame(schoolName, id), children }],
+  });
+  const last = data.discussions.at(-1)?.date ?? data.registeredOn;
+  return packDocx(document, `${last}T00:00:00Z`);
+}

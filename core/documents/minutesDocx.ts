@@ -1,0 +1,157 @@
+import { Document, Paragraph, TextRun, type FileChild } from 'docx';
+import { formatLongDate, formatShortDate } from '../i18n/formatDate';
+import { nl } from '../i18n/nl';
+import { ownerLabel } from '../i18n/ownerLabel';
+import { body, h1, h2, labelled, pageFrame, styles, table, title } from './blocks';
+import type { MinutesData } from './minutesData';
+import { packDocx } from './packDocx';
+
+type Item = MinutesData['items'][number];
+type Agreement = Item['agreements'][number];
+
+const statusText = (agreement: Agreement) =>
+  nl.chair.statuses[agreement.status] + (agreement.postponements ? ` (${nl.chair.postponed(agreement.postponements)})` : '');
+
+function agreementsTable(agreements: Agreement[]): FileChild[] {
+  if (agreements.length === 0) return [new Paragraph({ children: [new TextRun({ text: nl.docs.noAgreements, italics: true })] })];
+  return [
+    table(
+      [nl.docs.what, nl.docs.who, nl.docs.when, nl.docs.status],
+      agreements.map((agreement) => [
+        agreement.description,
+        ownerLabel(agreement),
+        formatShortDate(agreement.dueOn),
+        statusText(agreement),
+      ]),
+      [42, 24, 17, 17],
+    ),
+  ];
+}
+
+/** The part of the verslag about one case: used by the full verslag and the parent version alike. */
+export function casePart(item: Item): FileChild[] {
+  const info = item.case!;
+  const effect = info.effect
+    ? `${nl.chair.effectResults[info.effect.result]}${info.effect.note ? ` — ${info.effect.note}` : ''}`
+    : info.effectDueOn
+      ? nl.docs.effectPending(formatShortDate(info.effectDueOn))
+      : '—';
+  return [
+    h2(`${info.pupilName}${info.groupName && !info.pupilName.includes(info.groupName) ? ` (${info.groupName})` : ''}`),
+    labelled(nl.docs.question, info.question),
+    ...(info.summary ? [labelled(nl.docs.summary, info.summary)] : []),
+    ...(item.notes ? [new Paragraph({ children: [new TextRun({ text: `${nl.docs.notes}:`, bold: true })] }), ...body(item.notes)] : []),
+    ...(info.conclusions ? [labelled(nl.docs.conclusions, info.conclusions)] : []),
+    labelled(nl.docs.lead, info.leadName ?? nl.docs.noLead),
+    labelled(nl.docs.effect, effect),
+    new Paragraph({ children: [new TextRun({ text: `${nl.docs.agreements}:`, bold: true })] }),
+    ...agreementsTable(item.agreements),
+  ];
+}
+
+/** Date, time, place, chair and minute-taker: the facts every version shares. */
+export function meetingFacts(data: MinutesData): FileChild[] {
+  const { meeting } = data;
+  return [
+    labelled(nl.docs.date, formatLongDate(meeting.date)),
+    labelled(nl.docs.time, meeting.startTime),
+    ...(meeting.location ? [labelled(nl.docs.location, meeting.location)] : []),
+  ];
+}
+
+function presenceRows(data: MinutesData, withNames: boolean): string[][] {
+  return data.meeting.presence.map((row) => [
+    ...(withNames ? [row.name] : []),
+    row.roleName,
+    nl.docs.presenceStatus[row.status ?? 'unknown'],
+  ]);
+}
+
+export function presenceTable(data: MinutesData, withNames: boolean): FileChild {
+  return withNames
+    ? table([nl.team.name, nl.team.role, nl.docs.presence], presenceRows(data, true), [33, 42, 25])
+    : table([nl.team.role, nl.docs.presence], presenceRows(data, false), [70, 30]);
+}
+
+export function documentId(kind: 'VS' | 'OV' | 'CD', ...parts: (string | number)[]): string {
+  return [kind, ...parts].join('-');
+}
+
+/** The full verslag for kernteam members. */
+export async function buildMinutesDocx(data: MinutesData): Promise<Uint8Array> {
+  const { meeting, school } = data;
+  const id = documentId('VS', meeting.date, meeting.id);
+  const cases = data.items.filter((item) => item.kind === 'case');
+  const general = data.items.filter((item) => item.kind === 'general' && (item.notes || item.agreements.length));
+  const children: FileChild[] = [
+    title(`${nl.docs.minutesTitle} ${formatShortDate(meeting.date)}`),
+    ...meetingFacts(data),
+    ...(meeting.chairName ? [labelled(nl.docs.chair, meeting.chairName)] : []),
+    ...(meeting.minuteTakerName ? [labelled(nl.docs.minuteTaker, meeting.minuteTakerName)] : []),
+    h1(nl.docs.presence),
+    presenceTable(data, true),
+    h1(nl.docs.cases),
+    ...cases.flatMap(casePart),
+    ...(general.length
+      ? [
+          h1(nl.docs.general),
+          ...general.flatMap((item) => [
+            h2(item.title),
+            ...body(item.notes),
+            ...(item.agreements.length ? agreementsTable(item.agreements) : []),
+          ]),
+        ]
+      : []),
+    h1(nl.docs.actions),
+    ...data.actions.flatMap((group) => [
+      h2(group.owner),
+      table(
+        [nl.docs.what, nl.docs.when, nl.docs.status],
+        group.agreements.map((agreement) => [agreement.description, formatShortDate(agreement.dueOn), statusText(agreement)]),
+        [60, 20, 20],
+      ),
+    ]),
+    ...(meeting.openQuestions ? [h1(nl.docs.openQuestions), ...body(meeting.openQuestions)] : []),
+    h1(nl.docs.signatures),
+    new Paragraph({ children: [new TextRun({ text: nl.docs.signatureLine, italics: true })] }),
+  ];
+  const document = new Document({
+    creator: school.name,
+    lastModifiedBy: school.name,
+    title: `${nl.docs.minutesTitle} ${formatShortDate(meeting.date)}`,
+    description: id,
+    styles,
+    sections: [{ ...pageFrame(school.name, id), children }],
+  });
+  return packDocx(document, `${meeting.date}T${meeting.startTime}:00Z`);
+}
+
+/**
+ * The parent version: only this case's part and the general facts (date,
+ * presence by role). Nothing about other pupils: not their names, initials,
+ * cases, or general items that might mention them.
+ */
+export async function buildParentDocx(data: MinutesData, caseId: number): Promise<Uint8Array> {
+  const { meeting, school } = data;
+  const item = data.items.find((entry) => entry.case?.id === caseId);
+  if (!item) throw new Error(`case ${caseId} was not discussed in meeting ${meeting.id}`);
+  const id = documentId('OV', meeting.date, meeting.id, caseId);
+  const children: FileChild[] = [
+    title(nl.docs.parentTitle),
+    new Paragraph({ children: [new TextRun({ text: nl.docs.parentIntro, italics: true })] }),
+    ...meetingFacts(data),
+    h1(nl.docs.presence),
+    presenceTable(data, false),
+    h1(nl.docs.cases),
+    ...casePart(item),
+  ];
+  const document = new Document({
+    creator: school.name,
+    lastModifiedBy: school.name,
+    title: nl.docs.parentTitle,
+    description: id,
+    styles,
+    sections: [{ ...pageFrame(school.name, id), children }],
+  });
+  return packDocx(document, `${meeting.date}T${meeting.startTime}:00Z`);
+}
