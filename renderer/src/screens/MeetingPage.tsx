@@ -336,7 +336,7 @@ function Suggestions({ meetingId }: { meetingId: number }) {
           ) : (
             <Stack gap="xs" aria-label={t.meetings.suggestions} role="list">
               {list.map((suggestion) => (
-                <Group key={suggestion.caseId} justify="space-between" wrap="nowrap" role="listitem">
+                <Group key={suggestion.caseId} justify="space-between" align="flex-start" role="listitem">
                   <Stack gap={2}>
                     <Text fw={600}>
                       {suggestion.pupilName}{' '}
@@ -367,7 +367,7 @@ function Suggestions({ meetingId }: { meetingId: number }) {
                       )}
                     </Group>
                   </Stack>
-                  <Group gap={4} wrap="nowrap">
+                  <Group gap={4} ml="auto">
                     <Button
                       size="xs"
                       onClick={() => add.mutate({ meetingId, caseId: suggestion.caseId })}
