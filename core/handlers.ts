@@ -9,6 +9,7 @@ import { recordConsent, setSafetyConcern } from './services/consent';
 import { addItemTime, recordEffectCheck, saveItemText, setDiscussionTags } from './services/discussions';
 import { setLead } from './services/leads';
 import { createPupil, listPupils, updatePupil } from './services/pupils';
+import { exportDocument } from './services/exports';
 import { search } from './services/search';
 
 import { getDashboard } from './services/dashboard';
@@ -117,4 +118,5 @@ export const handlers: Handlers = {
   ),
 
   'search.query': ({ schoolId, text }, { session }) => search(session.db(), schoolId, text),
+  'documents.export': (request, { session, files, clock }) => exportDocument(session.db(), request, files, clock),
 };

@@ -63,6 +63,7 @@ export const contract = {
   'agreements.postpone': { input: e.agreementPostpone, output: z.null() },
 
   'search.query': { input: e.searchQuery, output: z.array(e.searchHit) },
+  'documents.export': { input: e.exportRequest, output: z.object({ fileName: z.string().nullable() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

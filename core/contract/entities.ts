@@ -360,3 +360,9 @@ export const tagAdd = z.strictObject({
   category: text(80).default(''),
 });
 export const listItemActive = z.strictObject({ kind: z.enum(['theme', 'tag']), id, active: z.boolean() });
+
+export const exportRequest = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('minutes'), meetingId: id }),
+  z.strictObject({ kind: z.literal('parent'), meetingId: id, caseId: id }),
+  z.strictObject({ kind: z.literal('dossier'), caseId: id }),
+]);

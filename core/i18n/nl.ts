@@ -301,6 +301,12 @@ export const nl = {
     agreement: 'Beschrijf wat er is afgesproken.',
     owner: 'Kies wie de afspraak uitvoert.',
   },
+  exports: {
+    minutes: 'Verslag exporteren',
+    parent: 'Ouderversie exporteren',
+    dossier: 'Casusdossier exporteren',
+    saved: (name: string) => `Opgeslagen als ${name}.`,
+  },
   docs: {
     confidential: 'Vertrouwelijk',
     minutesTitle: 'Verslag multidisciplinair overleg',

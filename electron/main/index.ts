@@ -7,6 +7,7 @@ import { createRouter } from '../../core/ipc/router';
 import { Session } from '../../core/session';
 import { NativeBindingError, resolveNativeBinding } from '../../db/nativeBinding';
 import { registerIpc } from './ipc';
+import { saveDialogSink } from './saveDialog';
 import { denyNavigation, hardenSession, trustedUrl } from './security';
 
 // Glue only: wire Electron to core/. Everything testable lives elsewhere.
@@ -70,11 +71,14 @@ async function main(): Promise<void> {
   const dbPath = process.env.MDO_DB ?? path.join(app.getPath('userData'), 'mdo.db');
   const session = new Session(dbPath, { nativeBinding: binding });
   await session.init();
-  const router = createRouter(handlers, { session, clock: systemClock, appVersion: app.getVersion() });
+  let window: BrowserWindow | undefined;
+  const files = saveDialogSink(() => window);
+  const router = createRouter(handlers, { session, clock: systemClock, appVersion: app.getVersion(), files });
   registerIpc(ipcMain, router, isTrusted);
 
-  let window = createWindow();
+  window = createWindow();
   app.on('second-instance', () => {
+    if (!window) return;
     if (window.isMinimized()) window.restore();
     window.focus();
   });

@@ -11,6 +11,7 @@ import { Session } from '../../core/session';
 import { registerIpc, type IpcMainLike } from '../../electron/main/ipc';
 import { trustedUrl } from '../../electron/main/security';
 import { createDemoDatabase, E2E_NOW } from '../fixtures/demoDatabase';
+import { folderSink } from '../fixtures/folderSink';
 
 export { E2E_NOW };
 import { rendererIndex } from './build';
@@ -47,6 +48,8 @@ export interface LaunchedApp {
   blockedRequests: string[];
   /** Router failures (channel and code) seen during the test. */
   failures: { channel: string; code: string }[];
+  /** Paths of files "saved" through the save dialog (exports). */
+  exports: string[];
   close(): Promise<void>;
 }
 
@@ -60,7 +63,8 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const session = new Session(options.dbPath);
   await session.init();
   const failures: LaunchedApp['failures'] = [];
-  const router = createRouter(handlers, { session, clock, appVersion: 'e2e' }, options.log ?? ((entry) => failures.push(entry)));
+  const files = folderSink(path.join(path.dirname(options.dbPath), 'exports'));
+  const router = createRouter(handlers, { session, clock, appVersion: 'e2e', files }, options.log ?? ((entry) => failures.push(entry)));
 
   // The same registration the main process performs, onto a recorder.
   const registered = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
@@ -97,6 +101,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     router,
     blockedRequests,
     failures,
+    exports: files.saved,
     close: async () => {
       await browser.close();
       await session.close();

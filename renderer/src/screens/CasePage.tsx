@@ -18,6 +18,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useChannel, useChannelMutation } from '../api';
+import { ExportButton } from '../components/ExportButton';
 import { QueryState } from '../components/QueryState';
 import { formatShortDate, ownerLabel, t } from '../i18n';
 
@@ -43,9 +44,12 @@ export function CasePage() {
                 {data.groupName} · {t.cases.registeredOn} {formatShortDate(data.registeredOn)}
               </Text>
             </Stack>
-            <Badge size="lg" variant="light">
-              {t.cases.statuses[data.status]}
-            </Badge>
+            <Group>
+              <ExportButton request={{ kind: 'dossier', caseId: data.id }} label={t.exports.dossier} />
+              <Badge size="lg" variant="light">
+                {t.cases.statuses[data.status]}
+              </Badge>
+            </Group>
           </Group>
           {data.closedOn && <Alert color="gray">{t.casePage.closedOn(formatShortDate(data.closedOn), data.closedReason ?? '')}</Alert>}
           <Grid>
@@ -101,6 +105,14 @@ function History({ data }: { data: CaseData }) {
                   {discussion.conclusions}
                 </Text>
               )}
+              <ExportButton
+                mt={4}
+                size="compact-sm"
+                variant="subtle"
+                request={{ kind: 'parent', meetingId: discussion.meetingId, caseId: data.id }}
+                label={t.exports.parent}
+                aria-label={`${t.exports.parent}: ${formatShortDate(discussion.date)}`}
+              />
             </Timeline.Item>
           ))}
         </Timeline>

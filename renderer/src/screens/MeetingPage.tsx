@@ -24,6 +24,7 @@ import { IconArrowDown, IconArrowUp, IconGripVertical, IconPlayerPlay, IconPlus,
 import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { call, useChannel, useChannelMutation } from '../api';
+import { ExportButton } from '../components/ExportButton';
 import { MeetingForm } from '../components/MeetingForm';
 import { QueryState } from '../components/QueryState';
 import { formatLongDate, t } from '../i18n';
@@ -57,6 +58,9 @@ export function MeetingPage() {
                   <Button leftSection={<IconPlayerPlay size={18} />} onClick={() => void navigate(`/overleggen/${meetingId}/voorzitten`)}>
                     {data.status === 'in_progress' ? t.meetings.continueChair : t.meetings.startChair}
                   </Button>
+                )}
+                {data.status !== 'planned' && data.status !== 'cancelled' && (
+                  <ExportButton request={{ kind: 'minutes', meetingId }} label={t.exports.minutes} />
                 )}
                 {!closed && (
                   <Button variant="default" onClick={() => setEditing(true)}>
