@@ -7,6 +7,8 @@ export default defineConfig({
     globalSetup: ['tests/e2e/globalSetup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
+    // UI polls wait for what a user would wait for; on 2 busy cores that can take a few seconds.
+    expect: { poll: { timeout: 8_000, interval: 50 } },
     hookTimeout: 60_000,
   },
 });

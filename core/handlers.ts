@@ -10,6 +10,7 @@ import { addItemTime, recordEffectCheck, saveItemText, setDiscussionTags } from 
 import { setLead } from './services/leads';
 import { createPupil, listPupils, updatePupil } from './services/pupils';
 import { exportDocument } from './services/exports';
+import { finalizeMinutes, listMinutesVersions, startCorrection } from './services/minutes';
 import { search } from './services/search';
 
 import { getDashboard } from './services/dashboard';
@@ -118,5 +119,8 @@ export const handlers: Handlers = {
   ),
 
   'search.query': ({ schoolId, text }, { session }) => search(session.db(), schoolId, text),
+  'minutes.finalize': ({ meetingId }, { session, clock }) => finalizeMinutes(session.db(), meetingId, clock),
+  'minutes.correct': ({ meetingId, reason }, { session, clock }) => startCorrection(session.db(), meetingId, reason, clock),
+  'minutes.versions': ({ meetingId }, { session }) => listMinutesVersions(session.db(), meetingId),
   'documents.export': (request, { session, files, clock }) => exportDocument(session.db(), request, files, clock),
 };

@@ -63,6 +63,9 @@ export const contract = {
   'agreements.postpone': { input: e.agreementPostpone, output: z.null() },
 
   'search.query': { input: e.searchQuery, output: z.array(e.searchHit) },
+  'minutes.finalize': { input: e.meetingRef, output: z.object({ version: z.number().int(), sha256: z.string() }) },
+  'minutes.correct': { input: e.correctionStart, output: z.object({ version: z.number().int() }) },
+  'minutes.versions': { input: e.meetingRef, output: z.array(e.minutesVersion) },
   'documents.export': { input: e.exportRequest, output: z.object({ fileName: z.string().nullable() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

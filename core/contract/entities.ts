@@ -366,3 +366,12 @@ export const exportRequest = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('parent'), meetingId: id, caseId: id }),
   z.strictObject({ kind: z.literal('dossier'), caseId: id }),
 ]);
+
+export const correctionStart = z.strictObject({ meetingId: id, reason: required(1000, nl.forms.reason) });
+export const minutesVersion = z.object({
+  version: z.number().int(),
+  status: z.enum(['draft', 'finalized']),
+  sha256: z.string().nullable(),
+  finalizedAt: z.string().nullable(),
+  correctionReason: z.string(),
+});

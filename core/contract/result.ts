@@ -9,6 +9,7 @@ export const errorCodes = [
   'CASE_CLOSED',
   'REASON_REQUIRED',
   'DISCUSSION_HAS_CONTENT',
+  'MINUTES_FINALIZED',
   'NO_DATABASE',
   'DB_NOT_FOUND',
   'DB_NOT_A_DATABASE',

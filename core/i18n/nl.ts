@@ -301,6 +301,19 @@ export const nl = {
     agreement: 'Beschrijf wat er is afgesproken.',
     owner: 'Kies wie de afspraak uitvoert.',
   },
+  minutes: {
+    title: 'Verslag',
+    finalize: 'Verslag vaststellen',
+    finalizeConfirm: 'Het verslag vaststellen? Daarna kan het overleg niet meer worden gewijzigd; een correctie wordt een nieuwe versie.',
+    finalized: (version: number) => `Versie ${version} is vastgesteld.`,
+    correct: 'Correctie starten',
+    correctionReason: 'Reden van de correctie',
+    versions: 'Versies',
+    version: (version: number) => `Versie ${version}`,
+    draft: 'in bewerking',
+    fingerprint: 'SHA-256',
+    none: 'Nog niet vastgesteld.',
+  },
   exports: {
     minutes: 'Verslag exporteren',
     parent: 'Ouderversie exporteren',
@@ -359,6 +372,8 @@ export const nl = {
     CASE_CLOSED: 'Deze casus is afgesloten. Heropen de casus om er weer iets aan te wijzigen.',
     REASON_REQUIRED: 'Geef een reden op: die wordt bewaard in de geschiedenis van de casus.',
     DISCUSSION_HAS_CONTENT: 'Dit agendapunt heeft al aantekeningen of afspraken en kan niet worden verwijderd.',
+    MINUTES_FINALIZED:
+      'Het verslag van dit overleg is vastgesteld en kan niet meer worden gewijzigd. Start een correctie om een nieuwe versie te maken.',
     NO_DATABASE: 'Er zijn nog geen gegevens geopend.',
     DB_NOT_FOUND: 'Het gegevensbestand is niet gevonden.',
     DB_NOT_A_DATABASE: 'Dit bestand is geen MDO-gegevensbestand, of het is versleuteld met een andere sleutel.',

@@ -3,6 +3,7 @@ import type { DB, OwnerKind } from '../../db/schema';
 import { nowIso, today, type Clock } from '../clock';
 import { AppError } from '../errors';
 import { ensureDiscussion } from './discussions';
+import { assertItemEditable } from './editable';
 
 export interface NewAgreement {
   agendaItemId: number;
@@ -17,6 +18,7 @@ export interface NewAgreement {
 /** Records an agreement made while discussing an agenda item. */
 export async function addAgreement(db: Kysely<DB>, input: NewAgreement, clock: Clock): Promise<number> {
   return db.transaction().execute(async (trx) => {
+    await assertItemEditable(trx, input.agendaItemId);
     const item = await trx
       .selectFrom('agendaItem')
       .innerJoin('meeting', 'meeting.id', 'agendaItem.meetingId')

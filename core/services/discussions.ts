@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { nowIso, type Clock } from '../clock';
 import { AppError } from '../errors';
+import { assertItemEditable } from './editable';
 
 /** Days after the first discussion by which a noticeable effect is expected. */
 export const EFFECT_TARGET_DAYS = 14;
@@ -65,6 +66,7 @@ export async function saveItemText(
 ): Promise<{ savedAt: string }> {
   const savedAt = nowIso(clock);
   await db.transaction().execute(async (trx) => {
+    await assertItemEditable(trx, agendaItemId);
     const item = await trx.selectFrom('agendaItem').select(['kind']).where('id', '=', agendaItemId).executeTakeFirst();
     if (!item) throw new AppError('NOT_FOUND', 'agenda item');
     if (item.kind === 'general') {
@@ -92,6 +94,7 @@ export async function recordEffectCheck(
   clock: Clock,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await assertItemEditable(trx, agendaItemId);
     const discussionId = await ensureDiscussion(trx, agendaItemId, clock);
     const item = await trx
       .selectFrom('agendaItem')
@@ -111,6 +114,7 @@ export async function recordEffectCheck(
 /** Sets the success factors and obstacles recorded for one discussion. */
 export async function setDiscussionTags(db: Kysely<DB>, agendaItemId: number, tagIds: number[], clock: Clock): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await assertItemEditable(trx, agendaItemId);
     const discussionId = await ensureDiscussion(trx, agendaItemId, clock);
     await trx.deleteFrom('discussionTag').where('discussionId', '=', discussionId).execute();
     if (tagIds.length)

@@ -6,6 +6,7 @@ import { assertWritable, loadMinutesData } from '../documents/minutesData';
 import { buildMinutesDocx, buildParentDocx } from '../documents/minutesDocx';
 import type { FileSink } from '../ipc/fileSink';
 import { getCase } from './cases';
+import { finalizedDocx } from './minutes';
 
 export type ExportRequest =
   { kind: 'minutes'; meetingId: number } | { kind: 'parent'; meetingId: number; caseId: number } | { kind: 'dossier'; caseId: number };
@@ -32,7 +33,9 @@ export async function exportDocument(
   } else {
     const data = await loadMinutesData(db, request.meetingId);
     assertWritable(data);
-    bytes = request.kind === 'minutes' ? await buildMinutesDocx(data) : await buildParentDocx(data, request.caseId);
+    // A finalized verslag is handed out exactly as it was frozen, never rebuilt.
+    const frozen = request.kind === 'minutes' && data.meeting.status === 'finalized' ? await finalizedDocx(db, data.meeting.id) : undefined;
+    bytes = frozen ?? (request.kind === 'minutes' ? await buildMinutesDocx(data) : await buildParentDocx(data, request.caseId));
     // The parent version's file name holds no name at all: it may be forwarded.
     name = `${request.kind === 'minutes' ? 'Verslag MDO' : 'Verslag voor ouders'} ${data.meeting.date}.docx`;
     entity =

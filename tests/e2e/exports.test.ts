@@ -66,3 +66,37 @@ describe('exporting verslagen from the app', () => {
     expect(await page.getByRole('button', { name: 'Verslag exporteren' }).count()).toBe(0);
   });
 });
+
+describe('vaststellen in the app', () => {
+  const current = appPerTest();
+
+  it('finalizes a held meeting, shows the fingerprint, and refuses further notes until a correction', async () => {
+    const { page, session } = current();
+    const db = session.db();
+    const meeting = await db.selectFrom('meeting').select('id').where('status', '=', 'held').executeTakeFirstOrThrow();
+    const item = await db
+      .selectFrom('agendaItem')
+      .select('id')
+      .where('meetingId', '=', meeting.id)
+      .where('kind', '=', 'case')
+      .executeTakeFirstOrThrow();
+    await page.evaluate((hash) => (window.location.hash = hash), `#/overleggen/${meeting.id}`);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Verslag vaststellen' }).click();
+    await expect.poll(() => page.getByText('Vastgesteld').first().isVisible()).toBe(true);
+    const stored = await db.selectFrom('minutes').select('sha256').where('meetingId', '=', meeting.id).executeTakeFirstOrThrow();
+    await expect.poll(() => page.getByText(`SHA-256 ${stored.sha256!.slice(0, 16)}…`).isVisible()).toBe(true);
+
+    const edit = await page.evaluate(
+      (agendaItemId) => window.mdo.invoke('chair.saveText', { agendaItemId, field: 'notes', value: 'te laat' }),
+      item.id,
+    );
+    expect(edit).toMatchObject({ ok: false, error: { code: 'MINUTES_FINALIZED' } });
+
+    await page.getByRole('button', { name: 'Correctie starten' }).click();
+    await expect.poll(() => page.getByText('Geef een reden op.').isVisible()).toBe(true);
+    await page.getByLabel('Reden van de correctie').fill('Naam van de notulist was fout');
+    await page.getByRole('button', { name: 'Correctie starten' }).click();
+    await expect.poll(() => page.getByText('in bewerking').isVisible()).toBe(true);
+  });
+});

@@ -74,7 +74,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
   // Fail fast with Playwright's own message (which element) instead of a test timeout.
-  page.setDefaultTimeout(5_000);
+  page.setDefaultTimeout(10_000);
   const blockedRequests: string[] = [];
   // Like the main process: nothing but the app's own files is loaded.
   await page.route('**/*', (route) => {

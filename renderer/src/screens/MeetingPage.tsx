@@ -25,6 +25,7 @@ import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { call, useChannel, useChannelMutation } from '../api';
 import { ExportButton } from '../components/ExportButton';
+import { MinutesPanel } from '../components/MinutesPanel';
 import { MeetingForm } from '../components/MeetingForm';
 import { QueryState } from '../components/QueryState';
 import { formatLongDate, t } from '../i18n';
@@ -59,9 +60,7 @@ export function MeetingPage() {
                     {data.status === 'in_progress' ? t.meetings.continueChair : t.meetings.startChair}
                   </Button>
                 )}
-                {data.status !== 'planned' && data.status !== 'cancelled' && (
-                  <ExportButton request={{ kind: 'minutes', meetingId }} label={t.exports.minutes} />
-                )}
+                {data.status === 'in_progress' && <ExportButton request={{ kind: 'minutes', meetingId }} label={t.exports.minutes} />}
                 {!closed && (
                   <Button variant="default" onClick={() => setEditing(true)}>
                     {t.meetings.edit}
@@ -106,6 +105,7 @@ export function MeetingPage() {
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 5 }}>
                 <Stack>
+                  {(data.status === 'held' || data.status === 'finalized') && <MinutesPanel meetingId={meetingId} status={data.status} />}
                   {!closed && <Suggestions meetingId={meetingId} />}
                   <Presence meetingId={meetingId} presence={data.presence} />
                 </Stack>
