@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../errors';
 import { ownerLabel } from '../i18n/ownerLabel';
 import { agreementRows } from '../services/agreements';
+import { casesWithLead } from '../services/cases';
 import { getMeeting } from '../services/meetings';
 
 export type PupilNaming = 'full' | 'initials';
@@ -28,11 +29,7 @@ export async function loadMinutesData(db: Kysely<DB>, meetingId: number, naming:
       items.push({ kind: 'general' as const, id: item.id, title: item.title, notes, agreements: itemAgreements, case: null });
       continue;
     }
-    const caseRow = await db
-      .selectFrom('supportCase')
-      .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
-      .leftJoin('caseLead', (join) => join.onRef('caseLead.caseId', '=', 'supportCase.id').on('caseLead.endedOn', 'is', null))
-      .leftJoin('member as lead', 'lead.id', 'caseLead.memberId')
+    const caseRow = await casesWithLead(db)
       .select([
         'supportCase.id',
         'supportCase.question',

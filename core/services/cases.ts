@@ -6,13 +6,18 @@ import { AppError } from '../errors';
 import { agreementRows } from './agreements';
 import { discussionGate } from './consent';
 
-/** The cases of a school with pupil, active trekker and themes; open ones first. */
-export async function listCases(db: Kysely<DB>, schoolId: number) {
-  const rows = await db
+/** Cases joined with their pupil and active trekker (`lead`); callers choose the columns. */
+export function casesWithLead(db: Kysely<DB>) {
+  return db
     .selectFrom('supportCase')
     .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
     .leftJoin('caseLead', (join) => join.onRef('caseLead.caseId', '=', 'supportCase.id').on('caseLead.endedOn', 'is', null))
-    .leftJoin('member as lead', 'lead.id', 'caseLead.memberId')
+    .leftJoin('member as lead', 'lead.id', 'caseLead.memberId');
+}
+
+/** The cases of a school with pupil, active trekker and themes; open ones first. */
+export async function listCases(db: Kysely<DB>, schoolId: number) {
+  const rows = await casesWithLead(db)
     .select((eb) => [
       'supportCase.id',
       sql<string>`pupil.first_name || ' ' || pupil.last_name`.as('pupilName'),

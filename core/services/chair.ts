@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../errors';
 import { agendaTitle } from './agenda';
 import { agreementRows } from './agreements';
-import { caseAgreements } from './cases';
+import { caseAgreements, casesWithLead } from './cases';
 import { currentConsent, discussionGate } from './consent';
 
 /**
@@ -61,11 +61,7 @@ export async function getChairItem(db: Kysely<DB>, agendaItemId: number) {
     };
   }
 
-  const caseRow = await db
-    .selectFrom('supportCase')
-    .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
-    .leftJoin('caseLead', (join) => join.onRef('caseLead.caseId', '=', 'supportCase.id').on('caseLead.endedOn', 'is', null))
-    .leftJoin('member as lead', 'lead.id', 'caseLead.memberId')
+  const caseRow = await casesWithLead(db)
     .select([
       'supportCase.id',
       'supportCase.question',

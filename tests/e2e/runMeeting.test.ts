@@ -106,6 +106,19 @@ describe('running an MDO from plan to carry-over', () => {
     expect(current().blockedRequests).toEqual([]);
   }, 120_000);
 
+  it('removes an agenda item after confirmation and puts it back with undo', async () => {
+    const { page, session } = current();
+    const meeting = await session.db().selectFrom('meeting').select('id').where('status', '=', 'planned').executeTakeFirstOrThrow();
+    await page.evaluate((hash) => (window.location.hash = hash), `#/overleggen/${meeting.id}`);
+    const agenda = page.getByRole('table', { name: 'Agenda' });
+    await expect.poll(() => agenda.getByText('Rondvraag').isVisible()).toBe(true);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Verwijderen: Rondvraag' }).click();
+    await expect.poll(() => agenda.getByText('Rondvraag').count()).toBe(0);
+    await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expect.poll(() => agenda.getByText('Rondvraag').isVisible()).toBe(true);
+  });
+
   it('keeps an acknowledged note when the renderer is killed mid-typing', async () => {
     const { page, session } = current();
     const meeting = await session.db().selectFrom('meeting').select('id').where('status', '=', 'planned').executeTakeFirstOrThrow();

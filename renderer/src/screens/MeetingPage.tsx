@@ -23,7 +23,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { IconArrowDown, IconArrowUp, IconGripVertical, IconPlayerPlay, IconPlus, IconTrash, IconUserOff } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { call, useChannel, useChannelMutation } from '../api';
+import { useChannel, useChannelMutation } from '../api';
 import { ExportButton } from '../components/ExportButton';
 import { MinutesPanel } from '../components/MinutesPanel';
 import { MeetingForm } from '../components/MeetingForm';
@@ -125,7 +125,9 @@ function Agenda({ meetingId, agenda, editable }: { meetingId: number; agenda: Ag
   const update = useChannelMutation('agenda.update');
   const remove = useChannelMutation('agenda.remove');
   const addGeneral = useChannelMutation('agenda.addGeneral');
-  const restore = useChannelMutation('agenda.addGeneral');
+  // Undo puts a removed item back through the same mutations, so the agenda refreshes.
+  const restoreCase = useChannelMutation('agenda.addCase');
+  const restoreGeneral = useChannelMutation('agenda.addGeneral');
   const [title, setTitle] = useState('');
   const move = (index: number, delta: number) => {
     reorder.mutate({
@@ -228,20 +230,19 @@ function Agenda({ meetingId, agenda, editable }: { meetingId: number; agenda: Ag
                                       variant="light"
                                       onClick={async () => {
                                         if (removed.kind === 'case' && removed.caseId) {
-                                          await call('agenda.addCase', {
+                                          await restoreCase.mutateAsync({
                                             meetingId,
                                             caseId: removed.caseId,
                                             anonymous: removed.anonymous,
                                             plannedMinutes: removed.plannedMinutes,
                                           });
                                         } else {
-                                          await restore.mutateAsync({
+                                          await restoreGeneral.mutateAsync({
                                             meetingId,
                                             title: removed.title,
                                             plannedMinutes: removed.plannedMinutes,
                                           });
                                         }
-                                        restore.reset();
                                       }}
                                     >
                                       {t.meetings.undo}
