@@ -21,9 +21,13 @@ export async function packDocx(document: Document, moment: string): Promise<Uint
         .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`),
     );
   }
-  // Content types first, as Word writes it; the rest by name.
+  return zipParts(entries);
+}
+
+/** Zips package parts reproducibly: content types first, as Word writes it, the rest by name, all with one fixed time. */
+export function zipParts(entries: Record<string, Uint8Array>): Uint8Array {
   const names = Object.keys(entries).sort((a, b) =>
-    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a.localeCompare(b),
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
   );
   const zippable: Zippable = {};
   for (const name of names) zippable[name] = [entries[name], { mtime: ZIP_TIME, level: 6 }];
