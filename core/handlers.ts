@@ -12,6 +12,9 @@ import { createPupil, listPupils, updatePupil } from './services/pupils';
 import { exportDocument } from './services/exports';
 import { finalizeMinutes, listMinutesVersions, startCorrection } from './services/minutes';
 import { search } from './services/search';
+import { createMemberCertificate, importCertificate, listCertificates } from './services/certificates';
+import { signingState, signMinutes } from './services/signatures';
+import { verifyDocx } from './signing/verifyDocx';
 
 import { getDashboard } from './services/dashboard';
 import {
@@ -123,4 +126,16 @@ export const handlers: Handlers = {
   'minutes.correct': ({ meetingId, reason }, { session, clock }) => startCorrection(session.db(), meetingId, reason, clock),
   'minutes.versions': ({ meetingId }, { session }) => listMinutesVersions(session.db(), meetingId),
   'documents.export': (request, { session, files, clock }) => exportDocument(session.db(), request, files, clock),
+  'documents.verify': async (_, { files }) => {
+    const file = await files.open('docx');
+    return file && { fileName: file.name, report: verifyDocx(file.bytes) };
+  },
+  'certificates.list': ({ schoolId }, { session }) => listCertificates(session.db(), schoolId),
+  'certificates.create': (input, { session, clock }) => createMemberCertificate(session.db(), input, clock),
+  'certificates.import': async ({ schoolId, memberId, passphrase }, { session, files, clock }) => {
+    const file = await files.open('certificate');
+    return file && importCertificate(session.db(), { schoolId, memberId, passphrase, p12: file.bytes }, clock);
+  },
+  'minutes.signing': ({ meetingId }, { session }) => signingState(session.db(), meetingId),
+  'minutes.sign': (input, { session, clock }) => signMinutes(session.db(), input, clock),
 };

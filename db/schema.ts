@@ -226,6 +226,34 @@ export interface SignatureTable {
   sha256: string;
 }
 
+export type CertificateSource = 'created' | 'imported';
+export type MeetingRole = 'chair' | 'minuteTaker';
+
+export interface CertificateTable {
+  id: Generated<number>;
+  schoolId: number;
+  memberId: number | null;
+  name: string;
+  role: string;
+  organisation: string;
+  issuer: string;
+  /** SHA-256 of the DER certificate as "AB:CD:…". */
+  fingerprint: string;
+  notBefore: IsoMoment;
+  notAfter: IsoMoment;
+  source: CertificateSource;
+  /** PKCS#12, encrypted with the owner's passphrase. */
+  p12: Uint8Array;
+  createdAt: IsoMoment;
+}
+
+export interface MinutesSignerTable {
+  minutesId: number;
+  position: number;
+  meetingRole: MeetingRole;
+  certificateId: number;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: IsoMoment;
@@ -272,6 +300,8 @@ export interface DB {
   discussionTag: DiscussionTagTable;
   minutes: MinutesTable;
   signature: SignatureTable;
+  certificate: CertificateTable;
+  minutesSigner: MinutesSignerTable;
   auditLog: AuditLogTable;
   setting: SettingTable;
   searchIndex: SearchIndexTable;

@@ -67,6 +67,12 @@ export const contract = {
   'minutes.correct': { input: e.correctionStart, output: z.object({ version: z.number().int() }) },
   'minutes.versions': { input: e.meetingRef, output: z.array(e.minutesVersion) },
   'documents.export': { input: e.exportRequest, output: z.object({ fileName: z.string().nullable() }) },
+  'documents.verify': { input: z.undefined(), output: z.object({ fileName: z.string(), report: e.verifyReport }).nullable() },
+  'certificates.list': { input: e.schoolScope, output: z.array(e.certificateInfo) },
+  'certificates.create': { input: e.certificateCreate, output: z.object({ id: e.id }) },
+  'certificates.import': { input: e.certificateImport, output: z.object({ id: e.id }).nullable() },
+  'minutes.signing': { input: e.meetingRef, output: e.signingState },
+  'minutes.sign': { input: e.minutesSign, output: z.object({ sha256: z.string(), signatures: z.number().int() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -375,3 +375,61 @@ export const minutesVersion = z.object({
   finalizedAt: z.string().nullable(),
   correctionReason: z.string(),
 });
+
+// Signing: certificates, the signing state of a verslag, and verifying a file.
+const passphrase = z.string().max(1024);
+export const certificateInfo = z.object({
+  id,
+  memberId: id.nullable(),
+  memberName: z.string().nullable(),
+  name: z.string(),
+  role: z.string(),
+  organisation: z.string(),
+  issuer: z.string(),
+  fingerprint: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  source: z.enum(['created', 'imported']),
+});
+export const certificateCreate = z.strictObject({ memberId: id, passphrase: passphrase.min(8, { error: nl.forms.passphrase }) });
+export const certificateImport = z.strictObject({ schoolId: id, memberId: id.nullable(), passphrase });
+export const minutesSign = z.strictObject({ meetingId: id, certificateId: id, passphrase });
+export const signingState = z
+  .object({
+    version: z.number().int(),
+    minutesId: id,
+    declared: z.array(
+      z.object({
+        meetingRole: z.enum(['chair', 'minuteTaker']),
+        certificateId: id,
+        name: z.string(),
+        role: z.string(),
+        fingerprint: z.string(),
+        signedAt: z.string().nullable(),
+      }),
+    ),
+    signatures: z.array(z.object({ signerName: z.string(), signerRole: z.string(), fingerprint: z.string(), signedAt: z.string() })),
+    nextCertificateId: id.nullable(),
+  })
+  .nullable();
+export const signerReport = z.object({
+  part: z.string(),
+  status: z.enum(['valid', 'changed', 'invalid']),
+  claimedRole: z.string(),
+  signedAt: z.string().nullable(),
+  inSignatureBlock: z.boolean(),
+  problems: z.array(z.string()),
+  name: z.string().optional(),
+  role: z.string().optional(),
+  organisation: z.string().optional(),
+  issuer: z.string().optional(),
+  fingerprint: z.string().optional(),
+  notBefore: z.string().optional(),
+  notAfter: z.string().optional(),
+  selfSigned: z.boolean().optional(),
+});
+export const verifyReport = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('not-docx'), message: z.string() }),
+  z.object({ kind: z.literal('unsigned') }),
+  z.object({ kind: z.literal('signed'), valid: z.boolean(), signers: z.array(signerReport) }),
+]);

@@ -77,8 +77,30 @@ export function documentId(kind: 'VS' | 'OV' | 'CD', ...parts: (string | number)
   return [kind, ...parts].join('-');
 }
 
-/** The full verslag for kernteam members. */
-export async function buildMinutesDocx(data: MinutesData): Promise<Uint8Array> {
+/** What the signature block of a finalized verslag prints: the day it was finalized and who signs it. */
+export interface SignatureBlock {
+  date: string;
+  signers: { meetingRole: 'chair' | 'minuteTaker'; name: string; role: string; fingerprint: string }[];
+}
+
+function signatureSection(block: SignatureBlock | undefined): FileChild[] {
+  const italic = (text: string) => new Paragraph({ children: [new TextRun({ text, italics: true })] });
+  if (!block) return [h1(nl.docs.signatures), italic(nl.docs.signatureLine)];
+  if (block.signers.length === 0) return [h1(nl.docs.signatures), italic(nl.docs.finalizedUnsigned(formatLongDate(block.date)))];
+  return [
+    h1(nl.docs.signatures),
+    ...block.signers.flatMap((signer) => [
+      h2(`${signer.meetingRole === 'chair' ? nl.docs.chair : nl.docs.minuteTaker}: ${signer.name}`),
+      ...(signer.role ? [labelled(nl.docs.signerRole, signer.role)] : []),
+      labelled(nl.docs.date, formatLongDate(block.date)),
+      labelled(nl.docs.fingerprint, signer.fingerprint),
+    ]),
+    italic(nl.docs.howToVerify),
+  ];
+}
+
+/** The full verslag for kernteam members; a finalized one carries its signature block. */
+export async function buildMinutesDocx(data: MinutesData, signatures?: SignatureBlock): Promise<Uint8Array> {
   const { meeting, school } = data;
   const id = documentId('VS', meeting.date, meeting.id);
   const cases = data.items.filter((item) => item.kind === 'case');
@@ -112,8 +134,7 @@ export async function buildMinutesDocx(data: MinutesData): Promise<Uint8Array> {
       ),
     ]),
     ...(meeting.openQuestions ? [h1(nl.docs.openQuestions), ...body(meeting.openQuestions)] : []),
-    h1(nl.docs.signatures),
-    new Paragraph({ children: [new TextRun({ text: nl.docs.signatureLine, italics: true })] }),
+    ...signatureSection(signatures),
   ];
   const document = new Document({
     creator: school.name,

@@ -1,11 +1,11 @@
 import type { Clock } from '../clock';
 import type { Session } from '../session';
-import type { FileSink } from './fileSink';
+import type { FileDialogs } from './fileDialogs';
 
 /** What every handler may use: the open database (via the session) and the clock. */
 export interface Context {
   session: Session;
   clock: Clock;
   appVersion: string;
-  files: FileSink;
+  files: FileDialogs;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/e2e/harness';
-import { folderSink } from '../../tests/fixtures/folderSink';
+import { folderDialogs } from '../../tests/fixtures/folderDialogs';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import { fixedClock } from '../clock';
 import { handlers } from '../handlers';
@@ -20,7 +20,7 @@ describe('IPC router', () => {
     failures = [];
     router = createRouter(
       handlers,
-      { session, clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: '1.2.3', files: folderSink(temp.dir) },
+      { session, clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: '1.2.3', files: folderDialogs(temp.dir) },
       (entry) => failures.push(entry),
     );
   });
@@ -70,7 +70,7 @@ describe('IPC router', () => {
           throw new Error('secret pupil name in a message');
         },
       },
-      { session, clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x', files: folderSink(temp.dir) },
+      { session, clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x', files: folderDialogs(temp.dir) },
       (entry) => failures.push(entry),
     );
     const result = await broken.call('members.list', { schoolId: 1 });
@@ -86,7 +86,7 @@ describe('IPC router', () => {
     await router.call('setup.start', { mode: 'demo' });
     const sloppy = createRouter(
       { ...handlers, 'roles.list': () => [{ id: 'one', name: 3 }] as never },
-      { session, clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x', files: folderSink(temp.dir) },
+      { session, clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x', files: folderDialogs(temp.dir) },
       (entry) => failures.push(entry),
     );
     expect(await sloppy.call('roles.list', { schoolId: 1 })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });

@@ -4,21 +4,21 @@ import { nowIso, type Clock } from '../clock';
 import { buildDossierDocx } from '../documents/dossierDocx';
 import { assertWritable, loadMinutesData } from '../documents/minutesData';
 import { buildMinutesDocx, buildParentDocx } from '../documents/minutesDocx';
-import type { FileSink } from '../ipc/fileSink';
+import type { FileDialogs } from '../ipc/fileDialogs';
 import { getCase } from './cases';
-import { finalizedDocx } from './minutes';
+import { minutesForExport } from './signatures';
 
 export type ExportRequest =
   { kind: 'minutes'; meetingId: number } | { kind: 'parent'; meetingId: number; caseId: number } | { kind: 'dossier'; caseId: number };
 
 /**
- * Builds a document and hands it to the sink (the save dialog). An export is
+ * Builds a document and hands it to the save dialog. An export is
  * recorded in the audit log by kind and record id only: no names.
  */
 export async function exportDocument(
   db: Kysely<DB>,
   request: ExportRequest,
-  sink: FileSink,
+  files: FileDialogs,
   clock: Clock,
 ): Promise<{ fileName: string | null }> {
   let bytes: Uint8Array;
@@ -33,8 +33,9 @@ export async function exportDocument(
   } else {
     const data = await loadMinutesData(db, request.meetingId);
     assertWritable(data);
-    // A finalized verslag is handed out exactly as it was frozen, never rebuilt.
-    const frozen = request.kind === 'minutes' && data.meeting.status === 'finalized' ? await finalizedDocx(db, data.meeting.id) : undefined;
+    // A finalized verslag is handed out exactly as it was frozen (and signed), never rebuilt.
+    const frozen =
+      request.kind === 'minutes' && data.meeting.status === 'finalized' ? await minutesForExport(db, data.meeting.id) : undefined;
     bytes = frozen ?? (request.kind === 'minutes' ? await buildMinutesDocx(data) : await buildParentDocx(data, request.caseId));
     // The parent version's file name holds no name at all: it may be forwarded.
     name = `${request.kind === 'minutes' ? 'Verslag MDO' : 'Verslag voor ouders'} ${data.meeting.date}.docx`;
@@ -43,7 +44,7 @@ export async function exportDocument(
         ? { entity: 'meeting', entityId: data.meeting.id, schoolId: data.school.id }
         : { entity: 'case', entityId: request.caseId, schoolId: data.school.id };
   }
-  const fileName = await sink.save(name, bytes);
+  const fileName = await files.save(name, bytes);
   if (fileName) {
     await db
       .insertInto('auditLog')

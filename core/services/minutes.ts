@@ -5,6 +5,7 @@ import { nowIso, type Clock } from '../clock';
 import { loadMinutesData } from '../documents/minutesData';
 import { buildMinutesDocx } from '../documents/minutesDocx';
 import { AppError } from '../errors';
+import { signatureBlockFor } from './signatures';
 
 async function latestVersion(db: Kysely<DB>, meetingId: number) {
   return db.selectFrom('minutes').selectAll().where('meetingId', '=', meetingId).orderBy('version', 'desc').executeTakeFirst();
@@ -20,20 +21,32 @@ export async function finalizeMinutes(db: Kysely<DB>, meetingId: number, clock: 
     if (!meeting) throw new AppError('NOT_FOUND', 'meeting');
     if (meeting.status === 'finalized') throw new AppError('MINUTES_FINALIZED');
     if (meeting.status !== 'held') throw new AppError('CONFLICT', 'meeting not held');
-    const docx = await buildMinutesDocx(await loadMinutesData(trx, meetingId));
+    const block = await signatureBlockFor(trx, meetingId, clock);
+    const docx = await buildMinutesDocx(await loadMinutesData(trx, meetingId), block);
     const sha256 = createHash('sha256').update(docx).digest('hex');
     const stamp = nowIso(clock);
     const latest = await latestVersion(trx, meetingId);
     let version: number;
+    let minutesId: number;
     if (latest?.status === 'draft') {
       // A correction in progress becomes the new finalized version.
       version = latest.version;
+      minutesId = latest.id;
       await trx.updateTable('minutes').set({ status: 'finalized', docx, sha256, finalizedAt: stamp }).where('id', '=', latest.id).execute();
     } else {
       version = (latest?.version ?? 0) + 1;
+      minutesId = (
+        await trx
+          .insertInto('minutes')
+          .values({ meetingId, version, status: 'finalized', docx, sha256, finalizedAt: stamp, createdAt: stamp })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    }
+    for (const [position, signer] of block.signers.entries()) {
       await trx
-        .insertInto('minutes')
-        .values({ meetingId, version, status: 'finalized', docx, sha256, finalizedAt: stamp, createdAt: stamp })
+        .insertInto('minutesSigner')
+        .values({ minutesId, position, meetingRole: signer.meetingRole, certificateId: signer.certificateId })
         .execute();
     }
     await trx.updateTable('meeting').set({ status: 'finalized', updatedAt: stamp }).where('id', '=', meetingId).execute();
@@ -85,16 +98,4 @@ export function listMinutesVersions(db: Kysely<DB>, meetingId: number) {
     .where('meetingId', '=', meetingId)
     .orderBy('version')
     .execute();
-}
-
-/** The exact bytes of the newest finalized version, or undefined when there is none. */
-export async function finalizedDocx(db: Kysely<DB>, meetingId: number): Promise<Uint8Array | undefined> {
-  const row = await db
-    .selectFrom('minutes')
-    .select('docx')
-    .where('meetingId', '=', meetingId)
-    .where('status', '=', 'finalized')
-    .orderBy('version', 'desc')
-    .executeTakeFirst();
-  return row?.docx ?? undefined;
 }

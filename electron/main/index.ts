@@ -7,7 +7,7 @@ import { createRouter } from '../../core/ipc/router';
 import { Session } from '../../core/session';
 import { NativeBindingError, resolveNativeBinding } from '../../db/nativeBinding';
 import { registerIpc } from './ipc';
-import { saveDialogSink } from './saveDialog';
+import { systemFileDialogs } from './fileDialogs';
 import { denyNavigation, hardenSession, trustedUrl } from './security';
 
 // Glue only: wire Electron to core/. Everything testable lives elsewhere.
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const session = new Session(dbPath, { nativeBinding: binding });
   await session.init();
   let window: BrowserWindow | undefined;
-  const files = saveDialogSink(() => window);
+  const files = systemFileDialogs(() => window);
   const router = createRouter(handlers, { session, clock: systemClock, appVersion: app.getVersion(), files });
   registerIpc(ipcMain, router, isTrusted);
 

@@ -11,7 +11,7 @@ import { Session } from '../../core/session';
 import { registerIpc, type IpcMainLike } from '../../electron/main/ipc';
 import { trustedUrl } from '../../electron/main/security';
 import { createDemoDatabase, E2E_NOW } from '../fixtures/demoDatabase';
-import { folderSink } from '../fixtures/folderSink';
+import { folderDialogs } from '../fixtures/folderDialogs';
 
 export { E2E_NOW };
 import { rendererIndex } from './build';
@@ -50,6 +50,8 @@ export interface LaunchedApp {
   failures: { channel: string; code: string }[];
   /** Paths of files "saved" through the save dialog (exports). */
   exports: string[];
+  /** Queues a file for the next open dialog (verify, certificate import). */
+  chooseFile(path: string): void;
   close(): Promise<void>;
 }
 
@@ -63,7 +65,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const session = new Session(options.dbPath);
   await session.init();
   const failures: LaunchedApp['failures'] = [];
-  const files = folderSink(path.join(path.dirname(options.dbPath), 'exports'));
+  const files = folderDialogs(path.join(path.dirname(options.dbPath), 'exports'));
   const router = createRouter(handlers, { session, clock, appVersion: 'e2e', files }, options.log ?? ((entry) => failures.push(entry)));
 
   // The same registration the main process performs, onto a recorder.
@@ -102,6 +104,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     blockedRequests,
     failures,
     exports: files.saved,
+    chooseFile: files.choose,
     close: async () => {
       await browser.close();
       await session.close();

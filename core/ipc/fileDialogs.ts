@@ -1,0 +1,21 @@
+/**
+ * Where files come from and go to. The main process asks the user with the
+ * system's open and save dialogs; tests use a folder. Core never chooses a
+ * path itself.
+ */
+export interface FileDialogs {
+  /** Resolves with the chosen file name, or null when the user cancelled. */
+  save(suggestedName: string, bytes: Uint8Array): Promise<string | null>;
+  /** Resolves with the chosen file's name and bytes, or null when the user cancelled. */
+  open(kind: OpenKind): Promise<OpenedFile | null>;
+}
+
+export type OpenKind = 'docx' | 'certificate';
+
+export interface OpenedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Larger than any verslag or certificate: refuse before reading it into memory. */
+export const MAX_OPEN_BYTES = 50 * 1024 * 1024;

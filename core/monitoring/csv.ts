@@ -1,0 +1,42 @@
+import { nlMonitoring as t } from '../i18n/nlMonitoring';
+import type { MonitoringReport } from './report';
+
+// CSV as Dutch Excel opens it by double-click: UTF-8 with a byte order mark,
+// ';' between fields (the comma is the decimal sign), CRLF after every line.
+
+const SEPARATOR = ';';
+const NEWLINE = '\r\n';
+const BOM = '\uFEFF';
+
+/**
+ * One field: quoted when it holds the separator, a quote or a line break
+ * (quotes doubled). Text that a spreadsheet would run as a formula (a theme
+ * or tag name typed as "=...", "+...", "-..." or "@...") gets a leading
+ * apostrophe, so opening the file never executes anything.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** Lines of fields as CSV text, without the byte order mark. */
+export function csvText(lines: readonly (readonly string[])[]): string {
+  return lines.map((fields) => fields.map(csvField).join(SEPARATOR) + NEWLINE).join('');
+}
+
+/** The report's lines: title, meta, then each table (title, header, rows) after an empty line, then the legend. */
+export function monitoringCsvLines(report: MonitoringReport): string[][] {
+  const lines: string[][] = [[report.title], [report.subtitle], ...report.meta.map((entry) => [entry.label, entry.value])];
+  for (const table of report.tables) {
+    lines.push([], [table.title], table.columns);
+    if (table.rows.length === 0 && table.emptyText) lines.push([table.emptyText]);
+    for (const row of table.rows) lines.push([row.label, ...row.cells.map((cell) => cell.text)]);
+  }
+  lines.push([], [t.legend.title], ...report.legend.map((text) => [text]));
+  return lines;
+}
+
+/** The monitoring report as a CSV file's bytes: UTF-8 with BOM, ';', CRLF. */
+export function monitoringCsv(report: MonitoringReport): Uint8Array {
+  return new TextEncoder().encode(BOM + csvText(monitoringCsvLines(report)));
+}

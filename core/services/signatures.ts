@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, MeetingRole } from '../../db/schema';
+import { nowIso, today, type Clock } from '../clock';
+import { AppError } from '../errors';
+import { nl } from '../i18n/nl';
+import type { SigningIdentity } from '../signing/certificates';
+import { signDocx } from '../signing/signDocx';
+import { certificateAppError, unlockCertificate } from './certificates';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const roleLabel = (role: MeetingRole) => (role === 'chair' ? nl.docs.chair : nl.docs.minuteTaker);
+
+/**
+ * Who will sign a verslag that is finalized now: the chair, then the
+ * minute-taker, each with their newest certificate valid today. People
+ * without a certificate are left out of the block.
+ */
+export async function plannedSigners(db: Db, meetingId: number, clock: Clock) {
+  const meeting = await db.selectFrom('meeting').select(['chairId', 'minuteTakerId']).where('id', '=', meetingId).executeTakeFirstOrThrow();
+  const now = nowIso(clock);
+  const signers = [];
+  const seen = new Set<number>();
+  for (const [meetingRole, memberId] of [
+    ['chair', meeting.chairId],
+    ['minuteTaker', meeting.minuteTakerId],
+  ] as const) {
+    if (memberId === null || seen.has(memberId)) continue;
+    seen.add(memberId);
+    const certificate = await db
+      .selectFrom('certificate')
+      .select(['id', 'name', 'role', 'fingerprint'])
+      .where('memberId', '=', memberId)
+      .where('notBefore', '<=', now)
+      .where('notAfter', '>', now)
+      .orderBy('notAfter', 'desc')
+      .executeTakeFirst();
+    if (certificate)
+      signers.push({
+        meetingRole,
+        certificateId: certificate.id,
+        name: certificate.name,
+        role: certificate.role,
+        fingerprint: certificate.fingerprint,
+      });
+  }
+  return signers;
+}
+
+/** The block a verslag being finalized prints: date and the planned signers. */
+export async function signatureBlockFor(db: Db, meetingId: number, clock: Clock) {
+  return { date: today(clock), signers: await plannedSigners(db, meetingId, clock) };
+}
+
+async function newestFinalized(db: Db, meetingId: number) {
+  const latest = await db
+    .selectFrom('minutes')
+    .select(['id', 'status', 'version', 'docx'])
+    .where('meetingId', '=', meetingId)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+  if (!latest || latest.status !== 'finalized' || !latest.docx) return undefined;
+  return { ...latest, docx: latest.docx };
+}
+
+/** The bytes to hand out for a finalized verslag: the last signed version, else the finalized one. */
+export async function minutesForExport(db: Db, meetingId: number): Promise<Uint8Array | undefined> {
+  const minutes = await newestFinalized(db, meetingId);
+  if (!minutes) return undefined;
+  const signed = await db
+    .selectFrom('signature')
+    .select('signedDocx')
+    .where('minutesId', '=', minutes.id)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return signed?.signedDocx ?? minutes.docx;
+}
+
+/** The signing state of a meeting's newest verslag: who is named in the block, who has signed, who is next. */
+export async function signingState(db: Db, meetingId: number) {
+  const minutes = await newestFinalized(db, meetingId);
+  if (!minutes) return null;
+  const declared = await db
+    .selectFrom('minutesSigner')
+    .innerJoin('certificate', 'certificate.id', 'minutesSigner.certificateId')
+    .select([
+      'minutesSigner.meetingRole',
+      'certificate.id as certificateId',
+      'certificate.name',
+      'certificate.role',
+      'certificate.fingerprint',
+    ])
+    .where('minutesSigner.minutesId', '=', minutes.id)
+    .orderBy('minutesSigner.position')
+    .execute();
+  const signatures = await db
+    .selectFrom('signature')
+    .select(['signerName', 'signerRole', 'certificateSha256 as fingerprint', 'signedAt'])
+    .where('minutesId', '=', minutes.id)
+    .orderBy('id')
+    .execute();
+  const signedAt = (fingerprint: string) => signatures.find((signature) => signature.fingerprint === fingerprint)?.signedAt ?? null;
+  const planned = declared.map((signer) => ({ ...signer, signedAt: signedAt(signer.fingerprint) }));
+  return {
+    version: minutes.version,
+    minutesId: minutes.id,
+    declared: planned,
+    signatures,
+    nextCertificateId: planned.find((signer) => !signer.signedAt)?.certificateId ?? null,
+  };
+}
+
+/**
+ * Adds a signature to the newest finalized verslag and stores the signed
+ * bytes. Signers named in the block sign in their order (chair first);
+ * anyone else may add a signature after that.
+ */
+export async function signMinutesWith(
+  db: Kysely<DB>,
+  meetingId: number,
+  identity: SigningIdentity,
+  clock: Clock,
+  signer: { memberId: number | null; role?: string },
+) {
+  const state = await signingState(db, meetingId);
+  if (!state) throw new AppError('NOT_FINALIZED');
+  const fingerprint = identity.certificate.fingerprint256;
+  if (state.signatures.some((signature) => signature.fingerprint === fingerprint)) throw new AppError('ALREADY_SIGNED');
+  const position = state.declared.findIndex((declared) => declared.fingerprint === fingerprint);
+  if (position > 0 && !state.declared[position - 1].signedAt) throw new AppError('SIGNER_ORDER');
+  const bytes = (await minutesForExport(db, meetingId))!;
+  const role = position >= 0 ? roleLabel(state.declared[position].meetingRole) : signer.role;
+  let signed: Uint8Array;
+  try {
+    signed = signDocx(bytes, identity, { at: clock.now(), role, purpose: nl.docs.signPurpose });
+  } catch (error) {
+    throw certificateAppError(error);
+  }
+  const sha256 = createHash('sha256').update(signed).digest('hex');
+  const stamp = nowIso(clock);
+  await db.transaction().execute(async (trx) => {
+    // Another signature landed in between: sign again on top of it rather than lose it.
+    const count = await trx
+      .selectFrom('signature')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('minutesId', '=', state.minutesId)
+      .executeTakeFirstOrThrow();
+    if (Number(count.n) !== state.signatures.length) throw new AppError('CONFLICT', 'signed meanwhile');
+    await trx
+      .insertInto('signature')
+      .values({
+        minutesId: state.minutesId,
+        memberId: signer.memberId,
+        signerName: identity.certificate.subject.match(/^CN=(.*)$/m)?.[1] ?? '',
+        signerRole: role ?? '',
+        certificateSha256: fingerprint,
+        signedAt: stamp,
+        signedDocx: signed,
+        sha256,
+      })
+      .execute();
+    const meeting = await trx.selectFrom('meeting').select('schoolId').where('id', '=', meetingId).executeTakeFirstOrThrow();
+    await trx
+      .insertInto('auditLog')
+      .values({ at: stamp, actor: 'app', action: 'minutes.sign', entity: 'meeting', entityId: meetingId, schoolId: meeting.schoolId })
+      .execute();
+  });
+  return { sha256, signatures: state.signatures.length + 1 };
+}
+
+/** Signs with a certificate stored in the app, unlocked by its passphrase for this one signature. */
+export async function signMinutes(db: Kysely<DB>, input: { meetingId: number; certificateId: number; passphrase: string }, clock: Clock) {
+  const identity = await unlockCertificate(db, input.certificateId, input.passphrase);
+  const owner = await db.selectFrom('certificate').select('memberId').where('id', '=', input.certificateId).executeTakeFirstOrThrow();
+  return signMinutesWith(db, input.meetingId, identity, clock, { memberId: owner.memberId });
+}

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { AppError } from '../../core/errors';
+import { MAX_OPEN_BYTES, type FileDialogs, type OpenKind } from '../../core/ipc/fileDialogs';
+import { nl } from '../../core/i18n/nl';
+
+const filters: Record<OpenKind, { name: string; extensions: string[] }> = {
+  docx: { name: 'Word', extensions: ['docx'] },
+  certificate: { name: nl.certificates.fileType, extensions: ['p12', 'pfx'] },
+};
+
+/** The system's dialogs; exports are written whole or not at all. */
+export function systemFileDialogs(window: () => BrowserWindow | undefined): FileDialogs {
+  return {
+    async save(suggestedName, bytes) {
+      const parent = window();
+      const options: SaveDialogOptions = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [filters.docx] };
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      const temp = `${result.filePath}.tmp-${process.pid}`;
+      try {
+        fs.writeFileSync(temp, bytes);
+        fs.renameSync(temp, result.filePath);
+      } finally {
+        fs.rmSync(temp, { force: true });
+      }
+      return path.basename(result.filePath);
+    },
+    async open(kind) {
+      const parent = window();
+      const options: OpenDialogOptions = { defaultPath: app.getPath('documents'), filters: [filters[kind]], properties: ['openFile'] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      const file = result.filePaths[0];
+      if (result.canceled || !file) return null;
+      if (fs.statSync(file).size > MAX_OPEN_BYTES) throw new AppError('FILE_TOO_LARGE');
+      return { name: path.basename(file), bytes: fs.readFileSync(file) };
+    },
+  };
+}
