@@ -7,15 +7,23 @@ import { fixedClock } from '../core/clock';
 import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { root } from '../tests/e2e/build';
 import { tempDir } from '../tests/e2e/harness';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zipParts } from '../core/documents/packDocx';
+import { createCertificate } from '../core/signing/certificates';
 import { runCli } from './run';
 
 async function cli(...argv: string[]) {
+  return cliWith({}, ...argv);
+}
+
+async function cliWith(env: Record<string, string>, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(argv, {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     clock: fixedClock('2026-11-25T09:00:00Z'),
+    env,
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -120,5 +128,165 @@ describe('mdo CLI', () => {
     const ok = await run(tsx, [path.join(root, 'cli', 'mdo.ts'), 'check', '--db', db], { cwd: root });
     expect(ok.stdout).toContain('integrity ok');
     await expect(run(tsx, [path.join(root, 'cli', 'mdo.ts'), 'bogus'], { cwd: root })).rejects.toMatchObject({ code: 2 });
+  });
+
+  it('creates a certificate, exports and signs a finalized verslag, stores the signature, and verifies it', async () => {
+    const db = temp.file('sign.db');
+    expect((await cli('demo', '--db', db)).code).toBe(0);
+    const env = { MDO_CERT_PASSPHRASE: 'ib-geheim-2026' };
+    const cert = temp.file('ib.p12');
+    const created = await cliWith(
+      env,
+      'cert',
+      'create',
+      '--name',
+      'Ilse Bakker',
+      '--role',
+      'Intern begeleider',
+      '--organisation',
+      'OBS De Linde',
+      '--out',
+      cert,
+    );
+    expect(created.code).toBe(0);
+    expect(created.out).toMatch(
+      /^Wrote .*ib\.p12: Ilse Bakker \(Intern begeleider\), certificate SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}\.$/,
+    );
+    const fingerprint = created.out.slice(created.out.lastIndexOf(' ') + 1, -1);
+
+    const out = temp.file('verslag-getekend.docx');
+    const exported = await cliWith(env, 'export', 'verslag', '--db', db, '--meeting', 'latest', '--out', out, '--sign', '--cert', cert);
+    expect(exported.err).toBe('');
+    expect(exported.code).toBe(0);
+    const verified = await cli('verify', out);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toBe(`valid   Ilse Bakker (Intern begeleider), signed 2026-11-25T09:00:00Z, certificate SHA-256 ${fingerprint}`);
+
+    // The signature is kept with the verslag: exporting again without --sign gives the same signed bytes.
+    const again = temp.file('opnieuw.docx');
+    const meetingId = /meeting (\d+)\.$/.exec(exported.out)![1];
+    expect((await cli('export', 'verslag', '--db', db, '--meeting', meetingId, '--out', again)).code).toBe(0);
+    expect(fs.readFileSync(again).equals(fs.readFileSync(out))).toBe(true);
+    expect(
+      await cliWith(
+        env,
+        'export',
+        'verslag',
+        '--db',
+        db,
+        '--meeting',
+        'latest',
+        '--out',
+        temp.file('twice.docx'),
+        '--sign',
+        '--cert',
+        cert,
+      ),
+    ).toMatchObject({
+      code: 1,
+      err: 'Error: this verslag is already signed with this certificate.',
+    });
+
+    // A parent version can be signed too; it is built fresh and not stored.
+    const cases = JSON.parse((await cli('list', 'cases', '--db', db, '--json')).out) as { id: number }[];
+    const dossier = temp.file('dossier.docx');
+    expect(
+      (await cliWith(env, 'export', 'dossier', '--db', db, '--case', String(cases[0].id), '--out', dossier, '--sign', '--cert', cert)).code,
+    ).toBe(0);
+    expect((await cli('verify', dossier)).code).toBe(0);
+  });
+
+  it('verify exits 1 for a changed document and 2 for an unsigned file or a file that is no DOCX', async () => {
+    const db = temp.file('verify.db');
+    expect((await cli('demo', '--db', db)).code).toBe(0);
+    const env = { MDO_CERT_PASSPHRASE: 'ib-geheim-2026' };
+    const cert = temp.file('ib.p12');
+    expect((await cliWith(env, 'cert', 'create', '--name', 'Ilse Bakker', '--role', 'IB', '--out', cert)).code).toBe(0);
+    const signed = temp.file('signed.docx');
+    expect(
+      (await cliWith(env, 'export', 'verslag', '--db', db, '--meeting', 'latest', '--out', signed, '--sign', '--cert', cert)).code,
+    ).toBe(0);
+
+    const parts = unzipSync(fs.readFileSync(signed));
+    parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml']).replace('Aanwezigheid', 'Aanwezigheit'));
+    fs.writeFileSync(temp.file('changed.docx'), zipParts(parts));
+    const changed = await cli('verify', temp.file('changed.docx'));
+    expect(changed.code).toBe(1);
+    expect(changed.out).toMatch(/^changed Ilse Bakker \(IB\), .*: word\/document\.xml changed after signing$/);
+
+    const unsigned = temp.file('unsigned.docx');
+    expect((await cli('export', 'verslag', '--db', db, '--meeting', 'latest', '--out', unsigned)).code).toBe(0);
+    // "latest" without --sign is the newest held meeting, which is not finalized: no signature.
+    expect(await cli('verify', unsigned)).toMatchObject({ code: 2, err: `Error: ${unsigned} has no digital signature.` });
+    fs.writeFileSync(temp.file('brief.docx'), 'Beste ouders,');
+    expect(await cli('verify', temp.file('brief.docx'))).toMatchObject({ code: 2, err: expect.stringContaining('not a DOCX document') });
+    fs.writeFileSync(temp.file('half.docx'), fs.readFileSync(signed).subarray(0, 3000));
+    expect((await cli('verify', temp.file('half.docx'))).code).toBe(2);
+    expect((await cli('verify', temp.file('missing.docx'))).code).toBe(2);
+    expect((await cli('verify')).code).toBe(2);
+  });
+
+  it('refuses a wrong or missing passphrase and an expired certificate, and writes nothing', async () => {
+    const db = temp.file('refuse.db');
+    expect((await cli('demo', '--db', db)).code).toBe(0);
+    const cert = temp.file('ib.p12');
+    expect(
+      (await cliWith({ MDO_CERT_PASSPHRASE: 'goed-wachtwoord' }, 'cert', 'create', '--name', 'Ilse', '--role', 'IB', '--out', cert)).code,
+    ).toBe(0);
+    const out = temp.file('x.docx');
+    const sign = (env: Record<string, string>, file = cert) =>
+      cliWith(env, 'export', 'verslag', '--db', db, '--meeting', 'latest', '--out', out, '--sign', '--cert', file);
+    expect(await sign({ MDO_CERT_PASSPHRASE: 'fout' })).toMatchObject({ code: 1, err: 'Error: The certificate passphrase is wrong.' });
+    expect((await sign({})).code).toBe(2);
+    // The passphrase never comes from the command line.
+    expect(
+      (
+        await cliWith(
+          {},
+          'export',
+          'verslag',
+          '--db',
+          db,
+          '--meeting',
+          'latest',
+          '--out',
+          out,
+          '--sign',
+          '--cert',
+          cert,
+          '--passphrase',
+          'goed-wachtwoord',
+        )
+      ).code,
+    ).toBe(2);
+    expect((await cli('export', 'verslag', '--db', db, '--meeting', 'latest', '--out', out, '--sign')).code).toBe(2);
+
+    const expired = temp.file('oud.p12');
+    fs.writeFileSync(
+      expired,
+      createCertificate({
+        name: 'Oud',
+        role: 'IB',
+        organisation: '',
+        passphrase: 'oud-wachtwoord',
+        now: new Date('2020-01-01T00:00:00Z'),
+        days: 30,
+      }),
+    );
+    expect(await sign({ MDO_CERT_PASSPHRASE: 'oud-wachtwoord' }, expired)).toMatchObject({
+      code: 1,
+      err: 'Error: The certificate expired on 2020-01-31.',
+    });
+    expect(await sign({ MDO_CERT_PASSPHRASE: 'goed-wachtwoord' }, db)).toMatchObject({
+      code: 1,
+      err: 'Error: The file is not a PKCS#12 (.p12/.pfx) certificate file.',
+    });
+    expect(
+      (await cliWith({ MDO_CERT_PASSPHRASE: 'kort' }, 'cert', 'create', '--name', 'X', '--role', 'IB', '--out', temp.file('k.p12'))).code,
+    ).toBe(2);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.existsSync(temp.file('k.p12'))).toBe(false);
+    const signatures = await cli('list', 'meetings', '--db', db, '--json');
+    expect(signatures.code).toBe(0);
   });
 });

@@ -9,6 +9,14 @@ import { getCase } from '../core/services/cases';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { DbOpenError } from '../db/openErrors';
+import type { DB } from '../db/schema';
+import { AppError } from '../core/errors';
+import { nl } from '../core/i18n/nl';
+import { minutesForExport, signMinutesWith } from '../core/services/signatures';
+import { assertValidAt, createCertificate, readP12, type SigningIdentity } from '../core/signing/certificates';
+import { signDocx } from '../core/signing/signDocx';
+import { verifyDocx } from '../core/signing/verifyDocx';
+import type { Kysely } from 'kysely';
 
 export const USAGE = `Usage: npm run mdo -- <command> [options]
 
@@ -22,12 +30,27 @@ Commands:
         Exit 0 when healthy, 1 when not.
   list meetings|cases --db FILE [--json]
         Ids, dates and pupil names, for scripts that export.
-  export verslag --db FILE --meeting ID|latest --out FILE.docx
-  export ouder   --db FILE --meeting ID --case ID --out FILE.docx
-  export dossier --db FILE --case ID --out FILE.docx
+  export verslag --db FILE --meeting ID|latest --out FILE.docx [--sign --cert FILE.p12]
+  export ouder   --db FILE --meeting ID --case ID --out FILE.docx [--sign --cert FILE.p12]
+  export dossier --db FILE --case ID --out FILE.docx [--sign --cert FILE.p12]
         Write the verslag for the kernteam, the parent version of one case,
         or the history of one case. The file is written whole or not at all.
+        A finalized verslag is written exactly as stored (with its signatures).
+        --sign adds an OOXML signature with the certificate; a verslag must be
+        finalized to be signed, the signature is stored with it, and
+        "--meeting latest" then means the latest finalized meeting.
+  verify FILE.docx
+        Check every signature: one line per signer. Exit 0 when all are
+        valid, 1 when one is invalid or the document changed after signing,
+        2 when the file is unsigned or not a DOCX.
+  cert create --name NAME --role ROLE --out FILE.p12 [--organisation ORG] [--days N] [--force]
+        Make a personal self-signed signing certificate (RSA 3072, SHA-256),
+        valid N days (default 1095), protected by MDO_CERT_PASSPHRASE.
   help  Show this text.
+
+Environment:
+  MDO_CERT_PASSPHRASE  passphrase of the certificate for --sign and cert create
+                       (never given as an argument, so it stays out of shell history)
 
 Exit codes: 0 ok, 1 failed, 2 bad command or arguments.`;
 
@@ -35,6 +58,8 @@ export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   clock?: Clock;
+  /** Where passphrases come from; process.env when not given. */
+  env?: Record<string, string | undefined>;
 }
 
 class UsageError extends Error {}
@@ -52,6 +77,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await list(rest, io);
       case 'export':
         return await exportDocument(rest, io);
+      case 'verify':
+        return verify(rest, io);
+      case 'cert':
+        return certificate(rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -67,6 +96,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (error instanceof DbOpenError) {
       io.err(`Error: ${describeOpenError(error)}`);
+      return 1;
+    }
+    if (error instanceof AppError) {
+      io.err(`Error: ${describeAppError(error)}`);
       return 1;
     }
     io.err(`Error: ${error instanceof Error ? error.message : String(error)}`);
@@ -168,6 +201,27 @@ function describeOpenError(error: DbOpenError): string {
   }
 }
 
+function describeAppError(error: AppError): string {
+  switch (error.code) {
+    case 'NOT_FINALIZED':
+      return 'only a finalized verslag can be signed; finalize (vaststellen) the meeting in the app first.';
+    case 'ALREADY_SIGNED':
+      return 'this verslag is already signed with this certificate.';
+    case 'SIGNER_ORDER':
+      return 'the chair named in the signature block signs first, then the minute-taker.';
+    case 'CERT_PASSPHRASE':
+      return 'the certificate passphrase (MDO_CERT_PASSPHRASE) is wrong; nothing was written.';
+    case 'CERT_EXPIRED':
+      return 'the certificate is expired or not yet valid; nothing was written.';
+    case 'CERT_FILE':
+      return 'the certificate file is not a usable .p12/.pfx with an RSA key.';
+    case 'NOT_FOUND':
+      return `no such ${error.message.split(': ')[1] ?? 'record'} in this database.`;
+    default:
+      return error.message;
+  }
+}
+
 function positional(args: string[], allowed: readonly string[], what: string): [string, string[]] {
   const [first, ...rest] = args;
   if (!first || !allowed.includes(first)) throw new UsageError(`${what} must be one of ${allowed.join(', ')}`);
@@ -217,38 +271,135 @@ async function list(args: string[], io: CliIo): Promise<number> {
 
 async function exportDocument(args: string[], io: CliIo): Promise<number> {
   const [kind, rest] = positional(args, ['verslag', 'ouder', 'dossier'], 'export');
-  const values = parse(rest, { db: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, out: { type: 'string' } });
+  const values = parse(rest, {
+    db: { type: 'string' },
+    meeting: { type: 'string' },
+    case: { type: 'string' },
+    out: { type: 'string' },
+    sign: { type: 'boolean' },
+    cert: { type: 'string' },
+  });
   const out = values.out;
   if (typeof out !== 'string' || !out.endsWith('.docx')) throw new UsageError('--out FILE.docx is required');
+  if (!!values.sign !== (typeof values.cert === 'string')) throw new UsageError('--sign and --cert FILE.p12 go together');
+  const clock = io.clock ?? systemClock;
+  // Read the certificate before touching the database: a wrong passphrase changes nothing.
+  const identity = values.sign ? signingIdentity(values.cert!, io) : undefined;
   const handle = await openDatabase(requireDb(values.db));
   try {
     let bytes: Uint8Array;
     if (kind === 'dossier') {
       const caseId = idArg(values.case, 'case');
-      const data = await getCase(handle.db, caseId, io.clock ?? systemClock);
+      const data = await getCase(handle.db, caseId, clock);
       const school = await handle.db.selectFrom('school').select('name').where('id', '=', data.schoolId).executeTakeFirstOrThrow();
       bytes = await buildDossierDocx(data, school.name);
     } else {
       const meetingId =
-        values.meeting === 'latest'
-          ? ((
-              await handle.db
-                .selectFrom('meeting')
-                .select('id')
-                .where('status', 'in', ['held', 'finalized'])
-                .orderBy('date', 'desc')
-                .executeTakeFirst()
-            )?.id ?? failWith('no held meeting in this database'))
-          : idArg(values.meeting, 'meeting');
-      const data = await loadMinutesData(handle.db, meetingId);
-      bytes = kind === 'verslag' ? await buildMinutesDocx(data) : await buildParentDocx(data, idArg(values.case, 'case'));
+        values.meeting === 'latest' ? await latestMeeting(handle.db, !!identity && kind === 'verslag') : idArg(values.meeting, 'meeting');
+      if (kind === 'verslag' && identity) {
+        // The signature is stored with the finalized verslag, as when signing in the app.
+        const role = identity.certificate.subject.match(/^title=(.*)$/m)?.[1];
+        await signMinutesWith(handle.db, meetingId, identity, clock, { memberId: null, role });
+        bytes = (await minutesForExport(handle.db, meetingId))!;
+        writeWhole(out, bytes);
+        io.out(`Wrote ${out} (${bytes.length} bytes), signed; the signature is stored with the verslag of meeting ${meetingId}.`);
+        return 0;
+      }
+      const stored = kind === 'verslag' ? await minutesForExport(handle.db, meetingId) : undefined;
+      const data = stored ? undefined : await loadMinutesData(handle.db, meetingId);
+      bytes = stored ?? (kind === 'verslag' ? await buildMinutesDocx(data!) : await buildParentDocx(data!, idArg(values.case, 'case')));
     }
+    if (identity) bytes = signDocx(bytes, identity, { at: clock.now(), purpose: nl.docs.signPurpose });
     writeWhole(out, bytes);
-    io.out(`Wrote ${out} (${bytes.length} bytes).`);
+    io.out(`Wrote ${out} (${bytes.length} bytes)${identity ? ', signed' : ''}.`);
     return 0;
   } finally {
     await handle.close();
   }
+}
+
+/** The newest meeting that has a verslag: held or finalized, or only finalized when it is to be signed. */
+async function latestMeeting(db: Kysely<DB>, finalizedOnly: boolean): Promise<number> {
+  const row = await db
+    .selectFrom('meeting')
+    .select('id')
+    .where('status', 'in', finalizedOnly ? ['finalized'] : ['held', 'finalized'])
+    .orderBy('date', 'desc')
+    .executeTakeFirst();
+  return row?.id ?? failWith(`no ${finalizedOnly ? 'finalized' : 'held'} meeting in this database`);
+}
+
+function certificatePassphrase(io: CliIo): string {
+  const passphrase = (io.env ?? process.env).MDO_CERT_PASSPHRASE;
+  if (!passphrase) throw new UsageError('set the certificate passphrase in the environment variable MDO_CERT_PASSPHRASE');
+  return passphrase;
+}
+
+function signingIdentity(file: string, io: CliIo): SigningIdentity {
+  if (!fs.existsSync(file)) throw new UsageError(`certificate file ${file} not found`);
+  const identity = readP12(fs.readFileSync(file), certificatePassphrase(io));
+  assertValidAt(identity.certificate, (io.clock ?? systemClock).now());
+  return identity;
+}
+
+function verify(args: string[], io: CliIo): number {
+  const { positionals } = parseArgs({ args, options: {}, strict: true, allowPositionals: true });
+  if (positionals.length !== 1) throw new UsageError('verify takes one FILE.docx');
+  const [file] = positionals;
+  if (!fs.existsSync(file)) throw new UsageError(`${file} not found`);
+  const report = verifyDocx(fs.readFileSync(file));
+  if (report.kind === 'not-docx') {
+    io.err(`Error: ${file}: ${report.message}`);
+    return 2;
+  }
+  if (report.kind === 'unsigned') {
+    io.err(`Error: ${file} has no digital signature.`);
+    return 2;
+  }
+  for (const signer of report.signers) {
+    const who = `${signer.name ?? 'unknown signer'}${signer.claimedRole ? ` (${signer.claimedRole})` : ''}`;
+    const facts = [`signed ${signer.signedAt ?? 'at unknown time'}`, `certificate SHA-256 ${signer.fingerprint ?? '?'}`];
+    if (signer.inSignatureBlock) facts.push('named in the signature block');
+    io.out(`${signer.status.padEnd(7)} ${who}, ${facts.join(', ')}${signer.problems.length ? `: ${signer.problems.join('; ')}` : ''}`);
+  }
+  return report.valid ? 0 : 1;
+}
+
+function certificate(args: string[], io: CliIo): number {
+  const [, rest] = positional(args, ['create'], 'cert');
+  const values = parse(rest, {
+    name: { type: 'string' },
+    role: { type: 'string' },
+    organisation: { type: 'string' },
+    out: { type: 'string' },
+    days: { type: 'string' },
+    force: { type: 'boolean' },
+  });
+  const name = values.name?.trim();
+  if (!name) throw new UsageError('--name NAME is required');
+  if (!values.role?.trim()) throw new UsageError('--role ROLE is required');
+  if (typeof values.out !== 'string' || !/\.(p12|pfx)$/i.test(values.out)) throw new UsageError('--out FILE.p12 is required');
+  const days = values.days === undefined ? 1095 : Number(values.days);
+  if (!Number.isInteger(days) || days < 1 || days > 3660) throw new UsageError('--days must be a whole number from 1 to 3660');
+  const passphrase = certificatePassphrase(io);
+  if (passphrase.length < 8) throw new UsageError('MDO_CERT_PASSPHRASE must be at least 8 characters');
+  if (fs.existsSync(values.out) && !values.force) {
+    io.err(`Error: ${values.out} already exists. Use --force to replace it.`);
+    return 1;
+  }
+  const p12 = createCertificate({
+    name,
+    role: values.role.trim(),
+    organisation: values.organisation?.trim() ?? '',
+    passphrase,
+    now: (io.clock ?? systemClock).now(),
+    days,
+  });
+  writeWhole(values.out, p12);
+  io.out(
+    `Wrote ${values.out}: ${name} (${values.role.trim()}), certificate SHA-256 ${readP12(p12, passphrase).certificate.fingerprint256}.`,
+  );
+  return 0;
 }
 
 function failWith(message: string): never {

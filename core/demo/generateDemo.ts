@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { loadMinutesData } from '../documents/minutesData';
+import { buildMinutesDocx } from '../documents/minutesDocx';
 import { Faker, base, nl as fakerNl } from '@faker-js/faker';
 import { addDays, differenceInCalendarDays, format, nextTuesday, parseISO, subYears } from 'date-fns';
 import type { Insertable, Kysely } from 'kysely';
@@ -23,8 +26,9 @@ export interface DemoSummary {
 }
 
 const SCALES = {
-  small: { schools: 1, years: 1, pupils: 40, casesPerYear: 12, meetingEveryDays: 42 },
-  large: { schools: 20, years: 10, pupils: 320, casesPerYear: 25, meetingEveryDays: 42 },
+  // storeMinutes: the finalized verslagen as exact bytes, as the app keeps them; too slow for 1,760 meetings.
+  small: { schools: 1, years: 1, pupils: 40, casesPerYear: 12, meetingEveryDays: 42, storeMinutes: true },
+  large: { schools: 20, years: 10, pupils: 320, casesPerYear: 25, meetingEveryDays: 42, storeMinutes: false },
 } as const;
 
 const PARTNER_ROLES = ['ib', 'attendance_officer', 'ggd', 'cjg', 'school_social_worker', 'inclusive_education'];
@@ -61,6 +65,7 @@ export async function generateDemo(db: Kysely<DB>, options: DemoOptions): Promis
     await db.transaction().execute(async (trx) => {
       for (const table of Object.keys(rows) as (keyof DB)[]) await insertRows(trx, table, rows[table]);
     });
+    if (scale.storeMinutes) await storeFinalizedMinutes(db, schoolId);
     summary.schools++;
     summary.pupils += rows.pupil.length;
     summary.cases += rows.supportCase.length;
@@ -68,6 +73,32 @@ export async function generateDemo(db: Kysely<DB>, options: DemoOptions): Promis
     summary.agreements += rows.agreement.length;
   }
   return summary;
+}
+
+/** Version 1 of each finalized meeting's verslag, frozen on the meeting day, without signatures. */
+async function storeFinalizedMinutes(db: Kysely<DB>, schoolId: number) {
+  const finalized = await db
+    .selectFrom('meeting')
+    .select(['id', 'date'])
+    .where('schoolId', '=', schoolId)
+    .where('status', '=', 'finalized')
+    .execute();
+  for (const meeting of finalized) {
+    const docx = await buildMinutesDocx(await loadMinutesData(db, meeting.id), { date: meeting.date, signers: [] });
+    const stamp = `${meeting.date}T16:00:00.000Z`;
+    await db
+      .insertInto('minutes')
+      .values({
+        meetingId: meeting.id,
+        version: 1,
+        status: 'finalized',
+        docx,
+        sha256: createHash('sha256').update(docx).digest('hex'),
+        finalizedAt: stamp,
+        createdAt: stamp,
+      })
+      .execute();
+  }
 }
 
 // Every row of a table must list the same columns: a multi-row insert fills a
