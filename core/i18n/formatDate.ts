@@ -10,3 +10,8 @@ export function formatLongDate(isoDate: string): string {
 export function formatShortDate(isoDate: string): string {
   return format(parseISO(isoDate), 'd-M-yyyy', { locale: nl });
 }
+
+/** "25-11-2026 11:30": a moment in the computer's own time zone, e.g. when something was signed. */
+export function formatMoment(isoMoment: string): string {
+  return format(parseISO(isoMoment), 'd-M-yyyy HH:mm', { locale: nl });
+}

@@ -14,6 +14,7 @@ import { Meetings } from './screens/Meetings';
 import { Pupils } from './screens/Pupils';
 import { SchoolSettings } from './screens/SchoolSettings';
 import { Team } from './screens/Team';
+import { VerifyPage } from './screens/VerifyPage';
 import { Welcome } from './screens/Welcome';
 import { t } from './i18n';
 
@@ -33,6 +34,7 @@ const router = createHashRouter([
       { path: 'leerlingen', element: <Pupils /> },
       { path: 'kernteam', element: <Team /> },
       { path: 'school', element: <SchoolSettings /> },
+      { path: 'controleren', element: <VerifyPage /> },
     ],
   },
 ]);

@@ -1,4 +1,4 @@
 // The renderer reads its Dutch texts from the one catalogue in core/i18n.
 export { nl as t } from '../../core/i18n/nl';
-export { formatLongDate, formatShortDate } from '../../core/i18n/formatDate';
+export { formatLongDate, formatMoment, formatShortDate } from '../../core/i18n/formatDate';
 export { ownerLabel } from '../../core/i18n/ownerLabel';

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { useChannel, useChannelMutation } from '../api';
 import { t } from '../i18n';
 import { ExportButton } from './ExportButton';
+import { SigningPanel } from './SigningPanel';
 
-/** Finalizing (vaststellen) a held meeting's verslag, corrections as new versions, and export. */
-export function MinutesPanel({ meetingId, status }: { meetingId: number; status: string }) {
+/** Finalizing (vaststellen) a held meeting's verslag, signing it, corrections as new versions, and export. */
+export function MinutesPanel({ meetingId, schoolId, status }: { meetingId: number; schoolId: number; status: string }) {
   const versions = useChannel('minutes.versions', { meetingId });
   const finalize = useChannelMutation('minutes.finalize');
   const correct = useChannelMutation('minutes.correct');
@@ -45,6 +46,7 @@ export function MinutesPanel({ meetingId, status }: { meetingId: number; status:
           </Button>
         </Group>
       )}
+      {status === 'finalized' && <SigningPanel meetingId={meetingId} schoolId={schoolId} />}
       {status === 'finalized' && (
         <Group mt="sm" align="flex-end">
           <TextInput

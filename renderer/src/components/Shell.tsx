@@ -1,5 +1,13 @@
 import { AppShell, Badge, Group, NavLink, Select, Text, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconCalendarEvent, IconFolders, IconHome, IconSchool, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconCalendarEvent,
+  IconFolders,
+  IconHome,
+  IconSchool,
+  IconShieldCheck,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { t } from '../i18n';
 import { GlobalSearch } from './GlobalSearch';
@@ -12,6 +20,7 @@ const links = [
   { to: '/leerlingen', label: t.nav.pupils, icon: IconSchool },
   { to: '/kernteam', label: t.nav.team, icon: IconUsersGroup },
   { to: '/school', label: t.nav.school, icon: IconBuildingCommunity },
+  { to: '/controleren', label: t.nav.verify, icon: IconShieldCheck },
 ];
 
 /** The frame around every screen: school in the header, navigation on the left. */

@@ -105,7 +105,9 @@ export function MeetingPage() {
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 5 }}>
                 <Stack>
-                  {(data.status === 'held' || data.status === 'finalized') && <MinutesPanel meetingId={meetingId} status={data.status} />}
+                  {(data.status === 'held' || data.status === 'finalized') && (
+                    <MinutesPanel meetingId={meetingId} schoolId={data.schoolId} status={data.status} />
+                  )}
                   {!closed && <Suggestions meetingId={meetingId} />}
                   <Presence meetingId={meetingId} presence={data.presence} />
                 </Stack>

@@ -7,6 +7,7 @@ import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { memberCreate, type member as memberSchema } from '../../../core/contract/entities';
 import { useChannel, useChannelMutation } from '../api';
+import { CertificatesPanel } from '../components/CertificatesPanel';
 import { QueryState } from '../components/QueryState';
 import { t } from '../i18n';
 import { useSchool } from '../school';
@@ -99,6 +100,7 @@ export function Team() {
         {editing && <MemberForm schoolId={current.id} member={editing} onDone={() => setEditing(null)} />}
       </Modal>
       <AddRole schoolId={current.id} />
+      <CertificatesPanel schoolId={current.id} />
     </Stack>
   );
 }

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { zipParts } from '../../core/documents/packDocx';
+import { createCertificate } from '../../core/signing/certificates';
+import { verifyDocx } from '../../core/signing/verifyDocx';
+import { appPerTest, tempDir } from './harness';
+
+describe('signing and verifying verslagen in the app', () => {
+  const current = appPerTest();
+
+  it('creates certificates, names chair and minute-taker at vaststellen, signs in turn, and verifies the exported file', async () => {
+    const { page, session } = current();
+    const db = session.db();
+    const meeting = await db
+      .selectFrom('meeting')
+      .innerJoin('member as chair', 'chair.id', 'meeting.chairId')
+      .innerJoin('member as taker', 'taker.id', 'meeting.minuteTakerId')
+      .select(['meeting.id', 'meeting.minuteTakerId', 'chair.name as chairName', 'taker.name as takerName'])
+      .where('meeting.status', '=', 'held')
+      .executeTakeFirstOrThrow();
+
+    // A personal certificate for the chair, made on the Kernteam screen.
+    await page.evaluate(() => (window.location.hash = '#/kernteam'));
+    await page.getByRole('button', { name: 'Certificaat maken' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Kernteamlid' }).click();
+    await page.getByRole('option', { name: new RegExp(`^${meeting.chairName}`) }).click();
+    await dialog.getByLabel('Wachtwoord van het certificaat').fill('kort');
+    await dialog.getByLabel('Herhaal het wachtwoord').fill('anders');
+    await dialog.getByRole('button', { name: 'Maken' }).click();
+    await expect.poll(() => dialog.getByText('Kies een wachtwoord van minstens 8 tekens.').isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByText('De wachtwoorden zijn niet gelijk.').isVisible()).toBe(true);
+    await dialog.getByLabel('Wachtwoord van het certificaat').fill('voorzitter-2026');
+    await dialog.getByLabel('Herhaal het wachtwoord').fill('voorzitter-2026');
+    await dialog.getByRole('button', { name: 'Maken' }).click();
+    await expect.poll(() => page.getByText('Het certificaat is gemaakt.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('cell', { name: meeting.chairName }).first().isVisible()).toBe(true);
+    // The minute-taker's certificate straight through the bridge, as the form would send it.
+    const created = await page.evaluate(
+      (memberId) => window.mdo.invoke('certificates.create', { memberId, passphrase: 'notulist-2026' }),
+      meeting.minuteTakerId!,
+    );
+    expect(created).toMatchObject({ ok: true });
+
+    await page.evaluate((hash) => (window.location.hash = hash), `#/overleggen/${meeting.id}`);
+    page.once('dialog', (confirm) => void confirm.accept());
+    await page.getByRole('button', { name: 'Verslag vaststellen' }).click();
+    const chairButton = page.getByRole('button', { name: `Ondertekenen als voorzitter (${meeting.chairName})` });
+    await expect.poll(() => chairButton.isVisible()).toBe(true);
+    expect(await page.getByText('nog niet ondertekend').count()).toBe(2);
+
+    await chairButton.click();
+    await page.getByLabel('Wachtwoord van uw certificaat').fill('fout-wachtwoord');
+    await page.getByRole('dialog').getByRole('button', { name: 'Ondertekenen' }).click();
+    await expect
+      .poll(() =>
+        page.getByRole('alert').filter({ hasText: 'Het wachtwoord van het certificaat klopt niet. Er is niets ondertekend.' }).isVisible(),
+      )
+      .toBe(true);
+    await page.getByLabel('Wachtwoord van uw certificaat').fill('voorzitter-2026');
+    await page.getByRole('dialog').getByRole('button', { name: 'Ondertekenen' }).click();
+    const takerButton = page.getByRole('button', { name: `Ondertekenen als notulist (${meeting.takerName})` });
+    await expect.poll(() => takerButton.isVisible()).toBe(true);
+    await takerButton.click();
+    await page.getByLabel('Wachtwoord van uw certificaat').fill('notulist-2026');
+    await page.getByRole('dialog').getByRole('button', { name: 'Ondertekenen' }).click();
+    await expect.poll(() => page.getByText(/^ondertekend op /).count()).toBe(2);
+
+    await page.getByRole('button', { name: 'Verslag exporteren' }).click();
+    await expect.poll(() => current().exports.length).toBe(1);
+    const exported = fs.readFileSync(current().exports[0]);
+    const report = verifyDocx(exported);
+    expect(report.kind === 'signed' && report.signers.map((signer) => [signer.name, signer.claimedRole, signer.status])).toEqual([
+      [meeting.chairName, 'Voorzitter', 'valid'],
+      [meeting.takerName, 'Notulist', 'valid'],
+    ]);
+
+    // Anyone with the app checks a received file on "Verslag controleren".
+    const temp = tempDir('mdo-verify-');
+    try {
+      await page.getByRole('link', { name: 'Verslag controleren' }).click();
+      current().chooseFile(current().exports[0]);
+      await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
+      await expect
+        .poll(() => page.getByText('Alle handtekeningen zijn geldig. De inhoud is niet veranderd sinds het ondertekenen.').isVisible())
+        .toBe(true);
+      expect(await page.getByText('Deze vingerafdruk staat ook in het ondertekeningsblok van het document.').count()).toBe(2);
+
+      const parts = unzipSync(exported);
+      parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml']).replace('Aanwezigheid', 'Aanwezig!heid'));
+      fs.writeFileSync(temp.file('gewijzigd.docx'), zipParts(parts));
+      current().chooseFile(temp.file('gewijzigd.docx'));
+      await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
+      await expect.poll(() => page.getByText('Bestand: gewijzigd.docx').isVisible()).toBe(true);
+      await expect
+        .poll(() => page.getByText('Let op: dit verslag is niet meer zoals het is ondertekend', { exact: false }).isVisible())
+        .toBe(true);
+      expect(await page.getByText('Inhoud gewijzigd na ondertekenen').count()).toBe(2);
+
+      fs.writeFileSync(temp.file('brief.docx'), 'geen Word-bestand');
+      current().chooseFile(temp.file('brief.docx'));
+      await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
+      await expect.poll(() => page.getByText('Dit bestand is geen Word-document (.docx) of het is beschadigd.').isVisible()).toBe(true);
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it('imports a .p12 from the school board after a wrong passphrase was refused', async () => {
+    const { page } = current();
+    const temp = tempDir('mdo-p12-');
+    try {
+      fs.writeFileSync(
+        temp.file('bestuur.p12'),
+        createCertificate({
+          name: 'R. de Bestuurder',
+          role: 'Directeur',
+          organisation: 'Stichting',
+          passphrase: 'pki-wachtwoord',
+          now: new Date('2026-01-01T00:00:00Z'),
+        }),
+      );
+      await page.evaluate(() => (window.location.hash = '#/kernteam'));
+      await page.getByRole('button', { name: 'Certificaat importeren' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Wachtwoord van het certificaat').fill('verkeerd');
+      current().chooseFile(temp.file('bestuur.p12'));
+      await dialog.getByRole('button', { name: 'Bestand kiezen en importeren' }).click();
+      await expect.poll(() => dialog.getByText('Het wachtwoord van het certificaat klopt niet.', { exact: false }).isVisible()).toBe(true);
+      await dialog.getByLabel('Wachtwoord van het certificaat').fill('pki-wachtwoord');
+      current().chooseFile(temp.file('bestuur.p12'));
+      await dialog.getByRole('button', { name: 'Bestand kiezen en importeren' }).click();
+      await expect.poll(() => page.getByText('Het certificaat is geïmporteerd.').isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('cell', { name: 'R. de Bestuurder' }).isVisible()).toBe(true);
+      expect(await page.getByText('geïmporteerd', { exact: true }).count()).toBe(1);
+    } finally {
+      temp.remove();
+    }
+  });
+});
