@@ -10,6 +10,7 @@ import { getCase } from '../core/services/cases';
 import { discussionGate } from '../core/services/consent';
 import { search } from '../core/services/search';
 import { openDatabase, type OpenDatabase } from '../db/open';
+import { exportSignTable, measureExportSign, type ExportSignResult } from './exportSign';
 import { prepareFloors, type Floors } from './floors';
 import { GOALS, missedGoals, ratio, summarize } from './stats';
 import { formatTable } from './table';
@@ -65,8 +66,10 @@ async function main(): Promise<void> {
         await operation.verify();
         results.push(await measure(operation, floors));
       }
-      console.log(report(dataset, results));
-      const written = writeJson(dataset, handle, results);
+      console.error('Measuring verslag export + sign...');
+      const documents = await measureExportSign(handle, clock);
+      console.log(report(dataset, results) + exportSignTable(documents));
+      const written = writeJson(dataset, handle, results, documents);
       console.error(`Wrote ${path.relative(process.cwd(), written)} and bench-results/latest.json`);
     } finally {
       await handle.close();
@@ -245,7 +248,7 @@ function report(dataset: DemoSummary, results: Result[]): string {
   return title + table;
 }
 
-function writeJson(dataset: DemoSummary, { sqlite }: OpenDatabase, results: Result[]): string {
+function writeJson(dataset: DemoSummary, { sqlite }: OpenDatabase, results: Result[], documents: ExportSignResult): string {
   const now = new Date();
   const json = JSON.stringify(
     {
@@ -262,6 +265,7 @@ function writeJson(dataset: DemoSummary, { sqlite }: OpenDatabase, results: Resu
         sqlite: sqlite.prepare<[], { version: string }>('SELECT sqlite_version() AS version').get()?.version,
       },
       results,
+      documents: [documents],
     },
     null,
     2,
