@@ -104,7 +104,7 @@ export async function measureExportSign({ db, sqlite }: OpenDatabase, clock: Clo
 export function exportSignTable(result: ExportSignResult): string {
   const ms = (value: number) => value.toFixed(1);
   return (
-    `\nDocuments: ${result.cases}-case verslag (${Math.round(result.bytes / 1024)} kB signed), ${result.calls} calls, times in ms; goal p50 < ${EXPORT_SIGN_GOAL_P50_MS} ms\n` +
+    `\n\nDocuments: ${result.cases}-case verslag (${Math.round(result.bytes / 1024)} kB signed), ${result.calls} calls, times in ms; goal p50 < ${EXPORT_SIGN_GOAL_P50_MS} ms\n` +
     formatTable(
       ['operation', 'build p50', 'sign p50', 'total p50', 'total p95', 'sign/build', 'status'],
       [

@@ -10,6 +10,7 @@ export const nl = {
     tagline: 'Multidisciplinair overleg rond de leerling',
     demoBadge: 'Demo',
     loading: 'Bezig met laden…',
+    close: 'Sluiten',
   },
   nav: {
     start: 'Start',
@@ -344,7 +345,8 @@ export const nl = {
     title: 'Ondertekening',
     noneDeclared:
       'In het ondertekeningsblok staat geen certificaat: voorzitter en notulist hadden bij het vaststellen nog geen certificaat. U kunt wel ondertekenen met een certificaat van de school.',
-    signAs: (role: string, name: string) => `Ondertekenen als ${role.toLowerCase()} (${name})`,
+    signAs: (role: string) => `Ondertekenen als ${role.toLowerCase()}`,
+    signAsTitle: (role: string, name: string) => `Ondertekenen als ${role.toLowerCase()}: ${name}`,
     signWith: 'Ondertekenen met certificaat',
     signedOn: (date: string) => `ondertekend op ${date}`,
     waiting: 'nog niet ondertekend',

@@ -1,5 +1,6 @@
 import {
   NavLink,
+  Notification,
   createTheme,
   darken,
   defaultVariantColorsResolver,
@@ -7,6 +8,7 @@ import {
   type CSSVariablesResolver,
   type VariantColorsResolver,
 } from '@mantine/core';
+import { t } from './i18n';
 
 const systemFont = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
@@ -35,6 +37,8 @@ export const theme = createTheme({
   components: {
     // The active item in white on the primary colour, not primary on a tint.
     NavLink: NavLink.extend({ defaultProps: { variant: 'filled' } }),
+    // Screen readers name the close button of every notification.
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': t.app.close } } }),
   },
 });
 

@@ -95,4 +95,37 @@ describe('main screens', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Toestemming ouders' }).isVisible()).toBe(true);
     await check(page, 'casus');
   });
+
+  it('a signed verslag and Verslag controleren', async () => {
+    const { page, session } = app;
+    const db = session.db();
+    const meeting = await db
+      .selectFrom('meeting')
+      .select(['id', 'chairId', 'minuteTakerId'])
+      .where('status', '=', 'held')
+      .executeTakeFirstOrThrow();
+    const invoke = (channel: string, input: unknown) =>
+      page.evaluate(([c, i]) => window.mdo.invoke(c as never, i as never), [channel, input] as const);
+    const chair = await invoke('certificates.create', { memberId: meeting.chairId, passphrase: 'voorzitter-2026' });
+    expect(await invoke('certificates.create', { memberId: meeting.minuteTakerId, passphrase: 'notulist-2026' })).toMatchObject({
+      ok: true,
+    });
+    expect(await invoke('minutes.finalize', { meetingId: meeting.id })).toMatchObject({ ok: true });
+    const certificateId = (chair as { data: { id: number } }).data.id;
+    expect(await invoke('minutes.sign', { meetingId: meeting.id, certificateId, passphrase: 'voorzitter-2026' })).toMatchObject({
+      ok: true,
+    });
+    await go(page, `#/overleggen/${meeting.id}`);
+    await expect.poll(() => page.getByRole('button', { name: /^Ondertekenen als notulist/ }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Ondertekening' }).scrollIntoViewIfNeeded();
+    await check(page, 'verslag-ondertekenen');
+
+    await page.getByRole('button', { name: 'Verslag exporteren' }).click();
+    await expect.poll(() => app.exports.length).toBe(1);
+    await page.getByRole('link', { name: 'Verslag controleren' }).click();
+    app.chooseFile(app.exports[0]);
+    await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
+    await expect.poll(() => page.getByText('Alle handtekeningen zijn geldig', { exact: false }).isVisible()).toBe(true);
+    await check(page, 'verslag-controleren');
+  });
 });

@@ -51,10 +51,10 @@ export function SigningPanel({ meetingId, schoolId }: { meetingId: number; schoo
           <Button
             leftSection={<IconSignature size={18} />}
             onClick={() =>
-              setSigning({ certificateId: next.certificateId, title: t.signing.signAs(roleLabel(next.meetingRole), next.name) })
+              setSigning({ certificateId: next.certificateId, title: t.signing.signAsTitle(roleLabel(next.meetingRole), next.name) })
             }
           >
-            {t.signing.signAs(roleLabel(next.meetingRole), next.name)}
+            {t.signing.signAs(roleLabel(next.meetingRole))}
           </Button>
         </Group>
       )}

@@ -60,7 +60,7 @@ function SignerCard({ signer }: { signer: Signer }) {
     <Card withBorder>
       <Group justify="space-between" mb="xs">
         <Text fw={700}>{signer.name ?? '—'}</Text>
-        <Badge color={statusColor[signer.status]} variant="filled">
+        <Badge color={statusColor[signer.status]} variant="light" size="lg">
           {t.verify.status[signer.status]}
         </Badge>
       </Group>
