@@ -13,7 +13,7 @@ import type { DB } from '../db/schema';
 import { AppError } from '../core/errors';
 import { nl } from '../core/i18n/nl';
 import { minutesForExport, signMinutesWith } from '../core/services/signatures';
-import { assertValidAt, createCertificate, readP12, type SigningIdentity } from '../core/signing/certificates';
+import { assertValidAt, createCertificate, readP12, summarize, type SigningIdentity } from '../core/signing/certificates';
 import { signDocx } from '../core/signing/signDocx';
 import { verifyDocx } from '../core/signing/verifyDocx';
 import type { Kysely } from 'kysely';
@@ -298,7 +298,7 @@ async function exportDocument(args: string[], io: CliIo): Promise<number> {
         values.meeting === 'latest' ? await latestMeeting(handle.db, !!identity && kind === 'verslag') : idArg(values.meeting, 'meeting');
       if (kind === 'verslag' && identity) {
         // The signature is stored with the finalized verslag, as when signing in the app.
-        const role = identity.certificate.subject.match(/^title=(.*)$/m)?.[1];
+        const role = summarize(identity.certificate).role;
         await signMinutesWith(handle.db, meetingId, identity, clock, { memberId: null, role });
         bytes = (await minutesForExport(handle.db, meetingId))!;
         writeWhole(out, bytes);

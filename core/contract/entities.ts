@@ -361,10 +361,13 @@ export const tagAdd = z.strictObject({
 });
 export const listItemActive = z.strictObject({ kind: z.enum(['theme', 'tag']), id, active: z.boolean() });
 
+// A parent version or dossier is built on request and may be signed as it is saved.
+// A verslag is signed once, after vaststellen (minutes.sign), and exported as stored.
+export const exportSigning = z.strictObject({ certificateId: id, passphrase: z.string().max(1024) });
 export const exportRequest = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('minutes'), meetingId: id }),
-  z.strictObject({ kind: z.literal('parent'), meetingId: id, caseId: id }),
-  z.strictObject({ kind: z.literal('dossier'), caseId: id }),
+  z.strictObject({ kind: z.literal('parent'), meetingId: id, caseId: id, sign: exportSigning.optional() }),
+  z.strictObject({ kind: z.literal('dossier'), caseId: id, sign: exportSigning.optional() }),
 ]);
 
 export const correctionStart = z.strictObject({ meetingId: id, reason: required(1000, nl.forms.reason) });

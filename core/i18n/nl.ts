@@ -381,6 +381,9 @@ export const nl = {
     parent: 'Ouderversie exporteren',
     dossier: 'Casusdossier exporteren',
     saved: (name: string) => `Opgeslagen als ${name}.`,
+    signed: 'Ondertekend exporteren',
+    signAndSave: 'Ondertekenen en opslaan',
+    noCertificate: 'Er is nog geen geldig certificaat. Maak of importeer er een op het scherm Kernteam.',
   },
   docs: {
     confidential: 'Vertrouwelijk',

@@ -4,12 +4,17 @@ import { nowIso, type Clock } from '../clock';
 import { buildDossierDocx } from '../documents/dossierDocx';
 import { assertWritable, loadMinutesData } from '../documents/minutesData';
 import { buildMinutesDocx, buildParentDocx } from '../documents/minutesDocx';
+import type { z } from 'zod';
+import type { exportRequest } from '../contract/entities';
+import { nl } from '../i18n/nl';
 import type { FileDialogs } from '../ipc/fileDialogs';
+import { summarize } from '../signing/certificates';
+import { signDocx } from '../signing/signDocx';
+import { certificateAppError, unlockCertificate } from './certificates';
 import { getCase } from './cases';
 import { minutesForExport } from './signatures';
 
-export type ExportRequest =
-  { kind: 'minutes'; meetingId: number } | { kind: 'parent'; meetingId: number; caseId: number } | { kind: 'dossier'; caseId: number };
+export type ExportRequest = z.output<typeof exportRequest>;
 
 /**
  * Builds a document and hands it to the save dialog. An export is
@@ -44,11 +49,25 @@ export async function exportDocument(
         ? { entity: 'meeting', entityId: data.meeting.id, schoolId: data.school.id }
         : { entity: 'case', entityId: request.caseId, schoolId: data.school.id };
   }
+  const signing = request.kind === 'minutes' ? undefined : request.sign;
+  if (signing) {
+    // Unlocked for this one file; a wrong passphrase stops before the save dialog opens.
+    const identity = await unlockCertificate(db, signing.certificateId, signing.passphrase);
+    try {
+      bytes = signDocx(bytes, identity, {
+        at: clock.now(),
+        role: summarize(identity.certificate).role,
+        purpose: nl.docs.signPurpose,
+      });
+    } catch (error) {
+      throw certificateAppError(error);
+    }
+  }
   const fileName = await files.save(name, bytes);
   if (fileName) {
     await db
       .insertInto('auditLog')
-      .values({ at: nowIso(clock), actor: 'app', action: `export.${request.kind}`, ...entity })
+      .values({ at: nowIso(clock), actor: 'app', action: `export.${request.kind}${signing ? '.signed' : ''}`, ...entity })
       .execute();
   }
   return { fileName };

@@ -4,7 +4,7 @@ import type { DB, MeetingRole } from '../../db/schema';
 import { nowIso, today, type Clock } from '../clock';
 import { AppError } from '../errors';
 import { nl } from '../i18n/nl';
-import type { SigningIdentity } from '../signing/certificates';
+import { summarize, type SigningIdentity } from '../signing/certificates';
 import { signDocx } from '../signing/signDocx';
 import { certificateAppError, unlockCertificate } from './certificates';
 
@@ -152,7 +152,7 @@ export async function signMinutesWith(
       .values({
         minutesId: state.minutesId,
         memberId: signer.memberId,
-        signerName: identity.certificate.subject.match(/^CN=(.*)$/m)?.[1] ?? '',
+        signerName: summarize(identity.certificate).name,
         signerRole: role ?? '',
         certificateSha256: fingerprint,
         signedAt: stamp,

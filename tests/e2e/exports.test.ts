@@ -40,7 +40,7 @@ describe('exporting verslagen from the app', () => {
 
     const [own, ...others] = discussed;
     await page.evaluate((hash) => (window.location.hash = hash), `#/casussen/${own.caseId}`);
-    await page.getByRole('button', { name: `Ouderversie exporteren: ${formatShortDate(meeting.date)}` }).click();
+    await page.getByRole('button', { name: `Ouderversie exporteren: ${formatShortDate(meeting.date)}`, exact: true }).click();
     await expect.poll(() => current().exports.length).toBe(2);
     const parentFile = current().exports[1];
     expect(path.basename(parentFile)).toBe(`Verslag voor ouders ${meeting.date}.docx`);

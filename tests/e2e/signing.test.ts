@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { zipParts } from '../../core/documents/packDocx';
+import { xmlParts, zipParts } from '../../core/documents/packDocx';
+import { formatShortDate } from '../../core/i18n/formatDate';
 import { createCertificate } from '../../core/signing/certificates';
 import { verifyDocx } from '../../core/signing/verifyDocx';
 import { appPerTest, tempDir } from './harness';
@@ -138,5 +139,58 @@ describe('signing and verifying verslagen in the app', () => {
     } finally {
       temp.remove();
     }
+  });
+
+  it('saves a signed parent version from the case page; the signature adds no other pupil to the file', async () => {
+    const { page, session } = current();
+    const db = session.db();
+    const discussed = await db
+      .selectFrom('agendaItem')
+      .innerJoin('meeting', 'meeting.id', 'agendaItem.meetingId')
+      .innerJoin('supportCase', 'supportCase.id', 'agendaItem.caseId')
+      .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
+      .select([
+        'supportCase.id as caseId',
+        'meeting.id as meetingId',
+        'meeting.date',
+        'meeting.chairId',
+        'pupil.firstName',
+        'pupil.lastName',
+      ])
+      .where('meeting.status', '=', 'finalized')
+      .where('agendaItem.anonymous', '=', 0)
+      .orderBy('meeting.date', 'desc')
+      .executeTakeFirstOrThrow();
+    const created = await page.evaluate(
+      (memberId) => window.mdo.invoke('certificates.create', { memberId, passphrase: 'voorzitter-2026' }),
+      discussed.chairId!,
+    );
+    expect(created).toMatchObject({ ok: true });
+
+    await page.evaluate((hash) => (window.location.hash = hash), `#/casussen/${discussed.caseId}`);
+    await page.getByRole('button', { name: `Ondertekend exporteren: Ouderversie exporteren: ${formatShortDate(discussed.date)}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Ondertekenen met certificaat' }).click();
+    await page.getByRole('option').first().click();
+    await dialog.getByLabel('Wachtwoord van uw certificaat').fill('fout');
+    await dialog.getByRole('button', { name: 'Ondertekenen en opslaan' }).click();
+    await expect.poll(() => dialog.getByText('Het wachtwoord van het certificaat klopt niet.', { exact: false }).isVisible()).toBe(true);
+    expect(current().exports).toEqual([]);
+    await dialog.getByLabel('Wachtwoord van uw certificaat').fill('voorzitter-2026');
+    await dialog.getByRole('button', { name: 'Ondertekenen en opslaan' }).click();
+    await expect.poll(() => current().exports.length).toBe(1);
+
+    const file = fs.readFileSync(current().exports[0]);
+    expect(verifyDocx(file)).toMatchObject({ kind: 'signed', valid: true });
+    const text = Object.values(xmlParts(file)).join('\n');
+    expect(text).toContain(`${discussed.firstName} ${discussed.lastName}`);
+    const others = await db
+      .selectFrom('pupil')
+      .select(['firstName', 'lastName'])
+      .where('id', 'not in', db.selectFrom('supportCase').select('pupilId').where('id', '=', discussed.caseId))
+      .execute();
+    for (const other of others) expect(text).not.toContain(`${other.firstName} ${other.lastName}`);
+    const audit = await db.selectFrom('auditLog').select('action').where('action', 'like', 'export.%').execute();
+    expect(audit).toEqual([{ action: 'export.parent.signed' }]);
   });
 });

@@ -1,28 +1,128 @@
-import { Button, type ButtonProps } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, PasswordInput, Select, Stack, Text, Tooltip, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileTypeDocx } from '@tabler/icons-react';
+import { IconFileTypeDocx, IconSignature } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import type { exportRequest } from '../../../core/contract/entities';
-import { useChannelMutation } from '../api';
+import { useChannel, useChannelMutation } from '../api';
 import { t } from '../i18n';
+import { useSchool } from '../school';
 
-/** Builds a DOCX in main and lets the user save it; says where it went or why not. */
-export function ExportButton({ request, label, ...props }: { request: z.input<typeof exportRequest>; label: string } & ButtonProps) {
+type Request = z.input<typeof exportRequest>;
+
+/**
+ * Builds a DOCX in main and lets the user save it; says where it went or why
+ * not. A parent version or dossier can also be saved signed.
+ */
+export function ExportButton({ request, label, ...props }: { request: Request; label: string } & ButtonProps) {
   const save = useChannelMutation('documents.export');
+  const [signing, setSigning] = useState(false);
+  const run = (input: Request, onSaved?: () => void) =>
+    save.mutate(input, {
+      onSuccess: ({ fileName }) => {
+        if (!fileName) return;
+        notifications.show({ color: 'teal', message: t.exports.saved(fileName) });
+        onSaved?.();
+      },
+      onError: (error) => !onSaved && notifications.show({ color: 'red', message: error.message }),
+    });
+  const name = (props as { 'aria-label'?: string })['aria-label'] ?? label;
   return (
-    <Button
-      variant="light"
-      leftSection={<IconFileTypeDocx size={18} />}
-      loading={save.isPending}
-      onClick={() =>
-        save.mutate(request, {
-          onSuccess: ({ fileName }) => fileName && notifications.show({ color: 'teal', message: t.exports.saved(fileName) }),
-          onError: (error) => notifications.show({ color: 'red', message: error.message }),
-        })
-      }
-      {...props}
+    <Group gap={4} wrap="nowrap" mt={props.mt}>
+      <Button
+        variant="light"
+        leftSection={<IconFileTypeDocx size={18} />}
+        loading={save.isPending && !signing}
+        onClick={() => run(request)}
+        {...props}
+        mt={undefined}
+      >
+        {label}
+      </Button>
+      {request.kind !== 'minutes' && (
+        <Tooltip label={t.exports.signed}>
+          <ActionIcon
+            variant="subtle"
+            size={props.size === 'compact-sm' ? 'md' : 'lg'}
+            aria-label={`${t.exports.signed}: ${name}`}
+            onClick={() => setSigning(true)}
+          >
+            <IconSignature size={18} />
+          </ActionIcon>
+        </Tooltip>
+      )}
+      <Modal
+        opened={signing}
+        onClose={() => setSigning(false)}
+        title={`${t.exports.signed}: ${label}`}
+        centered
+        closeButtonProps={{ 'aria-label': t.certificates.cancel }}
+      >
+        {signing && (
+          <SignedExportForm
+            pending={save.isPending}
+            error={save.error?.message}
+            onCancel={() => setSigning(false)}
+            onSubmit={(sign) => run({ ...request, sign } as Request, () => setSigning(false))}
+          />
+        )}
+      </Modal>
+    </Group>
+  );
+}
+
+function SignedExportForm({
+  pending,
+  error,
+  onCancel,
+  onSubmit,
+}: {
+  pending: boolean;
+  error?: string;
+  onCancel: () => void;
+  onSubmit: (sign: { certificateId: number; passphrase: string }) => void;
+}) {
+  const { current } = useSchool();
+  const certificates = useChannel('certificates.list', { schoolId: current.id });
+  const now = new Date().toISOString();
+  const usable = (certificates.data ?? []).filter((certificate) => certificate.notBefore <= now && certificate.notAfter > now);
+  const [certificateId, setCertificateId] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (certificateId) onSubmit({ certificateId: Number(certificateId), passphrase });
+      }}
     >
-      {label}
-    </Button>
+      <Stack>
+        {certificates.isSuccess && usable.length === 0 && <Text c="dimmed">{t.exports.noCertificate}</Text>}
+        <Select
+          label={t.signing.signWith}
+          data={usable.map((certificate) => ({
+            value: String(certificate.id),
+            label: `${certificate.name}${certificate.role ? ` (${certificate.role})` : ''}`,
+          }))}
+          value={certificateId}
+          onChange={setCertificateId}
+          data-autofocus
+        />
+        <PasswordInput label={t.signing.passphrase} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
+        {error && (
+          <Text c="red.9" role="alert">
+            {error}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t.certificates.cancel}
+          </Button>
+          <Button type="submit" loading={pending} disabled={!certificateId}>
+            {t.exports.signAndSave}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
