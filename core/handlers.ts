@@ -17,6 +17,8 @@ import { signingState, signMinutes } from './services/signatures';
 import { verifyDocx } from './signing/verifyDocx';
 
 import { getDashboard } from './services/dashboard';
+import { getDashboardItems } from './services/dashboardItems';
+import { exportMonitoring, monitoringView } from './services/monitoring';
 import {
   actionList,
   closeMeeting,
@@ -45,6 +47,10 @@ export const handlers: Handlers = {
   },
   'setup.start': (input, { session, clock }) => startSetup(session, input, clock),
   'dashboard.get': ({ schoolId }, { session, clock }) => getDashboard(session.db(), schoolId, clock),
+  'dashboard.items': ({ schoolId, longOpenWeeks }, { session, clock }) =>
+    getDashboardItems(session.db(), schoolId, clock, { longOpenWeeks }),
+  'monitoring.report': (period, { session, clock }) => monitoringView(session.db(), period, clock),
+  'monitoring.export': (request, { session, files, clock }) => exportMonitoring(session.db(), request, files, clock),
   'meetings.list': ({ schoolId }, { session }) => listMeetings(session.db(), schoolId),
   'cases.list': ({ schoolId }, { session }) => listCases(session.db(), schoolId),
   'roles.list': ({ schoolId }, { session }) => listRoles(session.db(), schoolId),

@@ -436,3 +436,113 @@ export const verifyReport = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unsigned') }),
   z.object({ kind: z.literal('signed'), valid: z.boolean(), signers: z.array(signerReport) }),
 ]);
+
+// The start screen's work list: every item carries the ids of where it is resolved.
+const openCaseStatus = z.enum(['registered', 'active']);
+export const caseLink = z.object({
+  caseId: id,
+  pupilName: z.string(),
+  groupName: z.string(),
+  status: openCaseStatus,
+  /** The case's agenda item in the next MDO (chair mode), or null when it is not on that agenda. */
+  nextAgendaItemId: id.nullable(),
+});
+export const agendaLine = z.object({
+  agendaItemId: id,
+  position: z.number().int(),
+  kind: z.enum(['case', 'general']),
+  caseId: id.nullable(),
+  title: z.string(),
+  plannedMinutes: z.number().int(),
+  anonymous: z.boolean(),
+});
+export const nextMeetingItem = z.object({
+  meetingId: id,
+  date: isoDate,
+  startTime: z.string(),
+  location: z.string(),
+  status: meetingStatus,
+  chairName: z.string().nullable(),
+  agenda: z.array(agendaLine),
+  agendaState: z.object({
+    caseItems: z.number().int(),
+    generalItems: z.number().int(),
+    anonymousCaseItems: z.number().int(),
+    plannedMinutes: z.number().int(),
+    /** Cases the agenda suggestions propose that are not on it yet. */
+    suggestedCaseIds: z.array(id),
+    /** no_cases: no case on the agenda; suggestions_pending: suggested cases missing; ready: neither. */
+    status: z.enum(['no_cases', 'suggestions_pending', 'ready']),
+  }),
+});
+export const agreementItem = z.object({
+  agreementId: id,
+  caseId: id.nullable(),
+  /** The meeting in which the agreement was made. */
+  meetingId: id,
+  agendaItemId: id.nullable(),
+  /** Null for an agreement of a general agenda item. */
+  pupilName: z.string().nullable(),
+  description: z.string(),
+  dueOn: isoDate,
+  originalDueOn: isoDate,
+  postponements: z.number().int(),
+  /** Calendar days past the due date (0 when due today or later). */
+  daysOverdue: z.number().int(),
+  nextAgendaItemId: id.nullable(),
+});
+export const ownerGroup = z.object({
+  ownerKind,
+  /** Set when the owner is a kernteam member. */
+  ownerMemberId: id.nullable(),
+  /** As written on screen: a name, or "Ouders" / "Leerling". */
+  owner: z.string(),
+  agreements: z.array(agreementItem),
+});
+export const effectItem = caseLink.extend({ firstDiscussedOn: isoDate, effectDueOn: isoDate });
+export const longOpenItem = caseLink.extend({ registeredOn: isoDate, weeksOpen: z.number().int() });
+export const consentItem = caseLink.extend({ gate });
+export const dashboardItems = z.object({
+  today: isoDate,
+  /** Sunday of the current week: "this week" runs to and including it. */
+  weekEnd: isoDate,
+  longOpenWeeks: z.number().int(),
+  nextMeeting: nextMeetingItem.nullable(),
+  agreements: z.object({ overdue: z.array(ownerGroup), dueThisWeek: z.array(ownerGroup) }),
+  /** Open cases (registered or active) without an active trekker. */
+  casesWithoutLead: z.array(caseLink),
+  /** Two-week effect not yet recorded since the first discussion. */
+  effectChecks: z.object({ overdue: z.array(effectItem), dueThisWeek: z.array(effectItem) }),
+  /** Open cases registered at least `longOpenWeeks` weeks ago, longest first. */
+  longOpenCases: z.array(longOpenItem),
+  /** Open cases without any recorded consent decision. */
+  consentMissing: z.array(consentItem),
+});
+export const dashboardItemsRequest = z.strictObject({ schoolId: id, longOpenWeeks: z.number().int().min(1).max(520).optional() });
+
+// The anonymous monitoring report for the stuurgroep: only shown numbers cross the boundary.
+export const monitoringRequest = z
+  .strictObject({ schoolIds: z.array(id).min(1).max(200), from: isoDate, to: isoDate })
+  .refine((value) => value.from <= value.to, { path: ['to'], error: nl.forms.period });
+export const monitoringExport = z
+  .strictObject({ schoolIds: z.array(id).min(1).max(200), from: isoDate, to: isoDate, format: z.enum(['docx', 'csv']) })
+  .refine((value) => value.from <= value.to, { path: ['to'], error: nl.forms.period });
+const reportCell = z.object({ text: z.string(), value: z.number().nullable() });
+export const reportTable = z.object({
+  title: z.string(),
+  columns: z.array(z.string()),
+  rows: z.array(z.object({ label: z.string(), summary: z.boolean().optional(), cells: z.array(reportCell) })),
+  emptyText: z.string().optional(),
+});
+export const monitoringReport = z.object({
+  title: z.string(),
+  subtitle: z.string(),
+  meta: z.array(z.object({ label: z.string(), value: z.string() })),
+  tables: z.array(reportTable),
+  legend: z.array(z.string()),
+});
+/** The report with one chart (SVG, drawn in main) per table that has one. */
+export const monitoringView = z.object({
+  report: monitoringReport,
+  charts: z.array(z.object({ table: z.number().int(), svg: z.string(), description: z.string() })),
+});

@@ -86,18 +86,15 @@ export function table(headers: string[], rows: string[][], widths: number[]): Ta
   });
 }
 
-/** "Vertrouwelijk" and the school in the header; "pagina X van Y" and the document id in the footer. */
-export function pageFrame(schoolName: string, documentId: string) {
+/** "Vertrouwelijk" (or another marking) and the school in the header; "pagina X van Y" and the document id in the footer. */
+export function pageFrame(schoolName: string, documentId: string, marking: string = nl.docs.confidential) {
   return {
     headers: {
       default: new Header({
         children: [
           new Paragraph({
             alignment: AlignmentType.RIGHT,
-            children: [
-              new TextRun({ text: nl.docs.confidential.toUpperCase(), bold: true, color: 'B3261E' }),
-              new TextRun(`  ·  ${schoolName}`),
-            ],
+            children: [new TextRun({ text: marking.toUpperCase(), bold: true, color: 'B3261E' }), new TextRun(`  ·  ${schoolName}`)],
           }),
         ],
       }),

@@ -1,10 +1,13 @@
+import { nlMonitoring } from './nlMonitoring';
 import type { ErrorCode } from '../contract/result';
 
 /**
  * Every Dutch text a user reads: screens, messages, default lists, documents.
- * Code stays English; this file is the only place for Dutch.
+ * Code stays English; this file (with the sections it takes in, such as
+ * nlMonitoring.ts) is the only place for Dutch.
  */
 export const nl = {
+  monitoring: nlMonitoring,
   app: {
     name: 'MDO',
     tagline: 'Multidisciplinair overleg rond de leerling',
@@ -303,6 +306,7 @@ export const nl = {
     agreement: 'Beschrijf wat er is afgesproken.',
     owner: 'Kies wie de afspraak uitvoert.',
     passphrase: 'Kies een wachtwoord van minstens 8 tekens.',
+    period: 'De einddatum ligt vóór de begindatum.',
   },
   minutes: {
     title: 'Verslag',

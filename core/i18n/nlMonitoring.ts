@@ -1,10 +1,25 @@
 /**
- * Dutch texts of the anonymous monitoring report for the stuurgroep (screen
- * and CSV). Kept apart while the feature is built; `nl.ts` takes it in as
+ * Dutch texts of the anonymous monitoring report for the stuurgroep (screen,
+ * DOCX and CSV), and of the Monitoring screen. `nl.ts` takes it in as
  * `nl.monitoring`.
  */
 export const nlMonitoring = {
   title: 'Monitoringsrapportage MDO',
+  marking: 'Anoniem',
+  documentId: (from: string, to: string) => `MR-${from}-${to}`,
+  fileName: (from: string, to: string, extension: string) => `Monitoringsrapportage MDO ${from} tot en met ${to}.${extension}`,
+  screen: {
+    title: 'Monitoring',
+    intro:
+      'Het anonieme overzicht voor de stuurgroep: dezelfde cijfers als in de export. Aantallen van 1 tot en met 4 staan er als "<5", zodat geen leerling te herkennen is.',
+    from: 'Van',
+    to: 'Tot en met',
+    schools: 'Scholen',
+    show: 'Tonen',
+    exportDocx: 'Exporteren als Word',
+    exportCsv: 'Exporteren als CSV (Excel)',
+    chartAlt: (description: string) => `Grafiek. ${description}`,
+  },
   subtitle: 'Anoniem overzicht voor de stuurgroep: alleen aantallen, geen namen.',
   meta: {
     period: 'Periode',

@@ -16,6 +16,8 @@ export interface ReportCell {
 
 export interface ReportRow {
   label: string;
+  /** A total or a derived number, not one of the table's categories: charts leave it out. */
+  summary?: boolean;
   cells: ReportCell[];
 }
 
@@ -60,6 +62,10 @@ function row(label: string, ...cells: ReportCell[]): ReportRow {
   return { label, cells };
 }
 
+function summaryRow(label: string, ...cells: ReportCell[]): ReportRow {
+  return { label, summary: true, cells };
+}
+
 /** Rows of counts that stand alone: no shown total relates them. */
 function standalone(entries: [string, number][]): ReportRow[] {
   return entries.map(([label, value]) => row(label, countCell(suppressCount(value))));
@@ -72,7 +78,7 @@ function groupRows(totalLabel: string, total: number, entries: [string, number][
     total,
   );
   const rows = [
-    row(totalLabel, countCell(group.total!), blank),
+    summaryRow(totalLabel, countCell(group.total!), blank),
     ...entries.map(([label], index) => row(label, countCell(group.cells[index]), shareCell(group.cells[index], group.total))),
   ];
   return { rows, group };
@@ -158,7 +164,7 @@ export function monitoringReport(m: MonitoringMeasures): MonitoringReport {
       {
         title: t.effect.title,
         columns: measureCountShare,
-        rows: [...effect.rows, row(t.effect.withinTarget, countCell(withinTarget), shareCell(withinTarget, effect.group.total))],
+        rows: [...effect.rows, summaryRow(t.effect.withinTarget, countCell(withinTarget), shareCell(withinTarget, effect.group.total))],
       },
       { title: t.leadTime.title, columns: [t.columns.measure, t.columns.value], rows: [row(t.leadTime.median, leadTime)] },
       {
@@ -166,8 +172,8 @@ export function monitoringReport(m: MonitoringMeasures): MonitoringReport {
         columns: measureCountShare,
         rows: [
           ...agreements.rows,
-          row(t.agreements.postponements, countCell(postponements), blank),
-          row(t.agreements.postponedMoreThanOnce, countCell(suppressCount(a.postponedMoreThanOnce)), blank),
+          summaryRow(t.agreements.postponements, countCell(postponements), blank),
+          summaryRow(t.agreements.postponedMoreThanOnce, countCell(suppressCount(a.postponedMoreThanOnce)), blank),
         ],
       },
       {

@@ -1,7 +1,19 @@
 import { differenceInCalendarDays, endOfWeek, format, parseISO, subDays } from 'date-fns';
 import { sql, type Kysely } from 'kysely';
-import type { CaseStatus, DB, IsoDate, MeetingStatus, OwnerKind } from '../../db/schema';
+import type { DB, OwnerKind } from '../../db/schema';
 import { today, type Clock } from '../clock';
+import type { z } from 'zod';
+import type {
+  agendaLine,
+  agreementItem,
+  caseLink,
+  consentItem,
+  dashboardItems,
+  effectItem,
+  longOpenItem,
+  nextMeetingItem,
+  ownerGroup,
+} from '../contract/entities';
 import { AppError } from '../errors';
 import { ownerLabel } from '../i18n/ownerLabel';
 import { agendaSuggestions } from './agenda';
@@ -20,108 +32,16 @@ export interface DashboardOptions {
   longOpenWeeks?: number;
 }
 
-/** What every case item carries: enough to open the case, or its item on the next agenda. */
-export interface CaseLink {
-  caseId: number;
-  pupilName: string;
-  groupName: string;
-  status: Exclude<CaseStatus, 'closed'>;
-  /** The case's agenda item in the next MDO (chair mode), or null when it is not on that agenda. */
-  nextAgendaItemId: number | null;
-}
-
-export interface AgendaLine {
-  agendaItemId: number;
-  position: number;
-  kind: 'case' | 'general';
-  caseId: number | null;
-  title: string;
-  plannedMinutes: number;
-  anonymous: boolean;
-}
-
-export interface NextMeetingItem {
-  meetingId: number;
-  date: IsoDate;
-  startTime: string;
-  location: string;
-  status: MeetingStatus;
-  chairName: string | null;
-  agenda: AgendaLine[];
-  agendaState: {
-    caseItems: number;
-    generalItems: number;
-    anonymousCaseItems: number;
-    plannedMinutes: number;
-    /** Cases the agenda suggestions propose that are not on it yet (see agendaSuggestions). */
-    suggestedCaseIds: number[];
-    /** no_cases: no case on the agenda; suggestions_pending: suggested cases missing; ready: neither. */
-    status: 'no_cases' | 'suggestions_pending' | 'ready';
-  };
-}
-
-export interface AgreementItem {
-  agreementId: number;
-  caseId: number | null;
-  /** The meeting in which the agreement was made. */
-  meetingId: number;
-  agendaItemId: number | null;
-  /** Null for an agreement of a general agenda item. */
-  pupilName: string | null;
-  description: string;
-  dueOn: IsoDate;
-  originalDueOn: IsoDate;
-  postponements: number;
-  /** Calendar days past the due date (0 when due today or later). */
-  daysOverdue: number;
-  nextAgendaItemId: number | null;
-}
-
-export interface OwnerGroup {
-  ownerKind: OwnerKind;
-  /** Set when the owner is a kernteam member. */
-  ownerMemberId: number | null;
-  /** As written on screen: a name, or "Ouders" / "Leerling". */
-  owner: string;
-  agreements: AgreementItem[];
-}
-
-export interface EffectItem extends CaseLink {
-  firstDiscussedOn: IsoDate;
-  effectDueOn: IsoDate;
-}
-
-export interface LongOpenItem extends CaseLink {
-  registeredOn: IsoDate;
-  weeksOpen: number;
-}
-
-export interface ConsentItem extends CaseLink {
-  /** May the case be discussed by name at the next MDO (or today, without one)? */
-  gate: ReturnType<typeof discussionGate>;
-}
-
-export interface DashboardItems {
-  today: IsoDate;
-  /** Sunday of the current week: "this week" runs to and including it. */
-  weekEnd: IsoDate;
-  longOpenWeeks: number;
-  nextMeeting: NextMeetingItem | null;
-  agreements: {
-    /** Open and past the due date, by owner. */
-    overdue: OwnerGroup[];
-    /** Open and due from today to the end of the week, by owner. */
-    dueThisWeek: OwnerGroup[];
-  };
-  /** Open cases (registered or active) without an active trekker. */
-  casesWithoutLead: CaseLink[];
-  /** Two-week effect not yet recorded since the first discussion. */
-  effectChecks: { overdue: EffectItem[]; dueThisWeek: EffectItem[] };
-  /** Open cases registered at least `longOpenWeeks` weeks ago, longest first. */
-  longOpenCases: LongOpenItem[];
-  /** Open cases without any recorded consent decision. */
-  consentMissing: ConsentItem[];
-}
+// The shapes come from the IPC contract, the one source for main and renderer.
+export type CaseLink = z.infer<typeof caseLink>;
+export type AgendaLine = z.infer<typeof agendaLine>;
+export type NextMeetingItem = z.infer<typeof nextMeetingItem>;
+export type AgreementItem = z.infer<typeof agreementItem>;
+export type OwnerGroup = z.infer<typeof ownerGroup>;
+export type EffectItem = z.infer<typeof effectItem>;
+export type LongOpenItem = z.infer<typeof longOpenItem>;
+export type ConsentItem = z.infer<typeof consentItem>;
+export type DashboardItems = z.infer<typeof dashboardItems>;
 
 const isoDay = (date: Date) => format(date, 'yyyy-MM-dd');
 

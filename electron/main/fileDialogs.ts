@@ -5,8 +5,9 @@ import { AppError } from '../../core/errors';
 import { MAX_OPEN_BYTES, type FileDialogs, type OpenKind } from '../../core/ipc/fileDialogs';
 import { nl } from '../../core/i18n/nl';
 
-const filters: Record<OpenKind, { name: string; extensions: string[] }> = {
+const filters: Record<OpenKind | 'csv', { name: string; extensions: string[] }> = {
   docx: { name: 'Word', extensions: ['docx'] },
+  csv: { name: 'CSV (Excel)', extensions: ['csv'] },
   certificate: { name: nl.certificates.fileType, extensions: ['p12', 'pfx'] },
 };
 
@@ -15,7 +16,8 @@ export function systemFileDialogs(window: () => BrowserWindow | undefined): File
   return {
     async save(suggestedName, bytes) {
       const parent = window();
-      const options: SaveDialogOptions = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [filters.docx] };
+      const filter = suggestedName.endsWith('.csv') ? filters.csv : filters.docx;
+      const options: SaveDialogOptions = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [filter] };
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
       const temp = `${result.filePath}.tmp-${process.pid}`;

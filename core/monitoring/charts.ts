@@ -1,0 +1,98 @@
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { ReportTable } from './report';
+
+// Bar charts of the report's tables, drawn by Vega-Lite as SVG in main (the
+// same picture on screen and in the DOCX) and rasterized for Word by resvg
+// with a bundled font, so the image is the same on every machine.
+
+const FONT_FAMILY = 'DejaVu Sans';
+const FONT_FILE = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const BAR_COLOR = '#364fc7';
+export const CHART_WIDTH = 640;
+const LABEL_WIDTH = 310;
+
+export interface Chart {
+  /** Index of the report table the chart belongs to. */
+  table: number;
+  svg: string;
+  /** The chart in words, for screen readers and the image's alt text. */
+  description: string;
+  width: number;
+  height: number;
+}
+
+interface Bar {
+  label: string;
+  /** Drawn length: a suppressed count draws no bar. */
+  value: number;
+  /** What the bar is labelled with: "12", "<5" or "x". */
+  text: string;
+}
+
+/** The categories of a table worth a chart: at least two, counted in the first column. */
+function barsOf(table: ReportTable): Bar[] {
+  const bars = table.rows
+    .filter((row) => !row.summary)
+    .map((row) => ({ label: row.label, value: row.cells[0]?.value ?? 0, text: row.cells[0]?.text ?? '' }));
+  return bars.length >= 2 && bars.some((bar) => bar.text !== '') ? bars : [];
+}
+
+function specFor(bars: Bar[], height: number): TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: CHART_WIDTH - LABEL_WIDTH - 40,
+    height,
+    padding: { left: 6, right: 28, top: 6, bottom: 6 },
+    background: 'white',
+    data: { values: bars },
+    encoding: {
+      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: LABEL_WIDTH, labelFontSize: 11, ticks: false } },
+      x: {
+        field: 'value',
+        type: 'quantitative',
+        title: null,
+        axis: { format: 'd', tickMinStep: 1, labelFontSize: 10, gridColor: '#e9ecef' },
+      },
+    },
+    layer: [
+      { mark: { type: 'bar', color: BAR_COLOR, height: { band: 0.7 } } },
+      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#212529' }, encoding: { text: { field: 'text' } } },
+    ],
+    config: { font: FONT_FAMILY, view: { stroke: null } },
+  };
+}
+
+/** One SVG bar chart per table that has categories to compare. */
+export async function reportCharts(tables: readonly ReportTable[]): Promise<Chart[]> {
+  const charts: Chart[] = [];
+  for (const [index, table] of tables.entries()) {
+    const bars = barsOf(table);
+    if (bars.length === 0) continue;
+    const height = bars.length * 26;
+    const view = new vega.View(vega.parse(compile(specFor(bars, height)).spec), { renderer: 'none' });
+    const svg = await view.toSVG();
+    view.finalize();
+    const size = /<svg[^>]*width="([\d.]+)"[^>]*height="([\d.]+)"/.exec(svg);
+    charts.push({
+      table: index,
+      svg,
+      description: `${table.title}: ${bars.map((bar) => `${bar.label} ${bar.text}`).join(', ')}`,
+      width: Number(size?.[1] ?? CHART_WIDTH),
+      height: Number(size?.[2] ?? height),
+    });
+  }
+  return charts;
+}
+
+/** A chart as PNG at twice its size, for crisp printing from Word. */
+export function chartPng(chart: Chart): Uint8Array {
+  const resvg = new Resvg(chart.svg, {
+    font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+    fitTo: { mode: 'zoom', value: 2 },
+    background: 'white',
+  });
+  return resvg.render().asPng();
+}

@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import { nowIso, type Clock } from '../clock';
+import { nlMonitoring as t } from '../i18n/nlMonitoring';
+import type { FileDialogs } from '../ipc/fileDialogs';
+import { reportCharts } from '../monitoring/charts';
+import { monitoringCsv } from '../monitoring/csv';
+import { measureAll, type MonitoringPeriod } from '../monitoring/measures';
+import { buildMonitoringDocx } from '../monitoring/monitoringDocx';
+import { monitoringReport } from '../monitoring/report';
+
+/** The anonymous report for a period and schools, with its charts: what the Monitoring screen shows. */
+export async function monitoringView(db: Kysely<DB>, period: MonitoringPeriod, clock: Clock) {
+  const report = monitoringReport(await measureAll(db, period, clock));
+  const charts = await reportCharts(report.tables);
+  return { report, charts: charts.map(({ table, svg, description }) => ({ table, svg, description })) };
+}
+
+/** The report as file bytes: DOCX with the charts as images, or CSV for Dutch Excel. */
+export async function monitoringFile(db: Kysely<DB>, period: MonitoringPeriod, format: 'docx' | 'csv', clock: Clock): Promise<Uint8Array> {
+  const measures = await measureAll(db, period, clock);
+  const report = monitoringReport(measures);
+  if (format === 'csv') return monitoringCsv(report);
+  return buildMonitoringDocx(report, await reportCharts(report.tables), period, measures.generatedOn);
+}
+
+/** Saves the report through the save dialog; the audit log records only that it happened. */
+export async function exportMonitoring(
+  db: Kysely<DB>,
+  request: MonitoringPeriod & { format: 'docx' | 'csv' },
+  files: FileDialogs,
+  clock: Clock,
+): Promise<{ fileName: string | null }> {
+  const bytes = await monitoringFile(db, request, request.format, clock);
+  const fileName = await files.save(t.fileName(request.from, request.to, request.format), bytes);
+  if (fileName) {
+    await db
+      .insertInto('auditLog')
+      .values({ at: nowIso(clock), actor: 'app', action: 'export.monitoring', entity: 'report' })
+      .execute();
+  }
+  return { fileName };
+}
