@@ -289,4 +289,72 @@ describe('mdo CLI', () => {
     const signatures = await cli('list', 'meetings', '--db', db, '--json');
     expect(signatures.code).toBe(0);
   });
+
+  it('exports the anonymous monitoring report as DOCX or CSV for a period, and refuses bad dates', async () => {
+    const db = temp.file('monitoring.db');
+    expect((await cli('demo', '--db', db)).code).toBe(0);
+    const docx = await cli(
+      'export',
+      'monitoring',
+      '--db',
+      db,
+      '--from',
+      '2025-11-25',
+      '--to',
+      '2026-11-25',
+      '--out',
+      temp.file('rapport.docx'),
+    );
+    expect(docx).toMatchObject({ code: 0, err: '' });
+    expect(docx.out).toMatch(/anonymous report for 1 school\(s\), 2025-11-25 to 2026-11-25\.$/);
+    expect(fs.readFileSync(temp.file('rapport.docx')).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      (
+        await cli(
+          'export',
+          'monitoring',
+          '--db',
+          db,
+          '--from',
+          '2025-11-25',
+          '--to',
+          '2026-11-25',
+          '--out',
+          temp.file('rapport.csv'),
+          '--school',
+          '1',
+        )
+      ).code,
+    ).toBe(0);
+    expect(fs.readFileSync(temp.file('rapport.csv'), 'utf8')).toMatch(/^\uFEFFMonitoringsrapportage MDO\r\n/);
+
+    for (const args of [
+      ['--from', '2026-11-25', '--to', '2025-11-25', '--out', temp.file('a.csv')],
+      ['--from', '25-11-2025', '--to', '2026-11-25', '--out', temp.file('b.csv')],
+      ['--from', '2025-11-25', '--to', '2026-11-25', '--out', temp.file('c.pdf')],
+      ['--from', '2025-11-25', '--out', temp.file('d.csv')],
+    ]) {
+      expect((await cli('export', 'monitoring', '--db', db, ...args)).code, args.join(' ')).toBe(2);
+    }
+    expect(
+      await cli(
+        'export',
+        'monitoring',
+        '--db',
+        db,
+        '--from',
+        '2025-11-25',
+        '--to',
+        '2026-11-25',
+        '--out',
+        temp.file('e.csv'),
+        '--school',
+        '77',
+      ),
+    ).toMatchObject({
+      code: 1,
+      err: 'Error: no such school in this database.',
+    });
+    expect(fs.readdirSync(temp.dir).sort()).toEqual(['monitoring.db', 'rapport.csv', 'rapport.docx']);
+  });
 });

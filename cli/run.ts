@@ -12,6 +12,7 @@ import { DbOpenError } from '../db/openErrors';
 import type { DB } from '../db/schema';
 import { AppError } from '../core/errors';
 import { nl } from '../core/i18n/nl';
+import { monitoringFile } from '../core/services/monitoring';
 import { minutesForExport, signMinutesWith } from '../core/services/signatures';
 import { assertValidAt, createCertificate, readP12, summarize, type SigningIdentity } from '../core/signing/certificates';
 import { signDocx } from '../core/signing/signDocx';
@@ -39,6 +40,10 @@ Commands:
         --sign adds an OOXML signature with the certificate; a verslag must be
         finalized to be signed, the signature is stored with it, and
         "--meeting latest" then means the latest finalized meeting.
+  export monitoring --db FILE --from DATE --to DATE --out FILE.docx|FILE.csv [--school ID ...]
+        The anonymous report for the stuurgroep over all schools (or the
+        given ones): counts only, every count from 1 to 4 shown as "<5".
+        DOCX with charts, or CSV (UTF-8 with BOM, ';') for Dutch Excel.
   verify FILE.docx
         Check every signature: one line per signer. Exit 0 when all are
         valid, 1 when one is invalid or the document changed after signing,
@@ -215,6 +220,8 @@ function describeAppError(error: AppError): string {
       return 'the certificate is expired or not yet valid; nothing was written.';
     case 'CERT_FILE':
       return 'the certificate file is not a usable .p12/.pfx with an RSA key.';
+    case 'VALIDATION':
+      return error.message.replace(/^VALIDATION: /, '');
     case 'NOT_FOUND':
       return `no such ${error.message.split(': ')[1] ?? 'record'} in this database.`;
     default:
@@ -270,7 +277,8 @@ async function list(args: string[], io: CliIo): Promise<number> {
 }
 
 async function exportDocument(args: string[], io: CliIo): Promise<number> {
-  const [kind, rest] = positional(args, ['verslag', 'ouder', 'dossier'], 'export');
+  const [kind, rest] = positional(args, ['verslag', 'ouder', 'dossier', 'monitoring'], 'export');
+  if (kind === 'monitoring') return exportMonitoringReport(rest, io);
   const values = parse(rest, {
     db: { type: 'string' },
     meeting: { type: 'string' },
@@ -312,6 +320,44 @@ async function exportDocument(args: string[], io: CliIo): Promise<number> {
     if (identity) bytes = signDocx(bytes, identity, { at: clock.now(), purpose: nl.docs.signPurpose });
     writeWhole(out, bytes);
     io.out(`Wrote ${out} (${bytes.length} bytes)${identity ? ', signed' : ''}.`);
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function exportMonitoringReport(args: string[], io: CliIo): Promise<number> {
+  const values = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      school: { type: 'string', multiple: true },
+    },
+    strict: true,
+    allowPositionals: false,
+  }).values;
+  const out = values.out;
+  const fileFormat = typeof out === 'string' ? /\.(docx|csv)$/i.exec(out)?.[1].toLowerCase() : undefined;
+  if (!fileFormat) throw new UsageError('--out FILE.docx or FILE.csv is required');
+  const date = (value: unknown, name: string) => {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+      throw new UsageError(`--${name} must be a date as YYYY-MM-DD`);
+    return value;
+  };
+  const from = date(values.from, 'from');
+  const to = date(values.to, 'to');
+  if (from > to) throw new UsageError('--from must not be after --to');
+  const chosen = (values.school ?? []).map((value) => idArg(value, 'school'));
+  const handle = await openDatabase(requireDb(values.db));
+  try {
+    const schoolIds = chosen.length ? chosen : (await handle.db.selectFrom('school').select('id').execute()).map((row) => row.id);
+    if (schoolIds.length === 0) failWith('this database has no schools');
+    const bytes = await monitoringFile(handle.db, { from, to, schoolIds }, fileFormat as 'docx' | 'csv', io.clock ?? systemClock);
+    writeWhole(out!, bytes);
+    io.out(`Wrote ${out} (${bytes.length} bytes): anonymous report for ${schoolIds.length} school(s), ${from} to ${to}.`);
     return 0;
   } finally {
     await handle.close();

@@ -21,6 +21,12 @@ export async function packDocx(document: Document, moment: string): Promise<Uint
         .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`),
     );
   }
+  // The docx package numbers drawings with a counter that lives as long as the process.
+  const main = 'word/document.xml';
+  if (entries[main]) {
+    let drawing = 0;
+    entries[main] = strToU8(strFromU8(entries[main]).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawing}"`));
+  }
   return zipParts(entries);
 }
 

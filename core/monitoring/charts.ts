@@ -32,12 +32,12 @@ interface Bar {
   text: string;
 }
 
-/** The categories of a table worth a chart: at least two, counted in the first column. */
+/** The categories of a table worth a chart: at least two, counted in the first column, and at least one bar to draw. */
 function barsOf(table: ReportTable): Bar[] {
   const bars = table.rows
     .filter((row) => !row.summary)
     .map((row) => ({ label: row.label, value: row.cells[0]?.value ?? 0, text: row.cells[0]?.text ?? '' }));
-  return bars.length >= 2 && bars.some((bar) => bar.text !== '') ? bars : [];
+  return bars.length >= 2 && bars.some((bar) => bar.value > 0) ? bars : [];
 }
 
 function specFor(bars: Bar[], height: number): TopLevelSpec {
@@ -49,7 +49,7 @@ function specFor(bars: Bar[], height: number): TopLevelSpec {
     background: 'white',
     data: { values: bars },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: LABEL_WIDTH, labelFontSize: 11, ticks: false } },
+      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: LABEL_WIDTH, labelFontSize: 12, ticks: false } },
       x: {
         field: 'value',
         type: 'quantitative',
@@ -59,7 +59,7 @@ function specFor(bars: Bar[], height: number): TopLevelSpec {
     },
     layer: [
       { mark: { type: 'bar', color: BAR_COLOR, height: { band: 0.7 } } },
-      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#212529' }, encoding: { text: { field: 'text' } } },
+      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#212529' }, encoding: { text: { field: 'text' } } },
     ],
     config: { font: FONT_FAMILY, view: { stroke: null } },
   };

@@ -13,6 +13,7 @@ import { MeetingPage } from './screens/MeetingPage';
 import { Meetings } from './screens/Meetings';
 import { Pupils } from './screens/Pupils';
 import { SchoolSettings } from './screens/SchoolSettings';
+import { MonitoringPage } from './screens/MonitoringPage';
 import { Team } from './screens/Team';
 import { VerifyPage } from './screens/VerifyPage';
 import { Welcome } from './screens/Welcome';
@@ -34,6 +35,7 @@ const router = createHashRouter([
       { path: 'leerlingen', element: <Pupils /> },
       { path: 'kernteam', element: <Team /> },
       { path: 'school', element: <SchoolSettings /> },
+      { path: 'monitoring', element: <MonitoringPage /> },
       { path: 'controleren', element: <VerifyPage /> },
     ],
   },

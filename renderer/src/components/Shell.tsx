@@ -1,6 +1,7 @@
 import { AppShell, Badge, Group, NavLink, Select, Text, Title } from '@mantine/core';
 import {
   IconBuildingCommunity,
+  IconChartBar,
   IconCalendarEvent,
   IconFolders,
   IconHome,
@@ -19,6 +20,7 @@ const links = [
   { to: '/casussen', label: t.nav.cases, icon: IconFolders },
   { to: '/leerlingen', label: t.nav.pupils, icon: IconSchool },
   { to: '/kernteam', label: t.nav.team, icon: IconUsersGroup },
+  { to: '/monitoring', label: t.nav.monitoring, icon: IconChartBar },
   { to: '/school', label: t.nav.school, icon: IconBuildingCommunity },
   { to: '/controleren', label: t.nav.verify, icon: IconShieldCheck },
 ];

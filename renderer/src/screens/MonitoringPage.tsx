@@ -1,0 +1,167 @@
+import { Button, Card, Checkbox, Group, Image, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileTypeCsv, IconFileTypeDocx } from '@tabler/icons-react';
+import { format, subYears } from 'date-fns';
+import { useState } from 'react';
+import type { z } from 'zod';
+import type { monitoringView } from '../../../core/contract/entities';
+import { useChannel, useChannelMutation } from '../api';
+import { QueryState } from '../components/QueryState';
+import { t } from '../i18n';
+import { useSchool } from '../school';
+
+type View = z.infer<typeof monitoringView>;
+const m = t.monitoring;
+
+/** The anonymous monitoring report for the stuurgroep: charts with their numbers beside them, and its export. */
+export function MonitoringPage() {
+  const { schools, current } = useSchool();
+  const today = new Date();
+  const [form, setForm] = useState({
+    from: format(subYears(today, 1), 'yyyy-MM-dd'),
+    to: format(today, 'yyyy-MM-dd'),
+    schoolIds: [current.id],
+  });
+  const [period, setPeriod] = useState(form);
+  const view = useChannel('monitoring.report', period);
+  const save = useChannelMutation('monitoring.export');
+  const exportAs = (fileFormat: 'docx' | 'csv') =>
+    save.mutate(
+      { ...period, format: fileFormat },
+      {
+        onSuccess: ({ fileName }) => fileName && notifications.show({ color: 'teal', message: t.exports.saved(fileName) }),
+        onError: (error) => notifications.show({ color: 'red', message: error.message }),
+      },
+    );
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{m.screen.title}</Title>
+        <Group gap="xs">
+          <Button variant="light" leftSection={<IconFileTypeDocx size={18} />} onClick={() => exportAs('docx')} loading={save.isPending}>
+            {m.screen.exportDocx}
+          </Button>
+          <Button variant="light" leftSection={<IconFileTypeCsv size={18} />} onClick={() => exportAs('csv')} loading={save.isPending}>
+            {m.screen.exportCsv}
+          </Button>
+        </Group>
+      </Group>
+      <Text c="dimmed" maw={900}>
+        {m.screen.intro}
+      </Text>
+      <Card withBorder>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            setPeriod(form);
+          }}
+        >
+          <Group align="flex-end">
+            <TextInput
+              type="date"
+              label={m.screen.from}
+              value={form.from}
+              onChange={(event) => setForm({ ...form, from: event.currentTarget.value })}
+            />
+            <TextInput
+              type="date"
+              label={m.screen.to}
+              value={form.to}
+              onChange={(event) => setForm({ ...form, to: event.currentTarget.value })}
+            />
+            {schools.length > 1 && (
+              <Checkbox.Group
+                label={m.screen.schools}
+                value={form.schoolIds.map(String)}
+                onChange={(values) => setForm({ ...form, schoolIds: values.map(Number) })}
+              >
+                <Group gap="sm" mt={4}>
+                  {schools.map((school) => (
+                    <Checkbox key={school.id} value={String(school.id)} label={school.name} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+            )}
+            <Button type="submit">{m.screen.show}</Button>
+          </Group>
+        </form>
+      </Card>
+      <QueryState query={view}>{(data) => <Report view={data} />}</QueryState>
+    </Stack>
+  );
+}
+
+function Report({ view }: { view: View }) {
+  const { report, charts } = view;
+  return (
+    <Stack>
+      <Group gap="lg">
+        {report.meta.map((entry) => (
+          <Text key={entry.label} size="sm">
+            <Text span fw={600}>
+              {entry.label}:
+            </Text>{' '}
+            {entry.value}
+          </Text>
+        ))}
+      </Group>
+      {report.tables.map((table, index) => {
+        const chart = charts.find((candidate) => candidate.table === index);
+        return (
+          <Card withBorder key={table.title}>
+            <Title order={3} mb="sm">
+              {table.title}
+            </Title>
+            <SimpleGrid cols={{ base: 1, lg: chart ? 2 : 1 }} spacing="lg">
+              {chart && (
+                <Image
+                  src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.svg)}`}
+                  alt={m.screen.chartAlt(chart.description)}
+                  fit="contain"
+                  maw={640}
+                />
+              )}
+              {table.rows.length === 0 ? (
+                <Text c="dimmed">{table.emptyText}</Text>
+              ) : (
+                <Table withTableBorder verticalSpacing={4} fz="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      {table.columns.map((column, columnIndex) => (
+                        <Table.Th key={column} ta={columnIndex === 0 ? 'left' : 'right'}>
+                          {column}
+                        </Table.Th>
+                      ))}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {table.rows.map((row) => (
+                      <Table.Tr key={row.label} fw={row.summary ? 600 : undefined}>
+                        <Table.Td>{row.label}</Table.Td>
+                        {row.cells.map((cell, cellIndex) => (
+                          <Table.Td key={cellIndex} ta="right">
+                            {cell.text}
+                          </Table.Td>
+                        ))}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+            </SimpleGrid>
+          </Card>
+        );
+      })}
+      <Card withBorder>
+        <Title order={3} mb="xs">
+          {m.legend.title}
+        </Title>
+        {report.legend.map((line) => (
+          <Text key={line} size="sm">
+            {line}
+          </Text>
+        ))}
+      </Card>
+    </Stack>
+  );
+}
