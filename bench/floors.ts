@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ConsentStatus } from '../db/schema';
 import { caseListsSql } from '../core/services/cases';
 import { ftsQuery } from '../core/services/search';
+import { replayer } from './replay';
 
 // The floors replay the statements each service sends, as prepared statements
 // straight on better-sqlite3: same SQL shape, same indexes, same rows, so the
@@ -47,6 +48,8 @@ export interface Floors {
   agendaSuggestions(meetingId: number): { meetingDate: string; suggestions: FloorSuggestion[] };
   getCase: ReturnType<typeof caseReader>;
   search: ReturnType<typeof searchReader>;
+  /** Replays the statements a service sent (see replay.ts). */
+  replay: ReturnType<typeof replayer>;
   /** Statements run since the start, to tell one query from many small ones. */
   statements(): number;
 }
@@ -57,6 +60,7 @@ export function prepareFloors(sqlite: Database.Database): Floors {
     agendaSuggestions: agendaReader(sqlite, counter),
     getCase: caseReader(sqlite, counter),
     search: searchReader(sqlite, counter),
+    replay: replayer(sqlite, () => counter.n++),
     statements: () => counter.n,
   };
 }

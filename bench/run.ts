@@ -9,10 +9,13 @@ import { agendaSuggestions } from '../core/services/agenda';
 import { getCase } from '../core/services/cases';
 import { discussionGate } from '../core/services/consent';
 import { search } from '../core/services/search';
+import { getDashboardItems } from '../core/services/dashboardItems';
+import { measureAll } from '../core/monitoring/measures';
 import { openDatabase, type OpenDatabase } from '../db/open';
 import { exportSignTable, measureExportSign, type ExportSignResult } from './exportSign';
 import { prepareFloors, type Floors } from './floors';
-import { GOALS, missedGoals, ratio, summarize } from './stats';
+import { recordStatements, type RecordedStatement } from './replay';
+import { GOALS, missedGoals, ratio, summarize, type Goals } from './stats';
 import { formatTable } from './table';
 
 // `npm run bench`: latency of the heaviest reads on the large demo, each next
@@ -26,6 +29,8 @@ const RESULTS_DIR = path.resolve(import.meta.dirname, '..', 'bench-results');
 
 interface Operation {
   name: string;
+  /** The targets of this operation, when not the default for list and page views. */
+  goals?: Goals;
   /** What the calls rotate over, for the JSON report. */
   inputs: unknown[];
   service(iteration: number): Promise<unknown>;
@@ -46,6 +51,7 @@ interface Result {
   ratio: number;
   status: 'ok' | 'MISS';
   missed: string[];
+  goals: Goals;
 }
 
 async function main(): Promise<void> {
@@ -169,6 +175,51 @@ function chooseOperations({ db, sqlite }: OpenDatabase, floors: Floors, clock: C
         }
       },
     },
+    ...replayOperations(db, sqlite, floors, clock),
+  ];
+}
+
+// Issue 6 sets p95 < 50 ms for these; their ratio is reported, with no goal of its own.
+const DASHBOARD_GOALS: Goals = { maxP95Ms: 50, maxRatio: Number.POSITIVE_INFINITY };
+
+/** Dashboard (every school in turn) and one year of monitoring over all schools, against their replayed statements. */
+function replayOperations(db: OpenDatabase['db'], sqlite: OpenDatabase['sqlite'], floors: Floors, clock: Clock): Operation[] {
+  const schoolIds = sqlite
+    .prepare<[], { id: number }>('SELECT id FROM school ORDER BY id')
+    .all()
+    .map((row) => row.id);
+  const to = clock.now().toISOString().slice(0, 10);
+  const year = { from: `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`, to, schoolIds };
+  const dashboardStatements: RecordedStatement[][] = [];
+  let monitoringStatements: RecordedStatement[] = [];
+  const at = <T>(list: T[], iteration: number) => list[iteration % list.length];
+  return [
+    {
+      name: 'dashboard',
+      goals: DASHBOARD_GOALS,
+      inputs: schoolIds.map((schoolId) => ({ schoolId })),
+      service: (iteration) => getDashboardItems(db, at(schoolIds, iteration), clock),
+      floor: (iteration) => floors.replay(at(dashboardStatements, iteration)),
+      verify: async () => {
+        for (const schoolId of schoolIds) {
+          dashboardStatements.push(await recordStatements(sqlite, (recording) => getDashboardItems(recording, schoolId, clock)));
+          const items = await getDashboardItems(db, schoolId, clock);
+          if (!items.nextMeeting) throw new Error(`school ${schoolId} has no next meeting on its dashboard: nothing to measure`);
+        }
+      },
+    },
+    {
+      name: 'monitoring, 1 year, all schools',
+      goals: DASHBOARD_GOALS,
+      inputs: [year],
+      service: () => measureAll(db, year, clock),
+      floor: () => floors.replay(monitoringStatements),
+      verify: async () => {
+        monitoringStatements = await recordStatements(sqlite, (recording) => measureAll(recording, year, clock));
+        const measures = await measureAll(db, year, clock);
+        if (measures.cases.newCases === 0) throw new Error('no new cases in the last year of the demo: nothing to measure');
+      },
+    },
   ];
 }
 
@@ -209,7 +260,7 @@ async function measure(operation: Operation, floors: Floors): Promise<Result> {
   const service = summarize(serviceMs);
   const floor = summarize(floorMs);
   const slowdown = ratio(service.p95, floor.p95);
-  const missed = missedGoals(service.p95, slowdown);
+  const missed = missedGoals(service.p95, slowdown, operation.goals);
   return {
     operation: operation.name,
     inputs: operation.inputs,
@@ -222,6 +273,7 @@ async function measure(operation: Operation, floors: Floors): Promise<Result> {
     ratio: slowdown,
     status: missed.length ? 'MISS' : 'ok',
     missed,
+    goals: operation.goals ?? GOALS,
   };
 }
 
@@ -230,9 +282,10 @@ function report(dataset: DemoSummary, results: Result[]): string {
   const title =
     `MDO bench: large demo (${dataset.schools} schools, ${dataset.pupils} pupils, ${dataset.cases} cases, ${dataset.meetings} meetings), ` +
     `${ITERATIONS} calls per operation after ${WARMUP} warm-up, times in ms\n` +
-    `Goal: p95 < ${GOALS.maxP95Ms} ms and p95 at most ${GOALS.maxRatio}x the raw-SQL floor (better-sqlite3 prepared statements)\n`;
+    `Goals per row: p95 in ms, and the ratio of p95 to the raw-SQL floor (better-sqlite3 prepared statements;\n` +
+    `for dashboard and monitoring the floor replays the statements the service sent)\n`;
   const table = formatTable(
-    ['operation', 'p50', 'p95', 'floor p50', 'floor p95', 'ratio', 'stmts/call', 'status'],
+    ['operation', 'p50', 'p95', 'floor p50', 'floor p95', 'ratio', 'stmts/call', 'goal p95', 'goal ratio', 'status'],
     results.map((result) => [
       result.operation,
       ms(result.p50Ms),
@@ -241,9 +294,11 @@ function report(dataset: DemoSummary, results: Result[]): string {
       ms(result.floorP95Ms),
       `${result.ratio.toFixed(2)}x`,
       result.statementsPerCall.toFixed(1),
+      `< ${result.goals.maxP95Ms}`,
+      Number.isFinite(result.goals.maxRatio) ? `<= ${result.goals.maxRatio}x` : '-',
       result.status,
     ]),
-    [false, true, true, true, true, true, true, false],
+    [false, true, true, true, true, true, true, true, true, false],
   );
   return title + table;
 }
