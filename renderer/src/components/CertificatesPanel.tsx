@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { certificateCreate } from '../../../core/contract/entities';
 import { useChannel, useChannelMutation } from '../api';
 import { formatShortDate, t } from '../i18n';
+import { DialogActions } from './DialogActions';
 import { QueryState } from './QueryState';
 
 // The form adds a repeat field to the contract's schema: only the renderer needs it.
@@ -152,19 +153,12 @@ function CreateForm({ schoolId, onCancel, onDone }: { schoolId: number; onCancel
           error={errors.passphrase?.message}
         />
         <PasswordInput label={t.certificates.passphraseRepeat} required {...form.register('repeat')} error={errors.repeat?.message} />
-        {create.error && (
-          <Text c="red.9" role="alert">
-            {create.error.message}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t.certificates.cancel}
-          </Button>
-          <Button type="submit" loading={form.formState.isSubmitting}>
-            {t.certificates.confirm}
-          </Button>
-        </Group>
+        <DialogActions
+          error={create.error?.message}
+          onCancel={onCancel}
+          submitLabel={t.certificates.confirm}
+          loading={form.formState.isSubmitting}
+        />
       </Stack>
     </form>
   );
@@ -202,19 +196,12 @@ function ImportForm({ schoolId, onCancel, onDone }: { schoolId: number; onCancel
           value={passphrase}
           onChange={(event) => setPassphrase(event.currentTarget.value)}
         />
-        {importFile.error && (
-          <Text c="red.9" role="alert">
-            {importFile.error.message}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t.certificates.cancel}
-          </Button>
-          <Button type="submit" loading={importFile.isPending}>
-            {t.certificates.choose}
-          </Button>
-        </Group>
+        <DialogActions
+          error={importFile.error?.message}
+          onCancel={onCancel}
+          submitLabel={t.certificates.choose}
+          loading={importFile.isPending}
+        />
       </Stack>
     </form>
   );

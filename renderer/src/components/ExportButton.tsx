@@ -7,6 +7,7 @@ import type { exportRequest } from '../../../core/contract/entities';
 import { useChannel, useChannelMutation } from '../api';
 import { t } from '../i18n';
 import { useSchool } from '../school';
+import { DialogActions } from './DialogActions';
 
 type Request = z.input<typeof exportRequest>;
 
@@ -109,19 +110,7 @@ function SignedExportForm({
           data-autofocus
         />
         <PasswordInput label={t.signing.passphrase} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
-        {error && (
-          <Text c="red.9" role="alert">
-            {error}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t.certificates.cancel}
-          </Button>
-          <Button type="submit" loading={pending} disabled={!certificateId}>
-            {t.exports.signAndSave}
-          </Button>
-        </Group>
+        <DialogActions error={error} onCancel={onCancel} submitLabel={t.exports.signAndSave} loading={pending} disabled={!certificateId} />
       </Stack>
     </form>
   );

@@ -3,6 +3,7 @@ import { IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useChannel, useChannelMutation } from '../api';
 import { formatMoment, t } from '../i18n';
+import { DialogActions } from './DialogActions';
 
 const roleLabel = (role: 'chair' | 'minuteTaker') => (role === 'chair' ? t.docs.chair : t.docs.minuteTaker);
 
@@ -136,19 +137,7 @@ function PassphraseForm({
           onChange={(event) => setPassphrase(event.currentTarget.value)}
           data-autofocus
         />
-        {sign.error && (
-          <Text c="red.9" role="alert">
-            {sign.error.message}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t.certificates.cancel}
-          </Button>
-          <Button type="submit" loading={sign.isPending}>
-            {t.signing.confirm}
-          </Button>
-        </Group>
+        <DialogActions error={sign.error?.message} onCancel={onCancel} submitLabel={t.signing.confirm} loading={sign.isPending} />
       </Stack>
     </form>
   );
