@@ -64,7 +64,6 @@ export const nl = {
     agendaGeneral: (n: number) => (n === 1 ? '1 algemeen punt' : `${n} algemene punten`),
     agendaAnonymous: (n: number) => `${n} anoniem`,
     plannedMinutes: (n: number) => `${n} min gepland`,
-    agendaStateLabel: 'Stand van de agenda',
     noCasesTitle: 'Er staat nog geen casus op de agenda',
     noCasesText: 'Kies bij het overleg welke casussen besproken worden.',
     suggestionsTitle: (n: number) =>
@@ -76,7 +75,6 @@ export const nl = {
     agreementsThisWeek: 'Afspraken deze week',
     noAgreementsOverdue: 'Geen afspraken over datum: alles loopt volgens plan.',
     noAgreementsThisWeek: 'Deze week hoeven er geen afspraken klaar te zijn.',
-    agreementsOf: (owner: string) => `Afspraken van ${owner}`,
     generalAgreement: 'Algemeen punt',
     dueOn: (date: string) => `uiterlijk ${date}`,
     dueToday: 'vandaag',

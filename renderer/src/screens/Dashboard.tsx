@@ -1,108 +1,70 @@
-import { Badge, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlarm, IconCalendarEvent, IconChecklist, IconClock, IconFolders, IconMapPin, IconUser, type Icon } from '@tabler/icons-react';
+import { Grid, Stack, Text, Title } from '@mantine/core';
+import { IconAlarm, IconCalendarDue } from '@tabler/icons-react';
 import { useChannel } from '../api';
+import { AgreementsCard } from '../components/dashboard/AgreementsCard';
+import { CasesWithoutLeadCard, ConsentMissingCard, EffectChecksCard, LongOpenCard } from '../components/dashboard/CaseCards';
+import { NextMeetingCard } from '../components/dashboard/NextMeetingCard';
 import { QueryState } from '../components/QueryState';
 import { formatLongDate, t } from '../i18n';
 import { useSchool } from '../school';
 
-/** Start screen: the next MDO with its agenda and the day's key numbers. */
+/**
+ * Start screen: the next MDO with the state of its agenda, and everything that
+ * asks for the IB's attention, each item linking to where it is resolved.
+ */
 export function Dashboard() {
   const { current } = useSchool();
-  const query = useChannel('dashboard.get', { schoolId: current.id });
+  const query = useChannel('dashboard.items', { schoolId: current.id });
   return (
     <Stack gap="lg">
-      <Title order={2}>{t.dashboard.title}</Title>
+      <Stack gap={2}>
+        <Title order={2}>{t.dashboard.title}</Title>
+        {query.data && <Text c="dimmed">{t.dashboard.today(formatLongDate(query.data.today))}</Text>}
+      </Stack>
       <QueryState query={query}>
-        {(data) => (
-          <>
-            <SimpleGrid cols={3}>
-              <Stat icon={IconFolders} label={t.dashboard.openCases} value={data.openCases} />
-              <Stat icon={IconChecklist} label={t.dashboard.openAgreements} value={data.openAgreements} />
-              <Stat
-                icon={IconAlarm}
-                label={t.dashboard.overdueAgreements}
-                value={data.overdueAgreements}
-                alert={data.overdueAgreements > 0}
-              />
-            </SimpleGrid>
-            <Card withBorder padding="lg" aria-labelledby="next-meeting">
-              <Title order={3} id="next-meeting" mb="sm">
-                {t.dashboard.nextMeeting}
-              </Title>
-              {data.nextMeeting ? (
-                <Stack gap="sm">
-                  <Group gap="lg">
-                    <Group gap={6}>
-                      <IconCalendarEvent size={18} />
-                      <Text fw={600} data-testid="next-meeting-date">
-                        {formatLongDate(data.nextMeeting.date)}
-                      </Text>
-                    </Group>
-                    <Group gap={6}>
-                      <IconClock size={18} />
-                      <Text>{data.nextMeeting.startTime}</Text>
-                    </Group>
-                    {data.nextMeeting.location && (
-                      <Group gap={6}>
-                        <IconMapPin size={18} />
-                        <Text>{data.nextMeeting.location}</Text>
-                      </Group>
-                    )}
-                    {data.nextMeeting.chairName && (
-                      <Group gap={6}>
-                        <IconUser size={18} />
-                        <Text>
-                          {t.dashboard.chair}: {data.nextMeeting.chairName}
-                        </Text>
-                      </Group>
-                    )}
-                  </Group>
-                  <Title order={4}>{t.dashboard.agenda}</Title>
-                  {data.nextMeeting.agenda.length === 0 ? (
-                    <Text c="dimmed">{t.dashboard.emptyAgenda}</Text>
-                  ) : (
-                    <List type="ordered" spacing={6} aria-label={t.dashboard.agenda}>
-                      {data.nextMeeting.agenda.map((item) => (
-                        <List.Item key={item.id}>
-                          <Group gap="xs">
-                            <Text>{item.title}</Text>
-                            <Badge variant="light" color={item.kind === 'case' ? 'indigo' : 'gray'}>
-                              {item.kind === 'case' ? t.dashboard.caseItem : t.dashboard.generalItem}
-                            </Badge>
-                            <Text c="dimmed" size="sm">
-                              {t.dashboard.minutes(item.plannedMinutes)}
-                            </Text>
-                          </Group>
-                        </List.Item>
-                      ))}
-                    </List>
-                  )}
+        {(data) => {
+          const nextMeetingId = data.nextMeeting?.meetingId ?? null;
+          return (
+            <Grid gap="lg" align="flex-start">
+              <Grid.Col span={{ base: 12, md: 7 }}>
+                <Stack gap="lg">
+                  <NextMeetingCard meeting={data.nextMeeting} />
+                  <AgreementsCard
+                    title={t.dashboard.agreementsOverdue}
+                    empty={t.dashboard.noAgreementsOverdue}
+                    groups={data.agreements.overdue}
+                    icon={IconAlarm}
+                    color="red"
+                    today={data.today}
+                    nextMeetingId={nextMeetingId}
+                  />
+                  <AgreementsCard
+                    title={t.dashboard.agreementsThisWeek}
+                    empty={t.dashboard.noAgreementsThisWeek}
+                    groups={data.agreements.dueThisWeek}
+                    icon={IconCalendarDue}
+                    color="orange"
+                    today={data.today}
+                    nextMeetingId={nextMeetingId}
+                  />
                 </Stack>
-              ) : (
-                <Text c="dimmed">{t.dashboard.noNextMeeting}</Text>
-              )}
-            </Card>
-          </>
-        )}
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 5 }}>
+                <Stack gap="lg">
+                  <CasesWithoutLeadCard items={data.casesWithoutLead} nextMeetingId={nextMeetingId} />
+                  <ConsentMissingCard items={data.consentMissing} />
+                  <EffectChecksCard
+                    overdue={data.effectChecks.overdue}
+                    dueThisWeek={data.effectChecks.dueThisWeek}
+                    nextMeetingId={nextMeetingId}
+                  />
+                  <LongOpenCard items={data.longOpenCases} weeks={data.longOpenWeeks} />
+                </Stack>
+              </Grid.Col>
+            </Grid>
+          );
+        }}
       </QueryState>
     </Stack>
-  );
-}
-
-function Stat({ icon: StatIcon, label, value, alert = false }: { icon: Icon; label: string; value: number; alert?: boolean }) {
-  return (
-    <Card withBorder padding="md">
-      <Group justify="space-between">
-        <Text c="dimmed" size="sm">
-          {label}
-        </Text>
-        <ThemeIcon variant="light" color={alert ? 'red' : 'indigo'} size="lg" radius="xl">
-          <StatIcon size={18} />
-        </ThemeIcon>
-      </Group>
-      <Text fz={32} fw={700} c={alert ? 'red.9' : undefined}>
-        {value}
-      </Text>
-    </Card>
   );
 }
