@@ -16,7 +16,6 @@ import { createMemberCertificate, importCertificate, listCertificates } from './
 import { signingState, signMinutes } from './services/signatures';
 import { verifyDocx } from './signing/verifyDocx';
 
-import { getDashboard } from './services/dashboard';
 import { getDashboardItems } from './services/dashboardItems';
 import { exportMonitoring, monitoringView } from './services/monitoring';
 import {
@@ -46,7 +45,6 @@ export const handlers: Handlers = {
     return { version: appVersion, schemaVersion: LATEST_SCHEMA_VERSION, database };
   },
   'setup.start': (input, { session, clock }) => startSetup(session, input, clock),
-  'dashboard.get': ({ schoolId }, { session, clock }) => getDashboard(session.db(), schoolId, clock),
   'dashboard.items': ({ schoolId, longOpenWeeks }, { session, clock }) =>
     getDashboardItems(session.db(), schoolId, clock, { longOpenWeeks }),
   'monitoring.report': (period, { session, clock }) => monitoringView(session.db(), period, clock),

@@ -9,7 +9,6 @@ import type { IpcResult } from './result';
 export const contract = {
   'app.info': { input: z.undefined(), output: e.appInfo },
   'setup.start': { input: e.setupStart, output: z.object({ schoolId: e.id }) },
-  'dashboard.get': { input: e.schoolScope, output: e.dashboard },
   'dashboard.items': { input: e.dashboardItemsRequest, output: e.dashboardItems },
   'monitoring.report': { input: e.monitoringRequest, output: e.monitoringView },
   'monitoring.export': { input: e.monitoringExport, output: z.object({ fileName: z.string().nullable() }) },

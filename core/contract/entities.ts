@@ -71,14 +71,6 @@ export const meetingSummary = z.object({
   caseCount: z.number().int(),
 });
 
-export const dashboard = z.object({
-  school,
-  nextMeeting: meetingSummary.extend({ agenda: z.array(agendaItem) }).nullable(),
-  openCases: z.number().int(),
-  openAgreements: z.number().int(),
-  overdueAgreements: z.number().int(),
-});
-
 export const appInfo = z.object({
   version: z.string(),
   schemaVersion: z.number().int(),

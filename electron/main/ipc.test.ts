@@ -33,12 +33,12 @@ describe('main process IPC registration', () => {
 
   it('routes calls from the app itself and refuses calls from any other origin', async () => {
     const { registered } = register();
-    const listener = registered.get('dashboard.get')!;
+    const listener = registered.get('members.list')!;
     expect(await listener({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, { schoolId: 1 })).toEqual({
       ok: true,
       data: null,
     });
-    expect(calls).toContainEqual(['dashboard.get', { schoolId: 1 }]);
+    expect(calls).toContainEqual(['members.list', { schoolId: 1 }]);
     const before = calls.length;
     expect(await listener({ senderFrame: { url: 'https://evil.example/' } }, { schoolId: 1 })).toMatchObject({
       ok: false,
