@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['{core,db,electron,cli,scripts,renderer,tests,bench}/**/*.test.{ts,tsx}'],
     // Builds the app once so e2e tests load the current renderer.
     globalSetup: ['tests/e2e/globalSetup.ts'],
+    // No test process may open a network connection (tests/security/noNetwork.setup.ts).
+    setupFiles: ['tests/security/noNetwork.setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     // UI polls wait for what a user would wait for; on 2 busy cores that can take a few seconds.

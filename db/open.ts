@@ -63,7 +63,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     sqlite,
     path,
     close: async () => {
-      await db.destroy(); // closes the better-sqlite3 handle too
+      await db.destroy(); // closes the better-sqlite3 handle, but only once Kysely has used it
+      if (sqlite.open) sqlite.close(); // so also when nothing was queried (the WAL is checkpointed and removed)
     },
   };
 }

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session as electronSession } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session as electronSession } from 'electron';
 import { systemClock } from '../../core/clock';
 import { handlers } from '../../core/handlers';
 import { createRouter } from '../../core/ipc/router';
 import { Session } from '../../core/session';
 import { NativeBindingError, resolveNativeBinding } from '../../db/nativeBinding';
+import { APP_INDEX_URL, appScheme, serveAppFiles } from './appProtocol';
 import { registerIpc } from './ipc';
 import { systemFileDialogs } from './fileDialogs';
 import { denyNavigation, hardenSession, trustedUrl } from './security';
@@ -14,6 +15,8 @@ import { denyNavigation, hardenSession, trustedUrl } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// The built renderer, served on app://mdo/ (appProtocol.ts explains why not file://).
+const rendererDir = path.join(here, '../renderer');
 
 function nativeBinding(): string | undefined {
   // A packaged app carries an addon rebuilt for Electron in the usual place.
@@ -45,7 +48,7 @@ function createWindow(): BrowserWindow {
   });
   window.once('ready-to-show', () => window.show());
   if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(path.join(here, '../renderer/index.html'));
+  else void window.loadURL(APP_INDEX_URL);
   return window;
 }
 
@@ -55,8 +58,10 @@ async function main(): Promise<void> {
     return;
   }
   denyNavigation(app);
+  protocol.registerSchemesAsPrivileged([appScheme]);
   await app.whenReady();
-  const isTrusted = trustedUrl(devServerUrl);
+  serveAppFiles(protocol, rendererDir);
+  const isTrusted = trustedUrl(devServerUrl, rendererDir);
   hardenSession(electronSession.defaultSession, isTrusted);
 
   let binding: string | undefined;

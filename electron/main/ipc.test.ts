@@ -19,7 +19,7 @@ describe('main process IPC registration', () => {
         },
       },
       router,
-      trustedUrl(undefined),
+      trustedUrl(undefined, '/app/out/renderer'),
     );
     return { registered, order };
   }
@@ -34,7 +34,7 @@ describe('main process IPC registration', () => {
   it('routes calls from the app itself and refuses calls from any other origin', async () => {
     const { registered } = register();
     const listener = registered.get('members.list')!;
-    expect(await listener({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, { schoolId: 1 })).toEqual({
+    expect(await listener({ senderFrame: { url: 'app://mdo/index.html#/kernteam' } }, { schoolId: 1 })).toEqual({
       ok: true,
       data: null,
     });
@@ -45,6 +45,9 @@ describe('main process IPC registration', () => {
       error: { code: 'UNKNOWN_CHANNEL' },
     });
     expect(await listener({ senderFrame: null }, { schoolId: 1 })).toMatchObject({ ok: false });
+    // A local file is not the app either: only app://mdo/ pages may call.
+    expect(await listener({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, { schoolId: 1 })).toMatchObject({ ok: false });
+    expect(await listener({ senderFrame: { url: 'file:///home/user/Downloads/evil.html' } }, { schoolId: 1 })).toMatchObject({ ok: false });
     expect(calls.length).toBe(before);
   });
 });

@@ -1,9 +1,25 @@
 import type { App, Session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../csp';
+import { resolveAppUrl } from './appProtocol';
 
-/** Only the app's own pages; in development also the local dev server. */
-export function trustedUrl(devServerUrl: string | undefined): (url: string) => boolean {
-  return (url) => url.startsWith('file://') || (!!devServerUrl && url.startsWith(devServerUrl));
+/**
+ * Only the app's own pages: app://mdo/ URLs that name a file inside the built
+ * renderer folder; in development also the local dev server (same origin, not
+ * a prefix: http://localhost:5173.evil.example is not the dev server).
+ * file:// is never trusted (see appProtocol.ts).
+ */
+export function trustedUrl(devServerUrl: string | undefined, rendererDir: string): (url: string) => boolean {
+  const devOrigin = devServerUrl ? originOf(devServerUrl) : null;
+  return (url) => resolveAppUrl(url, rendererDir) !== null || (devOrigin !== null && originOf(url) === devOrigin);
+}
+
+function originOf(url: string): string | null {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
 }
 
 /**

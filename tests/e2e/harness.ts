@@ -9,7 +9,7 @@ import { handlers } from '../../core/handlers';
 import { createRouter, type FailureLog, type Router } from '../../core/ipc/router';
 import { Session } from '../../core/session';
 import { registerIpc, type IpcMainLike } from '../../electron/main/ipc';
-import { trustedUrl } from '../../electron/main/security';
+import { resolveFileUrl } from '../../electron/main/appProtocol';
 import { createDemoDatabase, E2E_NOW } from '../fixtures/demoDatabase';
 import { folderDialogs } from '../fixtures/folderDialogs';
 
@@ -28,7 +28,8 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // Electron loads module scripts from file://; plain Chromium needs this flag for that.
+  // The app serves the renderer on app://mdo/, which Chromium cannot; the harness loads the same
+  // files from file://, and plain Chromium needs this flag for module scripts there.
   '--allow-file-access-from-files',
 ];
 
@@ -70,7 +71,9 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
 
   // The same registration the main process performs, onto a recorder.
   const registered = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
-  registerIpc({ handle: (channel, listener) => registered.set(channel, listener) }, router, trustedUrl(undefined));
+  // The app trusts only app://mdo/ pages inside out/renderer; here the same rule for the file: URLs the harness loads.
+  const isAppFile = (url: string) => resolveFileUrl(url, path.dirname(rendererIndex)) !== null;
+  registerIpc({ handle: (channel, listener) => registered.set(channel, listener) }, router, isAppFile);
 
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 860 } });
@@ -81,7 +84,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   // Like the main process: nothing but the app's own files is loaded.
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith('file://') || url.startsWith('data:')) return route.continue();
+    if (isAppFile(url) || url.startsWith('data:')) return route.continue();
     blockedRequests.push(url);
     return route.abort();
   });
