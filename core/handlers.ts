@@ -15,6 +15,10 @@ import { search } from './services/search';
 import { createMemberCertificate, importCertificate, listCertificates } from './services/certificates';
 import { signingState, signMinutes } from './services/signatures';
 import { verifyDocx } from './signing/verifyDocx';
+import { listAudit } from './services/audit';
+import { exportAudit } from './services/auditExport';
+import { erasePupil, exportPupilData, pupilErasePreview } from './services/pupilData';
+import { getRetention, purgeExpired, retentionPreview, setRetention } from './services/retention';
 
 import { getDashboardItems } from './services/dashboardItems';
 import { exportMonitoring, monitoringView } from './services/monitoring';
@@ -142,4 +146,17 @@ export const handlers: Handlers = {
   },
   'minutes.signing': ({ meetingId }, { session }) => signingState(session.db(), meetingId),
   'minutes.sign': (input, { session, clock }) => signMinutes(session.db(), input, clock),
+
+  'audit.list': ({ filter, page, pageSize }, { session }) => listAudit(session.db(), { ...filter, page, pageSize }),
+  'audit.export': (filter, { session, files, clock }) => exportAudit(session.db(), filter, files, clock),
+  'retention.get': ({ schoolId }, { session }) => getRetention(session.db(), schoolId),
+  'retention.set': async ({ schoolId, yearsAfterClose }, { session, clock }) => (
+    await setRetention(session.db(), schoolId, yearsAfterClose, clock),
+    null
+  ),
+  'retention.preview': ({ schoolId }, { session, clock }) => retentionPreview(session.db(), schoolId, clock),
+  'retention.purge': ({ schoolId, caseIds }, { session, clock }) => purgeExpired(session.db(), { schoolId, caseIds }, clock),
+  'pupilData.preview': ({ pupilId }, { session }) => pupilErasePreview(session.db(), pupilId),
+  'pupilData.export': (input, { session, files, clock }) => exportPupilData(session.db(), input, files, clock),
+  'pupilData.erase': ({ pupilId }, { session, clock }) => erasePupil(session.db(), pupilId, clock),
 };

@@ -262,6 +262,8 @@ export interface AuditLogTable {
   entity: ColumnType<string, string | undefined, never>;
   entityId: ColumnType<number | null, number | null | undefined, never>;
   schoolId: ColumnType<number | null, number | null | undefined, never>;
+  /** JSON object of named counts, e.g. {"cases":3}; never text (migration 004). */
+  counts: ColumnType<string, string | undefined, never>;
 }
 
 /** FTS5 index over pupils, cases and discussion notes, kept by triggers. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as e from './entities';
+import * as p from './privacy';
 import type { IpcResult } from './result';
 
 /**
@@ -75,6 +76,16 @@ export const contract = {
   'certificates.import': { input: e.certificateImport, output: z.object({ id: e.id }).nullable() },
   'minutes.signing': { input: e.meetingRef, output: e.signingState },
   'minutes.sign': { input: e.minutesSign, output: z.object({ sha256: z.string(), signatures: z.number().int() }) },
+
+  'audit.list': { input: p.auditListRequest, output: p.auditPage },
+  'audit.export': { input: p.auditFilter, output: z.object({ fileName: z.string().nullable() }) },
+  'retention.get': { input: e.schoolScope, output: p.retentionSettings },
+  'retention.set': { input: p.retentionSet, output: z.null() },
+  'retention.preview': { input: e.schoolScope, output: p.retentionPreview },
+  'retention.purge': { input: p.retentionPurge, output: p.erasureResult },
+  'pupilData.preview': { input: p.pupilRef, output: p.pupilErasePreview },
+  'pupilData.export': { input: p.pupilExport, output: z.object({ fileName: z.string().nullable() }) },
+  'pupilData.erase': { input: p.pupilErase, output: p.erasureResult },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

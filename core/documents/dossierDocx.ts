@@ -12,7 +12,22 @@ type CaseData = Awaited<ReturnType<typeof getCase>>;
 /** The casusdossier: one case's history across meetings, for professionals. */
 export async function buildDossierDocx(data: CaseData, schoolName: string): Promise<Uint8Array> {
   const id = documentId('CD', data.id);
-  const children: FileChild[] = [
+  const children = dossierBlocks(data);
+  const document = new Document({
+    creator: schoolName,
+    lastModifiedBy: schoolName,
+    title: nl.docs.dossierTitle,
+    description: id,
+    styles,
+    sections: [{ ...pageFrame(schoolName, id), children }],
+  });
+  const last = data.discussions.at(-1)?.date ?? data.registeredOn;
+  return packDocx(document, `${last}T00:00:00Z`);
+}
+
+/** The body of a casusdossier, also used for each case in a pupil's data export (AVG). */
+export function dossierBlocks(data: CaseData): FileChild[] {
+  return [
     title(`${nl.docs.dossierTitle}: ${data.firstName} ${data.lastName}`),
     labelled(nl.cases.group, data.groupName),
     labelled(nl.docs.registeredOn, formatShortDate(data.registeredOn)),
@@ -62,14 +77,4 @@ export async function buildDossierDocx(data: CaseData, schoolName: string): Prom
         )
       : [labelled(nl.docs.effect, data.effectDueOn ? nl.docs.effectPending(formatShortDate(data.effectDueOn)) : '—')]),
   ];
-  const document = new Document({
-    creator: schoolName,
-    lastModifiedBy: schoolName,
-    title: nl.docs.dossierTitle,
-    description: id,
-    styles,
-    sections: [{ ...pageFrame(schoolName, id), children }],
-  });
-  const last = data.discussions.at(-1)?.date ?? data.registeredOn;
-  return packDocx(document, `${last}T00:00:00Z`);
 }

@@ -83,9 +83,15 @@ export interface SignatureBlock {
   signers: { meetingRole: 'chair' | 'minuteTaker'; name: string; role: string; fingerprint: string }[];
 }
 
-function signatureSection(block: SignatureBlock | undefined): FileChild[] {
+/** A finalized verslag whose stored (signed) bytes were removed with a pupil's data: built again from what is kept. */
+export interface RebuiltAfterErasure {
+  rebuilt: true;
+}
+
+function signatureSection(block: SignatureBlock | RebuiltAfterErasure | undefined): FileChild[] {
   const italic = (text: string) => new Paragraph({ children: [new TextRun({ text, italics: true })] });
   if (!block) return [h1(nl.docs.signatures), italic(nl.docs.signatureLine)];
+  if ('rebuilt' in block) return [h1(nl.docs.signatures), italic(nl.privacy.docs.rebuiltNote)];
   if (block.signers.length === 0) return [h1(nl.docs.signatures), italic(nl.docs.finalizedUnsigned(formatLongDate(block.date)))];
   return [
     h1(nl.docs.signatures),
@@ -100,7 +106,7 @@ function signatureSection(block: SignatureBlock | undefined): FileChild[] {
 }
 
 /** The full verslag for kernteam members; a finalized one carries its signature block. */
-export async function buildMinutesDocx(data: MinutesData, signatures?: SignatureBlock): Promise<Uint8Array> {
+export async function buildMinutesDocx(data: MinutesData, signatures?: SignatureBlock | RebuiltAfterErasure): Promise<Uint8Array> {
   const { meeting, school } = data;
   const id = documentId('VS', meeting.date, meeting.id);
   const cases = data.items.filter((item) => item.kind === 'case');

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { nowIso, type Clock } from '../clock';
 import { AppError } from '../errors';
+import { recordAudit } from './audit';
 import { CertificateError, createCertificate, readP12, summarize, type SigningIdentity } from '../signing/certificates';
 import { type X509Certificate } from 'node:crypto';
 
@@ -76,17 +77,11 @@ async function store(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto('auditLog')
-    .values({
-      at: stamp,
-      actor: 'app',
-      action: `certificate.${source === 'created' ? 'create' : 'import'}`,
-      entity: 'certificate',
-      entityId: row.id,
-      schoolId,
-    })
-    .execute();
+  await recordAudit(
+    db,
+    { action: `certificate.${source === 'created' ? 'create' : 'import'}`, entity: 'certificate', entityId: row.id, schoolId },
+    clock,
+  );
   return row.id;
 }
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ConsentStatus, DB } from '../../db/schema';
 import { nowIso, type Clock } from '../clock';
 import { AppError } from '../errors';
+import { recordAudit } from './audit';
 
 /** From this age a pupil decides on sharing together with the parents; below it, parental consent is required. */
 export const CONSENT_AGE = 16;
@@ -46,27 +47,35 @@ export interface ConsentInput {
 
 /** Records a consent decision; earlier ones stay as history. */
 export async function recordConsent(db: Kysely<DB>, input: ConsentInput, clock: Clock): Promise<void> {
-  const found = await db.selectFrom('supportCase').select('id').where('id', '=', input.caseId).executeTakeFirst();
-  if (!found) throw new AppError('NOT_FOUND', 'case');
-  await db
-    .insertInto('consent')
-    .values({
-      caseId: input.caseId,
-      status: input.status,
-      recordedOn: input.recordedOn,
-      scope: input.scope,
-      note: input.note,
-      createdAt: nowIso(clock),
-    })
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    const found = await trx.selectFrom('supportCase').select(['id', 'schoolId']).where('id', '=', input.caseId).executeTakeFirst();
+    if (!found) throw new AppError('NOT_FOUND', 'case');
+    await trx
+      .insertInto('consent')
+      .values({
+        caseId: input.caseId,
+        status: input.status,
+        recordedOn: input.recordedOn,
+        scope: input.scope,
+        note: input.note,
+        createdAt: nowIso(clock),
+      })
+      .execute();
+    // The decision itself stays in the case; the log only says that one was recorded.
+    await recordAudit(trx, { action: 'consent.record', entity: 'case', entityId: input.caseId, schoolId: found.schoolId }, clock);
+  });
 }
 
 /** Sets or clears the safety concern that allows discussing a case without consent; the reason is required. */
 export async function setSafetyConcern(db: Kysely<DB>, caseId: number, reason: string | null, clock: Clock): Promise<void> {
-  const result = await db
-    .updateTable('supportCase')
-    .set({ safetyConcernReason: reason?.trim() || null, updatedAt: nowIso(clock) })
-    .where('id', '=', caseId)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw new AppError('NOT_FOUND', 'case');
+  await db.transaction().execute(async (trx) => {
+    const found = await trx.selectFrom('supportCase').select('schoolId').where('id', '=', caseId).executeTakeFirst();
+    if (!found) throw new AppError('NOT_FOUND', 'case');
+    await trx
+      .updateTable('supportCase')
+      .set({ safetyConcernReason: reason?.trim() || null, updatedAt: nowIso(clock) })
+      .where('id', '=', caseId)
+      .execute();
+    await recordAudit(trx, { action: 'consent.safety_concern', entity: 'case', entityId: caseId, schoolId: found.schoolId }, clock);
+  });
 }

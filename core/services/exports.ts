@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { nowIso, type Clock } from '../clock';
+import { type Clock } from '../clock';
 import { buildDossierDocx } from '../documents/dossierDocx';
 import { assertWritable, loadMinutesData } from '../documents/minutesData';
 import { buildMinutesDocx, buildParentDocx } from '../documents/minutesDocx';
@@ -11,6 +11,8 @@ import type { FileDialogs } from '../ipc/fileDialogs';
 import { summarize } from '../signing/certificates';
 import { signDocx } from '../signing/signDocx';
 import { certificateAppError, unlockCertificate } from './certificates';
+import { recordAudit } from './audit';
+import { storedVerslagRemoved } from './erasure';
 import { getCase } from './cases';
 import { minutesForExport } from './signatures';
 
@@ -41,7 +43,14 @@ export async function exportDocument(
     // A finalized verslag is handed out exactly as it was frozen (and signed), never rebuilt.
     const frozen =
       request.kind === 'minutes' && data.meeting.status === 'finalized' ? await minutesForExport(db, data.meeting.id) : undefined;
-    bytes = frozen ?? (request.kind === 'minutes' ? await buildMinutesDocx(data) : await buildParentDocx(data, request.caseId));
+    // Its stored bytes removed with an erased pupil: built again from what is kept, and saying so.
+    const rebuilt =
+      request.kind === 'minutes' && data.meeting.status === 'finalized' && !frozen && (await storedVerslagRemoved(db, data.meeting.id));
+    bytes =
+      frozen ??
+      (request.kind === 'minutes'
+        ? await buildMinutesDocx(data, rebuilt ? { rebuilt: true } : undefined)
+        : await buildParentDocx(data, request.caseId));
     // The parent version's file name holds no name at all: it may be forwarded.
     name = `${request.kind === 'minutes' ? 'Verslag MDO' : 'Verslag voor ouders'} ${data.meeting.date}.docx`;
     entity =
@@ -64,11 +73,6 @@ export async function exportDocument(
     }
   }
   const fileName = await files.save(name, bytes);
-  if (fileName) {
-    await db
-      .insertInto('auditLog')
-      .values({ at: nowIso(clock), actor: 'app', action: `export.${request.kind}${signing ? '.signed' : ''}`, ...entity })
-      .execute();
-  }
+  if (fileName) await recordAudit(db, { action: `export.${request.kind}${signing ? '.signed' : ''}`, ...entity }, clock);
   return { fileName };
 }

@@ -5,6 +5,7 @@ import { nowIso, type Clock } from '../clock';
 import { loadMinutesData } from '../documents/minutesData';
 import { buildMinutesDocx } from '../documents/minutesDocx';
 import { AppError } from '../errors';
+import { recordAudit } from './audit';
 import { signatureBlockFor } from './signatures';
 
 async function latestVersion(db: Kysely<DB>, meetingId: number) {
@@ -50,10 +51,7 @@ export async function finalizeMinutes(db: Kysely<DB>, meetingId: number, clock: 
         .execute();
     }
     await trx.updateTable('meeting').set({ status: 'finalized', updatedAt: stamp }).where('id', '=', meetingId).execute();
-    await trx
-      .insertInto('auditLog')
-      .values({ at: stamp, actor: 'app', action: 'minutes.finalize', entity: 'meeting', entityId: meetingId, schoolId: meeting.schoolId })
-      .execute();
+    await recordAudit(trx, { action: 'minutes.finalize', entity: 'meeting', entityId: meetingId, schoolId: meeting.schoolId }, clock);
     return { version, sha256 };
   });
 }
@@ -82,10 +80,7 @@ export async function startCorrection(db: Kysely<DB>, meetingId: number, reason:
       })
       .execute();
     await trx.updateTable('meeting').set({ status: 'held', updatedAt: stamp }).where('id', '=', meetingId).execute();
-    await trx
-      .insertInto('auditLog')
-      .values({ at: stamp, actor: 'app', action: 'minutes.correction', entity: 'meeting', entityId: meetingId, schoolId: meeting.schoolId })
-      .execute();
+    await recordAudit(trx, { action: 'minutes.correction', entity: 'meeting', entityId: meetingId, schoolId: meeting.schoolId }, clock);
     return { version };
   });
 }

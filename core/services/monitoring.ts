@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { nowIso, type Clock } from '../clock';
+import { type Clock } from '../clock';
 import { nlMonitoring as t } from '../i18n/nlMonitoring';
 import type { FileDialogs } from '../ipc/fileDialogs';
 import { reportCharts } from '../monitoring/charts';
@@ -8,6 +8,7 @@ import { monitoringCsv } from '../monitoring/csv';
 import { measureAll, type MonitoringPeriod } from '../monitoring/measures';
 import { buildMonitoringDocx } from '../monitoring/monitoringDocx';
 import { monitoringReport } from '../monitoring/report';
+import { recordAudit } from './audit';
 
 /** The anonymous report for a period and schools, with its charts: what the Monitoring screen shows. */
 export async function monitoringView(db: Kysely<DB>, period: MonitoringPeriod, clock: Clock) {
@@ -33,11 +34,6 @@ export async function exportMonitoring(
 ): Promise<{ fileName: string | null }> {
   const bytes = await monitoringFile(db, request, request.format, clock);
   const fileName = await files.save(t.fileName(request.from, request.to, request.format), bytes);
-  if (fileName) {
-    await db
-      .insertInto('auditLog')
-      .values({ at: nowIso(clock), actor: 'app', action: 'export.monitoring', entity: 'report' })
-      .execute();
-  }
+  if (fileName) await recordAudit(db, { action: 'export.monitoring', entity: 'report' }, clock);
   return { fileName };
 }

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB, MeetingRole } from '../../db/schema';
 import { nowIso, today, type Clock } from '../clock';
 import { AppError } from '../errors';
+import { recordAudit } from './audit';
 import { nl } from '../i18n/nl';
 import { summarize, type SigningIdentity } from '../signing/certificates';
 import { signDocx } from '../signing/signDocx';
@@ -161,10 +162,7 @@ export async function signMinutesWith(
       })
       .execute();
     const meeting = await trx.selectFrom('meeting').select('schoolId').where('id', '=', meetingId).executeTakeFirstOrThrow();
-    await trx
-      .insertInto('auditLog')
-      .values({ at: stamp, actor: 'app', action: 'minutes.sign', entity: 'meeting', entityId: meetingId, schoolId: meeting.schoolId })
-      .execute();
+    await recordAudit(trx, { action: 'minutes.sign', entity: 'meeting', entityId: meetingId, schoolId: meeting.schoolId }, clock);
   });
   return { sha256, signatures: state.signatures.length + 1 };
 }

@@ -1,12 +1,13 @@
 import { initial } from './001_initial';
 import { chairing } from './002_chairing';
 import { signing } from './003_signing';
+import { auditPrivacy } from './004_audit_privacy';
 import type { Migration } from './types';
 
 /**
  * Every migration, in order. Bundled into the app: nothing is read from disk at
  * run time. Append only; never edit or reorder a migration that has shipped.
  */
-export const migrations: readonly Migration[] = [initial, chairing, signing];
+export const migrations: readonly Migration[] = [initial, chairing, signing, auditPrivacy];
 
 export type { Migration };
