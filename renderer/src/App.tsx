@@ -14,6 +14,7 @@ import { Meetings } from './screens/Meetings';
 import { Pupils } from './screens/Pupils';
 import { SchoolSettings } from './screens/SchoolSettings';
 import { MonitoringPage } from './screens/MonitoringPage';
+import { PrivacyPage } from './screens/PrivacyPage';
 import { Team } from './screens/Team';
 import { VerifyPage } from './screens/VerifyPage';
 import { Welcome } from './screens/Welcome';
@@ -37,6 +38,7 @@ const router = createHashRouter([
       { path: 'school', element: <SchoolSettings /> },
       { path: 'monitoring', element: <MonitoringPage /> },
       { path: 'controleren', element: <VerifyPage /> },
+      { path: 'privacy', element: <PrivacyPage /> },
     ],
   },
 ]);

@@ -39,7 +39,7 @@ describe('main screens', () => {
 
   const go = (page: Page, hash: string) => page.evaluate((value) => (window.location.hash = value), hash);
 
-  it('start, meetings, cases, pupils, kernteam, school and monitoring', async () => {
+  it('start, meetings, cases, pupils, kernteam, school, monitoring and privacy', async () => {
     const { page } = app;
     await expect.poll(() => page.getByRole('heading', { name: 'Volgend overleg' }).isVisible()).toBe(true);
     await check(page, 'start');
@@ -50,6 +50,7 @@ describe('main screens', () => {
       ['Kernteam', 'Kernteam', 'kernteam'],
       ['School', 'Schoolprofiel', 'school'],
       ['Monitoring', 'Monitoring', 'monitoring'],
+      ['Privacy', 'Privacy', 'privacy'],
     ]) {
       await page.getByRole('link', { name: link }).click();
       await expect.poll(() => page.getByRole('heading', { name: heading, level: 2 }).isVisible()).toBe(true);

@@ -7,6 +7,7 @@ import {
   IconHome,
   IconSchool,
   IconShieldCheck,
+  IconShieldLock,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
@@ -23,6 +24,7 @@ const links = [
   { to: '/monitoring', label: t.nav.monitoring, icon: IconChartBar },
   { to: '/school', label: t.nav.school, icon: IconBuildingCommunity },
   { to: '/controleren', label: t.nav.verify, icon: IconShieldCheck },
+  { to: '/privacy', label: t.privacy.title, icon: IconShieldLock },
 ];
 
 /** The frame around every screen: school in the header, navigation on the left. */

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, MultiSelect, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconFolderPlus, IconUserPlus } from '@tabler/icons-react';
+import { IconFolderPlus, IconShieldLock, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
@@ -21,6 +21,7 @@ export function Pupils() {
   const pupils = useChannel('pupils.list', { schoolId: current.id });
   const [adding, { open, close }] = useDisclosure(false);
   const [casePupil, setCasePupil] = useState<{ id: number; name: string } | null>(null);
+  const navigate = useNavigate();
   return (
     <Stack>
       <Group justify="space-between">
@@ -54,15 +55,26 @@ export function Pupils() {
                     <Table.Td>{pupil.groupName}</Table.Td>
                     <Table.Td>{pupil.openCases}</Table.Td>
                     <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        leftSection={<IconFolderPlus size={14} />}
-                        aria-label={`${t.pupils.newCase}: ${pupil.firstName} ${pupil.lastName}`}
-                        onClick={() => setCasePupil({ id: pupil.id, name: `${pupil.firstName} ${pupil.lastName}` })}
-                      >
-                        {t.pupils.newCase}
-                      </Button>
+                      <Group gap="xs" wrap="nowrap" justify="flex-end">
+                        <Button
+                          size="xs"
+                          variant="light"
+                          leftSection={<IconFolderPlus size={14} />}
+                          aria-label={`${t.pupils.newCase}: ${pupil.firstName} ${pupil.lastName}`}
+                          onClick={() => setCasePupil({ id: pupil.id, name: `${pupil.firstName} ${pupil.lastName}` })}
+                        >
+                          {t.pupils.newCase}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          leftSection={<IconShieldLock size={14} />}
+                          aria-label={`${t.privacy.pupil.fromPupils}: ${pupil.firstName} ${pupil.lastName}`}
+                          onClick={() => void navigate(`/privacy?tab=leerling&leerling=${pupil.id}`)}
+                        >
+                          {t.privacy.pupil.fromPupils}
+                        </Button>
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
