@@ -43,8 +43,8 @@ describe('mdo CLI', () => {
     const check = await cli('check', '--db', db);
     expect(check.code).toBe(0);
     expect(check.out).toBe(`OK: ${db}: integrity ok, schema version ${LATEST_SCHEMA_VERSION} of ${LATEST_SCHEMA_VERSION}.`);
-    // Only the finished file is left behind: no temporary or journal files.
-    expect(fs.readdirSync(temp.dir)).toEqual(['demo.db']);
+    // Only the finished file and its key file are left behind: no temporary or journal files.
+    expect(fs.readdirSync(temp.dir).sort()).toEqual(['demo.db', 'demo.db.keys']);
   });
 
   it('refuses to overwrite an existing file unless --force is given', async () => {
@@ -355,6 +355,36 @@ describe('mdo CLI', () => {
       code: 1,
       err: 'Error: no such school in this database.',
     });
-    expect(fs.readdirSync(temp.dir).sort()).toEqual(['monitoring.db', 'rapport.csv', 'rapport.docx']);
+    expect(fs.readdirSync(temp.dir).sort()).toEqual(['monitoring.db', 'monitoring.db.keys', 'rapport.csv', 'rapport.docx']);
+  });
+
+  it('encrypts the demo database, and opens an encrypted one only with MDO_PASSPHRASE', async () => {
+    const db = temp.file('geheim.db');
+    const created = await cliWith({ MDO_PASSPHRASE: 'ib-wachtwoord-2026' }, 'demo', '--db', db);
+    expect(created.code).toBe(0);
+    expect(created.out).toMatch(/encrypted with MDO_PASSPHRASE\.$/);
+    const names = JSON.parse((await cliWith({ MDO_PASSPHRASE: 'ib-wachtwoord-2026' }, 'list', 'cases', '--db', db, '--json')).out) as {
+      firstName: string;
+      lastName: string;
+    }[];
+    const bytes = fs.readFileSync(db);
+    for (const pupil of names) expect(bytes.includes(`${pupil.firstName} ${pupil.lastName}`)).toBe(false);
+    expect(fs.readFileSync(`${db}.keys`, 'utf8')).not.toContain('ib-wachtwoord-2026');
+
+    expect(await cli('check', '--db', db)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('set its passphrase in the environment variable MDO_PASSPHRASE'),
+    });
+    const before = fs.readFileSync(db);
+    expect(await cliWith({ MDO_PASSPHRASE: 'fout' }, 'check', '--db', db)).toMatchObject({
+      code: 1,
+      err: 'Error: the database passphrase (MDO_PASSPHRASE) is wrong; nothing was changed.',
+    });
+    expect(fs.readFileSync(db).equals(before)).toBe(true);
+    expect((await cliWith({ MDO_PASSPHRASE: 'ib-wachtwoord-2026' }, 'check', '--db', db)).code).toBe(0);
+    // The plain demo school needs no passphrase: it uses the public one.
+    const demo = await cli('demo', '--db', temp.file('demo.db'));
+    expect(demo.out).toContain("encrypted with the demo passphrase 'demo-mdo-2026'");
+    expect((await cli('check', '--db', temp.file('demo.db'))).code).toBe(0);
   });
 });

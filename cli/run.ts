@@ -7,7 +7,9 @@ import { loadMinutesData } from '../core/documents/minutesData';
 import { buildMinutesDocx, buildParentDocx } from '../core/documents/minutesDocx';
 import { getCase } from '../core/services/cases';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate';
-import { openDatabase } from '../db/open';
+import { DEMO_PASSPHRASE } from '../core/session';
+import { keyringPath, newDatabaseKey, openDatabaseKey, readKeyring, sealDatabaseKey, writeKeyring } from '../db/keyring';
+import { openDatabase, type OpenDatabase, type OpenOptions } from '../db/open';
 import { DbOpenError } from '../db/openErrors';
 import type { DB } from '../db/schema';
 import { AppError } from '../core/errors';
@@ -54,6 +56,8 @@ Commands:
   help  Show this text.
 
 Environment:
+  MDO_PASSPHRASE       passphrase of an encrypted database (every command with --db;
+                       demo encrypts with it, or with the public demo passphrase)
   MDO_CERT_PASSPHRASE  passphrase of the certificate for --sign and cert create
                        (never given as an argument, so it stays out of shell history)
 
@@ -139,17 +143,23 @@ async function demo(args: string[], io: CliIo): Promise<number> {
   const temp = `${path}.tmp-${process.pid}`;
   removeDatabaseFiles(temp);
   try {
-    const handle = await openDatabase(temp, { create: true });
+    // Encrypted like every MDO database: with MDO_PASSPHRASE, or else the public demo passphrase.
+    const chosen = (io.env ?? process.env).MDO_PASSPHRASE;
+    const key = newDatabaseKey();
+    const keyring = await sealDatabaseKey(key, chosen ?? DEMO_PASSPHRASE, { demo: !chosen });
+    const handle = await openDatabase(temp, { create: true, key });
     const started = Date.now();
     const summary = await generateDemo(handle.db, { scale, clock: io.clock ?? systemClock });
     // One self-contained file, easy to copy; the app switches it back to WAL on open.
     handle.sqlite.pragma('journal_mode = DELETE');
     await handle.close();
     removeDatabaseFiles(path);
+    writeKeyring(path, keyring);
     fs.renameSync(temp, path);
     io.out(
       `Created ${path}: ${summary.schools} school(s), ${summary.pupils} pupils, ${summary.cases} cases, ` +
-        `${summary.meetings} meetings, ${summary.agreements} agreements in ${Date.now() - started} ms.`,
+        `${summary.meetings} meetings, ${summary.agreements} agreements in ${Date.now() - started} ms; ` +
+        `encrypted with ${chosen ? 'MDO_PASSPHRASE' : `the demo passphrase '${DEMO_PASSPHRASE}'`}.`,
     );
     return 0;
   } finally {
@@ -158,13 +168,35 @@ async function demo(args: string[], io: CliIo): Promise<number> {
 }
 
 function removeDatabaseFiles(path: string): void {
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '.keys']) fs.rmSync(path + suffix, { force: true });
+}
+
+/**
+ * Opens a database as the app does: an encrypted one with MDO_PASSPHRASE (the
+ * demo school also with its public passphrase), a plain one from before
+ * encryption as it is.
+ */
+async function openForCli(path: string, io: CliIo, options: Omit<OpenOptions, 'key'> = {}): Promise<OpenDatabase> {
+  if (!fs.existsSync(path)) throw new DbOpenError('NOT_FOUND', 'database file does not exist');
+  let keyring;
+  try {
+    keyring = readKeyring(path);
+  } catch {
+    failWith(`the key file ${keyringPath(path)} is damaged.`);
+  }
+  if (!keyring) return openDatabase(path, options);
+  const passphrase = (io.env ?? process.env).MDO_PASSPHRASE ?? (keyring.demo ? DEMO_PASSPHRASE : undefined);
+  if (passphrase === undefined)
+    throw new UsageError('the database is encrypted: set its passphrase in the environment variable MDO_PASSPHRASE');
+  const key = await openDatabaseKey(keyring, passphrase);
+  if (!key) failWith('the database passphrase (MDO_PASSPHRASE) is wrong; nothing was changed.');
+  return openDatabase(path, { ...options, key });
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {
   const values = parse(args, { db: { type: 'string' } });
   const path = requireDb(values.db);
-  const handle = await openDatabase(path, { migrate: false, readonly: true });
+  const handle = await openForCli(path, io, { migrate: false, readonly: true });
   try {
     const rows = handle.sqlite.pragma('integrity_check') as { integrity_check: string }[];
     const problems = rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
@@ -245,7 +277,7 @@ async function list(args: string[], io: CliIo): Promise<number> {
   const [what, rest] = positional(args, ['meetings', 'cases'], 'list');
   const values = parse(rest, { db: { type: 'string' }, json: { type: 'boolean' } });
   // Opened like the app opens it: an older schema is brought up to date first.
-  const handle = await openDatabase(requireDb(values.db));
+  const handle = await openForCli(requireDb(values.db), io);
   try {
     const rows =
       what === 'meetings'
@@ -293,7 +325,7 @@ async function exportDocument(args: string[], io: CliIo): Promise<number> {
   const clock = io.clock ?? systemClock;
   // Read the certificate before touching the database: a wrong passphrase changes nothing.
   const identity = values.sign ? signingIdentity(values.cert!, io) : undefined;
-  const handle = await openDatabase(requireDb(values.db));
+  const handle = await openForCli(requireDb(values.db), io);
   try {
     let bytes: Uint8Array;
     if (kind === 'dossier') {
@@ -351,7 +383,7 @@ async function exportMonitoringReport(args: string[], io: CliIo): Promise<number
   const to = date(values.to, 'to');
   if (from > to) throw new UsageError('--from must not be after --to');
   const chosen = (values.school ?? []).map((value) => idArg(value, 'school'));
-  const handle = await openDatabase(requireDb(values.db));
+  const handle = await openForCli(requireDb(values.db), io);
   try {
     const schoolIds = chosen.length ? chosen : (await handle.db.selectFrom('school').select('id').execute()).map((row) => row.id);
     if (schoolIds.length === 0) failWith('this database has no schools');

@@ -1,5 +1,6 @@
 import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { nl } from './i18n/nl';
+import { DEMO_PASSPHRASE } from './session';
 import type { Handlers } from './ipc/router';
 import { addCaseItem, addGeneralItem, agendaSuggestions, removeAgendaItem, reorderAgenda, updateAgendaItem } from './services/agenda';
 import { addAgreement, postponeAgreement, setAgreementStatus } from './services/agreements';
@@ -42,13 +43,26 @@ export const handlers: Handlers = {
     const state = session.state;
     const database =
       state.state === 'open'
-        ? { state: 'open' as const, schools: await listSchools(state.handle.db) }
-        : state.state === 'error'
-          ? { state: 'error' as const, code: state.error.code, message: nl.errors[`DB_${state.error.code}`] }
-          : { state: 'missing' as const };
+        ? {
+            state: 'open' as const,
+            schools: await listSchools(state.handle.db),
+            remembered: session.remembered,
+            lockMinutes: await session.lockMinutes(),
+          }
+        : state.state === 'locked'
+          ? { ...state, demoPassphrase: state.demo ? DEMO_PASSPHRASE : null }
+          : state.state === 'error'
+            ? { state: 'error' as const, code: state.error.code, message: nl.errors[`DB_${state.error.code}`] }
+            : { state: state.state };
     return { version: appVersion, schemaVersion: LATEST_SCHEMA_VERSION, database };
   },
   'setup.start': (input, { session, clock }) => startSetup(session, input, clock),
+  'session.unlock': ({ passphrase }, { session }) => session.unlock(passphrase),
+  'session.recover': async ({ recoveryKey, passphrase }, { session }) => (await session.recover(recoveryKey, passphrase), null),
+  'session.lock': async (_input, { session }) => (await session.lock(), null),
+  'session.changePassphrase': async ({ current, next }, { session }) => (await session.changePassphrase(current, next), null),
+  'session.remember': async ({ enabled }, { session }) => (await session.rememberOnThisComputer(enabled), null),
+  'session.setLockMinutes': async ({ minutes }, { session }) => (await session.setLockMinutes(minutes), null),
   'dashboard.items': ({ schoolId, longOpenWeeks }, { session, clock }) =>
     getDashboardItems(session.db(), schoolId, clock, { longOpenWeeks }),
   'monitoring.report': (period, { session, clock }) => monitoringView(session.db(), period, clock),

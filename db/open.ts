@@ -20,6 +20,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Only for tests of failing migrations. */
   migrations?: readonly Migration[];
+  /** The 256-bit database key (see keyring.ts); without it the file is opened as plain SQLite. */
+  key?: Buffer;
 }
 
 export interface OpenDatabase {
@@ -40,6 +42,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     nativeBinding: options.nativeBinding,
   });
   try {
+    if (options.key) useKey(sqlite, options.key);
     identify(sqlite, exists);
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL');
@@ -67,6 +70,14 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       if (sqlite.open) sqlite.close(); // so also when nothing was queried (the WAL is checkpointed and removed)
     },
   };
+}
+
+/** SQLCipher 4 format with a raw key: the key is random, so no KDF is needed on top. */
+export function useKey(sqlite: Database.Database, key: Buffer): void {
+  if (key.length !== 32) throw new Error('a database key has 32 bytes');
+  sqlite.pragma(`cipher = 'sqlcipher'`);
+  sqlite.pragma('legacy = 4');
+  sqlite.pragma(`key = "x'${key.toString('hex')}'"`);
 }
 
 function identify(sqlite: Database.Database, existed: boolean): void {

@@ -9,7 +9,13 @@ import type { IpcResult } from './result';
  */
 export const contract = {
   'app.info': { input: z.undefined(), output: e.appInfo },
-  'setup.start': { input: e.setupStart, output: z.object({ schoolId: e.id }) },
+  'setup.start': { input: e.setupStart, output: z.object({ schoolId: e.id, recoveryKey: z.string().nullable() }) },
+  'session.unlock': { input: e.unlockRequest, output: z.object({ recoveryKey: z.string().nullable() }) },
+  'session.recover': { input: e.recoverRequest, output: z.null() },
+  'session.lock': { input: z.undefined(), output: z.null() },
+  'session.changePassphrase': { input: e.passphraseChange, output: z.null() },
+  'session.remember': { input: z.strictObject({ enabled: z.boolean() }), output: z.null() },
+  'session.setLockMinutes': { input: z.strictObject({ minutes: z.number().int().min(1).max(240) }), output: z.null() },
   'dashboard.items': { input: e.dashboardItemsRequest, output: e.dashboardItems },
   'monitoring.report': { input: e.monitoringRequest, output: e.monitoringView },
   'monitoring.export': { input: e.monitoringExport, output: z.object({ fileName: z.string().nullable() }) },

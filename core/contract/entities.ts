@@ -76,7 +76,9 @@ export const appInfo = z.object({
   schemaVersion: z.number().int(),
   database: z.discriminatedUnion('state', [
     z.object({ state: z.literal('missing') }),
-    z.object({ state: z.literal('open'), schools: z.array(school) }),
+    z.object({ state: z.literal('locked'), demo: z.boolean(), keyringMissing: z.boolean(), demoPassphrase: z.string().nullable() }),
+    z.object({ state: z.literal('unencrypted') }),
+    z.object({ state: z.literal('open'), schools: z.array(school), remembered: z.boolean(), lockMinutes: z.number().int() }),
     z.object({ state: z.literal('error'), code: z.string(), message: z.string() }),
   ]),
 });
@@ -86,8 +88,18 @@ export const setupStart = z.discriminatedUnion('mode', [
   z.strictObject({
     mode: z.literal('empty'),
     schoolName: z.string().trim().min(2, { error: nl.welcome.schoolNameRequired }).max(120),
+    passphrase: z.string().min(10, { error: nl.lock.passphraseTooShort }).max(1024),
   }),
 ]);
+export const unlockRequest = z.strictObject({ passphrase: z.string().min(1, { error: nl.forms.required }).max(1024) });
+export const recoverRequest = z.strictObject({
+  recoveryKey: z.string().min(1, { error: nl.forms.required }).max(200),
+  passphrase: z.string().min(10, { error: nl.lock.passphraseTooShort }).max(1024),
+});
+export const passphraseChange = z.strictObject({
+  current: z.string().max(1024),
+  next: z.string().min(10, { error: nl.lock.passphraseTooShort }).max(1024),
+});
 
 // ——— Running an MDO ———
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session as electronSession } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, safeStorage, session as electronSession } from 'electron';
 import { systemClock } from '../../core/clock';
 import { handlers } from '../../core/handlers';
 import { createRouter } from '../../core/ipc/router';
@@ -74,7 +74,12 @@ async function main(): Promise<void> {
     return;
   }
   const dbPath = process.env.MDO_DB ?? path.join(app.getPath('userData'), 'mdo.db');
-  const session = new Session(dbPath, { nativeBinding: binding });
+  const keyProtector = {
+    available: () => safeStorage.isEncryptionAvailable(),
+    encrypt: (secret: Buffer) => safeStorage.encryptString(secret.toString('base64')),
+    decrypt: (sealed: Buffer) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+  };
+  const session = new Session(dbPath, { nativeBinding: binding, keyProtector });
   await session.init();
   let window: BrowserWindow | undefined;
   const files = systemFileDialogs(() => window);
@@ -82,6 +87,14 @@ async function main(): Promise<void> {
   registerIpc(ipcMain, router, isTrusted);
 
   window = createWindow();
+  // Locked when the computer is locked or goes to sleep; the reload drops every screen that showed data.
+  const lockNow = async () => {
+    if (session.state.state !== 'open') return;
+    await session.lock();
+    window?.webContents.reload();
+  };
+  powerMonitor.on('lock-screen', () => void lockNow());
+  powerMonitor.on('suspend', () => void lockNow());
   app.on('second-instance', () => {
     if (!window) return;
     if (window.isMinimized()) window.restore();

@@ -18,6 +18,10 @@ import { PrivacyPage } from './screens/PrivacyPage';
 import { Team } from './screens/Team';
 import { VerifyPage } from './screens/VerifyPage';
 import { Welcome } from './screens/Welcome';
+import { LockScreen } from './screens/LockScreen';
+import { RecoveryKeyNotice } from './components/RecoveryKeyNotice';
+import { useIdleLock } from './useIdleLock';
+import { useState } from 'react';
 import { t } from './i18n';
 
 // Hash routes: they work from file://, where the packaged app is loaded.
@@ -43,9 +47,11 @@ const router = createHashRouter([
   },
 ]);
 
-/** Decides between first start, a database problem and the app itself. */
+/** Decides between first start, a database problem, the lock screen and the app itself. */
 export function App() {
   const info = useChannel('app.info', undefined);
+  // Shown once, right after the database was created or encrypted.
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   if (info.isPending) {
     return (
       <Center h="100vh" aria-label={t.app.loading}>
@@ -55,11 +61,20 @@ export function App() {
   }
   if (info.isError) return <ErrorNotice title={t.welcome.dbErrorTitle} message={info.error.message} />;
   const { database } = info.data;
-  if (database.state === 'missing') return <Welcome />;
+  if (recoveryKey) return <RecoveryKeyNotice recoveryKey={recoveryKey} onStored={() => setRecoveryKey(null)} />;
+  if (database.state === 'missing') return <Welcome onRecoveryKey={setRecoveryKey} />;
   if (database.state === 'error') return <ErrorNotice title={t.welcome.dbErrorTitle} message={database.message} />;
+  if (database.state === 'locked' || database.state === 'unencrypted')
+    return <LockScreen database={database} onRecoveryKey={setRecoveryKey} />;
   return (
     <SchoolProvider schools={database.schools}>
+      <IdleLock minutes={database.lockMinutes} />
       <RouterProvider router={router} />
     </SchoolProvider>
   );
+}
+
+function IdleLock({ minutes }: { minutes: number }) {
+  useIdleLock(minutes);
+  return null;
 }

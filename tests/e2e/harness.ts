@@ -7,10 +7,12 @@ import { afterEach, beforeEach } from 'vitest';
 import { fixedClock, type Clock } from '../../core/clock';
 import { handlers } from '../../core/handlers';
 import { createRouter, type FailureLog, type Router } from '../../core/ipc/router';
-import { Session } from '../../core/session';
+import { DEMO_PASSPHRASE, Session } from '../../core/session';
+import { isPlainSqlite } from '../../db/encrypt';
+import { keyringPath } from '../../db/keyring';
 import { registerIpc, type IpcMainLike } from '../../electron/main/ipc';
 import { resolveFileUrl } from '../../electron/main/appProtocol';
-import { createDemoDatabase, E2E_NOW } from '../fixtures/demoDatabase';
+import { createDemoDatabase, E2E_NOW, encryptAsDemo, TEST_KDF_PARAMS } from '../fixtures/demoDatabase';
 import { folderDialogs } from '../fixtures/folderDialogs';
 
 export { E2E_NOW };
@@ -39,6 +41,11 @@ export interface LaunchOptions {
   clock?: Clock;
   /** Receives router failures; defaults to collecting them in `failures`. */
   log?: FailureLog;
+  /**
+   * A plain demo file is encrypted as the demo school first, then unlocked
+   * with the demo passphrase as a user would; `locked: true` stops at the lock screen.
+   */
+  locked?: boolean;
 }
 
 export interface LaunchedApp {
@@ -63,8 +70,10 @@ export interface LaunchedApp {
 export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   if (!fs.existsSync(rendererIndex)) throw new Error(`${rendererIndex} is missing: run "npm run build" first`);
   const clock = options.clock ?? fixedClock(E2E_NOW);
-  const session = new Session(options.dbPath);
-  await session.init();
+  if (fs.existsSync(options.dbPath) && !fs.existsSync(keyringPath(options.dbPath)) && isPlainSqlite(options.dbPath))
+    await encryptAsDemo(options.dbPath);
+  const session = new Session(options.dbPath, { kdfParams: TEST_KDF_PARAMS, clock });
+  if ((await session.init()).state === 'locked' && !options.locked) await session.unlock(DEMO_PASSPHRASE);
   const failures: LaunchedApp['failures'] = [];
   const files = folderDialogs(path.join(path.dirname(options.dbPath), 'exports'));
   const router = createRouter(handlers, { session, clock, appVersion: 'e2e', files }, options.log ?? ((entry) => failures.push(entry)));

@@ -98,7 +98,7 @@ describe('main screens', () => {
     await check(page, 'casus');
   });
 
-  it('a signed verslag and Verslag controleren', async () => {
+  it('a signed verslag, Verslag controleren and the lock screen', async () => {
     const { page, session } = app;
     const db = session.db();
     const meeting = await db
@@ -129,5 +129,9 @@ describe('main screens', () => {
     await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
     await expect.poll(() => page.getByText('Alle handtekeningen zijn geldig', { exact: false }).isVisible()).toBe(true);
     await check(page, 'verslag-controleren');
+
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'MDO is vergrendeld' }).isVisible()).toBe(true);
+    await check(page, 'vergrendeld');
   });
 });

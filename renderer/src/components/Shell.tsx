@@ -1,10 +1,11 @@
-import { AppShell, Badge, Group, NavLink, Select, Text, Title } from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Group, NavLink, Select, Text, Title, Tooltip } from '@mantine/core';
 import {
   IconBuildingCommunity,
   IconChartBar,
   IconCalendarEvent,
   IconFolders,
   IconHome,
+  IconLock,
   IconSchool,
   IconShieldCheck,
   IconShieldLock,
@@ -14,6 +15,7 @@ import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { t } from '../i18n';
 import { GlobalSearch } from './GlobalSearch';
 import { useSchool } from '../school';
+import { useLockNow } from '../useIdleLock';
 
 const links = [
   { to: '/', label: t.nav.start, icon: IconHome },
@@ -26,6 +28,17 @@ const links = [
   { to: '/controleren', label: t.nav.verify, icon: IconShieldCheck },
   { to: '/privacy', label: t.privacy.title, icon: IconShieldLock },
 ];
+
+function LockButton() {
+  const lockNow = useLockNow();
+  return (
+    <Tooltip label={t.lock.lockNow}>
+      <ActionIcon variant="subtle" size="lg" aria-label={t.lock.lockNow} onClick={() => void lockNow()}>
+        <IconLock size={20} />
+      </ActionIcon>
+    </Tooltip>
+  );
+}
 
 /** The frame around every screen: school in the header, navigation on the left. */
 export function Shell() {
@@ -45,6 +58,7 @@ export function Shell() {
           </Group>
           <Group gap="xs">
             <GlobalSearch />
+            <LockButton />
             {schools.length > 1 ? (
               <Select
                 aria-label="School"

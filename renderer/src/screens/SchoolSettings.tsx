@@ -2,6 +2,7 @@ import { Badge, Button, Card, CloseButton, Group, Select, SimpleGrid, Stack, Tex
 import { useState } from 'react';
 import { useChannel, useChannelMutation } from '../api';
 import { QueryState } from '../components/QueryState';
+import { SecurityPanel } from '../components/SecurityPanel';
 import { t } from '../i18n';
 import { useSchool } from '../school';
 
@@ -41,6 +42,7 @@ export function SchoolSettings() {
         <Themes schoolId={current.id} />
         <Tags schoolId={current.id} />
       </SimpleGrid>
+      <SecurityPanel />
     </Stack>
   );
 }

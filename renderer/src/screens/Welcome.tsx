@@ -1,19 +1,27 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Badge, Button, Card, Center, Container, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Center, Container, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconSchool, IconSparkles } from '@tabler/icons-react';
 import { useForm } from 'react-hook-form';
-import { type z } from 'zod';
+import { z } from 'zod';
 import { setupStart } from '../../../core/contract/entities';
 import { useChannelMutation } from '../api';
 import { t } from '../i18n';
 
+// The form asks the passphrase twice; only the renderer needs the repeat.
 const emptyStart = setupStart.options[1];
-type EmptyStart = z.input<typeof emptyStart>;
+const emptyForm = emptyStart
+  .extend({ repeat: z.string() })
+  .refine((values) => values.passphrase === values.repeat, { path: ['repeat'], error: t.lock.mismatch });
+type EmptyForm = z.input<typeof emptyForm>;
 
-/** First start: choose the demo school or begin with an empty one. */
-export function Welcome() {
+/** First start: choose the demo school or begin with an empty one behind a passphrase of your own. */
+export function Welcome({ onRecoveryKey }: { onRecoveryKey: (key: string) => void }) {
   const start = useChannelMutation('setup.start');
-  const form = useForm<EmptyStart>({ resolver: zodResolver(emptyStart), defaultValues: { mode: 'empty', schoolName: '' } });
+  const form = useForm<EmptyForm>({
+    resolver: zodResolver(emptyForm),
+    defaultValues: { mode: 'empty', schoolName: '', passphrase: '', repeat: '' },
+  });
+  const { errors } = form.formState;
   return (
     <Center mih="100vh" bg="gray.0">
       <Container size="md" py="xl">
@@ -47,7 +55,12 @@ export function Welcome() {
               </Stack>
             </Card>
             <Card withBorder padding="xl">
-              <form onSubmit={form.handleSubmit((values) => start.mutate(values))} noValidate>
+              <form
+                onSubmit={form.handleSubmit(({ repeat: _, ...values }) =>
+                  start.mutate(values, { onSuccess: ({ recoveryKey }) => recoveryKey && onRecoveryKey(recoveryKey) }),
+                )}
+                noValidate
+              >
                 <Stack>
                   <Group gap="xs">
                     <IconSchool />
@@ -59,8 +72,16 @@ export function Welcome() {
                     placeholder={t.welcome.schoolNamePlaceholder}
                     required
                     {...form.register('schoolName')}
-                    error={form.formState.errors.schoolName?.message}
+                    error={errors.schoolName?.message}
                   />
+                  <PasswordInput
+                    label={t.lock.newPassphrase}
+                    description={t.lock.passphraseTooShort}
+                    required
+                    {...form.register('passphrase')}
+                    error={errors.passphrase?.message}
+                  />
+                  <PasswordInput label={t.lock.repeat} required {...form.register('repeat')} error={errors.repeat?.message} />
                   <Button type="submit" variant="light" size="md" loading={start.isPending && start.variables?.mode === 'empty'}>
                     {t.welcome.emptyButton}
                   </Button>
