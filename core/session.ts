@@ -19,6 +19,7 @@ import { APPLICATION_ID, openDatabase, type OpenDatabase, type OpenOptions } fro
 import { DbOpenError } from '../db/openErrors';
 import type { DB } from '../db/schema';
 import { nowIso, systemClock, type Clock } from './clock';
+import { recordAudit, recordUnlockFailures, type AuditAction } from './services/audit';
 import { AppError } from './errors';
 
 export const DEFAULT_LOCK_MINUTES = 5;
@@ -125,17 +126,12 @@ export class Session {
     await this.#audit('session.open');
   }
 
-  async #audit(action: string): Promise<void> {
+  async #audit(action: AuditAction): Promise<void> {
     if (this.#state.state !== 'open') return;
     const db = this.#state.handle.db;
-    // Failed tries are kept in memory until the database can be written: then each is recorded with its time.
-    const failures = this.#failures.splice(0);
-    for (const at of failures)
-      await db.insertInto('auditLog').values({ at, actor: 'app', action: 'session.unlock_failed', entity: 'session' }).execute();
-    await db
-      .insertInto('auditLog')
-      .values({ at: nowIso(this.#clock), actor: 'app', action, entity: 'session' })
-      .execute();
+    // Wrong tries are kept in memory until the database can be written again.
+    await recordUnlockFailures(db, this.#failures.splice(0).length, this.#clock);
+    await recordAudit(db, { action, entity: 'session' }, this.#clock);
   }
 
   #keyring(): Keyring {
