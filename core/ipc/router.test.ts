@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/e2e/harness';
+import { TEST_KDF_PARAMS } from '../../tests/fixtures/demoDatabase';
 import { folderDialogs } from '../../tests/fixtures/folderDialogs';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import { fixedClock } from '../clock';
@@ -15,7 +16,7 @@ describe('IPC router', () => {
 
   beforeEach(async () => {
     temp = tempDir();
-    session = new Session(temp.file('router.db'));
+    session = new Session(temp.file('router.db'), { kdfParams: TEST_KDF_PARAMS });
     await session.init();
     failures = [];
     router = createRouter(
@@ -37,14 +38,17 @@ describe('IPC router', () => {
     const listed = await router.call('members.list', { schoolId: 1 });
     expect(listed).toMatchObject({ ok: false, error: { code: 'NO_DATABASE', message: 'Er zijn nog geen gegevens geopend.' } });
 
-    const started = await router.call('setup.start', { mode: 'empty', schoolName: '  De Linde  ' });
-    expect(started).toEqual({ ok: true, data: { schoolId: 1 } });
+    const started = await router.call('setup.start', { mode: 'empty', schoolName: '  De Linde  ', passphrase: 'een lang wachtwoord' });
+    expect(started).toMatchObject({
+      ok: true,
+      data: { schoolId: 1, recoveryKey: expect.stringMatching(/^([0-9A-Z]{5}-){10}[0-9A-Z]{5}$/) },
+    });
     const info = await router.call('app.info', undefined);
     expect(info).toMatchObject({ ok: true, data: { database: { state: 'open', schools: [{ name: 'De Linde', isDemo: false }] } } });
   });
 
   it('rejects bad input with Dutch field messages before any handler runs', async () => {
-    const result = await router.call('setup.start', { mode: 'empty', schoolName: 'x' });
+    const result = await router.call('setup.start', { mode: 'empty', schoolName: 'x', passphrase: 'een lang wachtwoord' });
     expect(result).toEqual({
       ok: false,
       error: {
