@@ -18,7 +18,7 @@ import {
 import { APPLICATION_ID, openDatabase, type OpenDatabase, type OpenOptions } from '../db/open';
 import { DbOpenError } from '../db/openErrors';
 import type { DB } from '../db/schema';
-import { nowIso, systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from './clock';
 import { recordAudit, recordUnlockFailures, type AuditAction } from './services/audit';
 import { AppError } from './errors';
 
@@ -64,7 +64,8 @@ export function unlockDelay(failures: number): number {
 export class Session {
   #state: SessionState = { state: 'missing' };
   #key: Buffer | null = null;
-  #failures: string[] = [];
+  /** Wrong passphrases since the last unlock; recorded in the audit log once the database opens. */
+  #wrongTries = 0;
 
   constructor(
     readonly dbPath: string,
@@ -129,8 +130,8 @@ export class Session {
   async #audit(action: AuditAction): Promise<void> {
     if (this.#state.state !== 'open') return;
     const db = this.#state.handle.db;
-    // Wrong tries are kept in memory until the database can be written again.
-    await recordUnlockFailures(db, this.#failures.splice(0).length, this.#clock);
+    await recordUnlockFailures(db, this.#wrongTries, this.#clock);
+    this.#wrongTries = 0;
     await recordAudit(db, { action, entity: 'session' }, this.#clock);
   }
 
@@ -172,11 +173,11 @@ export class Session {
       return { recoveryKey: recoveryKeyFor(key) };
     }
     if (state.state !== 'locked' || state.keyringMissing) throw new AppError('CONFLICT', 'not locked');
-    const delay = unlockDelay(this.#failures.length);
+    const delay = unlockDelay(this.#wrongTries);
     if (delay) await (this.options.wait ?? sleep)(delay);
     const key = await openDatabaseKey(this.#keyring(), passphrase);
     if (!key) {
-      this.#failures.push(nowIso(this.#clock));
+      this.#wrongTries++;
       throw new AppError('WRONG_PASSPHRASE');
     }
     await this.#open(key);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { openDatabase, useKey } from './open';
+import { openDatabase } from './open';
 
 /**
  * Encrypts an existing plain database in place with `key`. A copy of the
@@ -70,5 +70,3 @@ export function isPlainSqlite(path: string): boolean {
     fs.closeSync(fd);
   }
 }
-
-export { useKey };

@@ -1,22 +1,23 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { call } from './api';
 
 const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
+
+/** Locks, then drops every cached answer: app.info, read again, shows the lock screen and nothing read while unlocked stays in memory. */
+async function lockAndForget(client: QueryClient) {
+  await call('session.lock', undefined);
+  await client.resetQueries();
+}
 
 /** Locks the app after `minutes` without keyboard or pointer use, and forgets every cached answer. */
 export function useIdleLock(minutes: number) {
   const client = useQueryClient();
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
-    const lock = async () => {
-      await call('session.lock', undefined);
-      // Nothing read while unlocked stays in memory; app.info, read again, shows the lock screen.
-      await client.resetQueries();
-    };
     const restart = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => void lock(), minutes * 60_000);
+      timer = setTimeout(() => void lockAndForget(client), minutes * 60_000);
     };
     restart();
     for (const event of ACTIVITY) window.addEventListener(event, restart, { passive: true });
@@ -30,8 +31,5 @@ export function useIdleLock(minutes: number) {
 /** Locks now (the button in the header). */
 export function useLockNow() {
   const client = useQueryClient();
-  return async () => {
-    await call('session.lock', undefined);
-    await client.resetQueries();
-  };
+  return () => lockAndForget(client);
 }
