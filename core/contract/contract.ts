@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as e from './entities';
+import * as b from './backups';
 import * as p from './privacy';
 import type { IpcResult } from './result';
 
@@ -92,6 +93,14 @@ export const contract = {
   'pupilData.preview': { input: p.pupilRef, output: p.pupilErasePreview },
   'pupilData.export': { input: p.pupilExport, output: z.object({ fileName: z.string().nullable() }) },
   'pupilData.erase': { input: p.pupilErase, output: p.erasureResult },
+
+  'backups.overview': { input: z.undefined(), output: b.backupOverview },
+  'backups.progress': { input: z.undefined(), output: b.backupProgress.nullable() },
+  'backups.create': { input: z.undefined(), output: b.backupEntry },
+  'backups.verify': { input: b.backupRef, output: b.backupEntry },
+  'backups.chooseFolder': { input: z.undefined(), output: z.object({ folder: z.string() }).nullable() },
+  'backups.resetFolder': { input: z.undefined(), output: z.null() },
+  'backups.restore': { input: b.backupRef, output: b.restoreResult },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

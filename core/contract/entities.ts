@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nl } from '../i18n/nl';
+import { backupEntry } from './backups';
 
 // Shapes that cross the IPC boundary. The renderer's types come from here.
 
@@ -80,6 +81,8 @@ export const appInfo = z.object({
     z.object({ state: z.literal('unencrypted') }),
     z.object({ state: z.literal('open'), schools: z.array(school), remembered: z.boolean(), lockMinutes: z.number().int() }),
     z.object({ state: z.literal('error'), code: z.string(), message: z.string() }),
+    // Unlocked, but quick_check failed: nothing is shown or changed until a backup is restored.
+    z.object({ state: z.literal('damaged'), newestGood: backupEntry.nullable(), backupFolder: z.string() }),
   ]),
 });
 

@@ -26,6 +26,13 @@ export const errorCodes = [
   'DB_FOREIGN',
   'DB_TOO_NEW',
   'DB_CORRUPT',
+  'DB_READ_ONLY',
+  'DB_DISK_FULL',
+  'DB_IN_USE',
+  'BACKUP_FOLDER',
+  'BACKUP_DAMAGED',
+  'BACKUP_OTHER_KEY',
+  'BACKUP_RUNNING',
   'INTERNAL',
 ] as const;
 

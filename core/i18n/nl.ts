@@ -707,6 +707,15 @@ export const nl = {
     DB_FOREIGN: 'Dit bestand hoort bij een ander programma. MDO opent het niet, zodat er niets verloren gaat.',
     DB_TOO_NEW: 'Deze gegevens zijn gemaakt met een nieuwere versie van MDO. Installeer de nieuwste versie.',
     DB_CORRUPT: 'Het gegevensbestand is beschadigd.',
+    DB_READ_ONLY:
+      'MDO kan niet schrijven in de map van het gegevensbestand (alleen-lezen). Vraag ICT om schrijfrechten; er is niets gewijzigd.',
+    DB_DISK_FULL: 'De schijf is vol. Maak ruimte vrij en probeer het opnieuw; wat al was opgeslagen, is bewaard.',
+    DB_IN_USE: 'Deze gegevens zijn al geopend in een ander MDO-venster of -programma. Sluit dat eerst.',
+    BACKUP_FOLDER:
+      'De map voor reservekopieën is niet bereikbaar of er mag niet in worden geschreven. Kies een andere map of vraag ICT; de gegevens zelf zijn niet aangetast.',
+    BACKUP_DAMAGED: 'Deze reservekopie is beschadigd en kan niet worden teruggezet. Kies een andere reservekopie.',
+    BACKUP_OTHER_KEY: 'Deze reservekopie hoort bij een andere installatie van MDO en kan hier niet worden teruggezet.',
+    BACKUP_RUNNING: 'Er wordt al een reservekopie gemaakt. Wacht tot die klaar is.',
     NOT_FINALIZED: 'Alleen een vastgesteld verslag kan worden ondertekend. Stel het verslag eerst vast.',
     ALREADY_SIGNED: 'Dit verslag is al ondertekend met dit certificaat.',
     SIGNER_ORDER: 'De voorzitter ondertekent eerst; daarna de notulist.',
