@@ -758,4 +758,84 @@ export const nl = {
       { name: 'Geen passend onderwijsaanbod beschikbaar', category: 'Aanbod' },
     ],
   },
+  backups: {
+    title: 'Reservekopieën',
+    intro:
+      'MDO maakt zelf reservekopieën: elke dag, bij het afsluiten en vóór een update of het terugzetten van een reservekopie. Elke reservekopie wordt na het maken gecontroleerd.',
+    folder: 'Map voor reservekopieën',
+    folderSources: { default: 'Standaardmap', user: 'Door u gekozen', policy: 'Ingesteld door ICT' },
+    defaultHint:
+      'Dit is de standaardmap naast de gegevens. Een map op een netwerkschijf of een andere schijf beschermt ook tegen een defecte of verloren laptop.',
+    userHint: 'Deze map heeft u zelf gekozen.',
+    policyHint: 'ICT heeft deze map voor deze computer ingesteld; u kunt hem hier niet wijzigen.',
+    chooseFolder: 'Andere map kiezen…',
+    resetFolder: 'Standaardmap gebruiken',
+    folderChosen: (folder: string) => `Nieuwe reservekopieën komen voortaan in ${folder}.`,
+    folderReset: 'Nieuwe reservekopieën komen weer in de standaardmap.',
+    create: 'Nu een reservekopie maken',
+    created: (moment: string) => `De reservekopie van ${moment} is gemaakt en gecontroleerd.`,
+    createdDamaged:
+      'De reservekopie is gemaakt, maar de controle vond een fout: de kopie is beschadigd. Probeer het opnieuw of kies een andere map.',
+    progressLabel: 'Voortgang van de reservekopie',
+    inProgress: 'De reservekopie wordt gemaakt…',
+    inProgressAutomatic: (kind: string) => `Er wordt een automatische reservekopie gemaakt (${kind.toLowerCase()})…`,
+    progressBytes: (done: string, total: string) => `${done} van ${total}`,
+    lastFailureTitle: 'De laatste automatische reservekopie is mislukt',
+    lastFailureAt: (moment: string) =>
+      `Op ${moment}. MDO probeert het bij de volgende gelegenheid opnieuw; u kunt ook nu zelf een reservekopie maken.`,
+    table: 'Reservekopieën',
+    columns: { createdAt: 'Datum en tijd', kind: 'Soort', size: 'Grootte', status: 'Status', actions: 'Acties' },
+    kinds: { manual: 'Handmatig', daily: 'Dagelijks', close: 'Bij afsluiten', migration: 'Voor update', restore: 'Voor terugzetten' },
+    statuses: { ok: 'Gecontroleerd', damaged: 'Beschadigd', unverified: 'Niet gecontroleerd' },
+    verifiedAt: (moment: string) => `Gecontroleerd op ${moment}`,
+    empty: 'Er staan nog geen reservekopieën van deze computer in deze map.',
+    verify: 'Controleren',
+    restore: 'Terugzetten…',
+    verifyFor: (moment: string, kind: string) => `Controleren: reservekopie van ${moment} (${kind.toLowerCase()})`,
+    restoreFor: (moment: string, kind: string) => `Terugzetten: reservekopie van ${moment} (${kind.toLowerCase()})`,
+    verified: (moment: string) => `De reservekopie van ${moment} is gecontroleerd en in orde.`,
+    verifiedDamaged: (moment: string) => `De reservekopie van ${moment} is beschadigd en kan niet worden teruggezet.`,
+    keep: (keep: { daily: number; weekly: number; monthly: number; safety: number }) =>
+      `MDO bewaart ${keep.daily} dagelijkse, ${keep.weekly} wekelijkse en ${keep.monthly} maandelijkse reservekopieën, en de laatste ${keep.safety} van vóór een update of terugzetten.`,
+    encryption:
+      'Reservekopieën zijn versleuteld met dezelfde sleutel als de gegevens: zonder het wachtwoord of de herstelsleutel zijn ze niet te openen. Gegevens die volgens de privacyregels zijn verwijderd (bewaartermijn of AVG-verzoek), staan nog in oudere reservekopieën tot die volgens de regels hierboven verdwijnen.',
+    /** A file size as Windows Explorer counts it (1 kB = 1024 bytes), in Dutch notation: "850 kB", "12,4 MB". */
+    size: (bytes: number) =>
+      bytes < 1024 * 1024
+        ? `${new Intl.NumberFormat('nl-NL').format(Math.max(1, Math.round(bytes / 1024)))} kB`
+        : `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`,
+    restoreDialog: {
+      title: 'Reservekopie terugzetten',
+      chosen: (moment: string, kind: string) => `U zet de reservekopie van ${moment} (${kind.toLowerCase()}) terug. Dit gebeurt er:`,
+      steps: [
+        'MDO bewaart eerst de huidige gegevens als reservekopie. Zo kunt u het terugzetten later nog ongedaan maken.',
+        'De gekozen reservekopie vervangt de gegevens.',
+        'MDO opent de gegevens opnieuw.',
+      ],
+      lost: (moment: string) =>
+        `Wat na ${moment} is ingevoerd of gewijzigd, is daarna niet meer in MDO te zien. Het staat nog wel in de reservekopie die MDO eerst maakt.`,
+      olderVersion: 'Deze reservekopie is gemaakt met een eerdere versie van MDO. De gegevens worden na het terugzetten bijgewerkt.',
+      confirm: (moment: string) => `Ik begrijp dat wijzigingen van na ${moment} niet meer te zien zijn`,
+      submit: 'Terugzetten',
+      busy: 'De huidige gegevens worden bewaard en de reservekopie wordt teruggezet…',
+      done: (moment: string) => `De reservekopie van ${moment} is teruggezet.`,
+      safety: (name: string) => `De gegevens van vlak daarvoor staan in de reservekopie ${name}.`,
+      keptAside: (name: string) => `Het beschadigde gegevensbestand is apart bewaard als ${name}.`,
+    },
+    damaged: {
+      title: 'Het gegevensbestand is beschadigd',
+      intro:
+        'MDO kan het gegevensbestand niet goed lezen. Dat komt meestal door een crash, een computer die plotseling uitviel of een probleem met de schijf.',
+      untouched:
+        'MDO heeft niets gewijzigd of verwijderd. Het beschadigde bestand wordt niet overschreven maar apart bewaard, zodat ICT er later nog naar kan kijken.',
+      newest: (moment: string, kind: string) =>
+        `De nieuwste goede reservekopie is van ${moment} (${kind.toLowerCase()}). Zet die terug om verder te werken; wat daarna is ingevoerd, staat er niet in.`,
+      restore: (moment: string) => `Reservekopie van ${moment} terugzetten`,
+      folder: 'Gezocht in',
+      noBackup: 'MDO heeft in de map voor reservekopieën geen goede reservekopie gevonden.',
+      askIt:
+        'Neem contact op met ICT. Zij kunnen volgens de herstelprocedure een reservekopie in deze map zetten, bijvoorbeeld van een netwerkschijf of uit de back-up van deze computer. Kies daarna “Opnieuw zoeken”.',
+      lookAgain: 'Opnieuw zoeken',
+    },
+  },
 } as const;

@@ -19,6 +19,7 @@ import { Team } from './screens/Team';
 import { VerifyPage } from './screens/VerifyPage';
 import { Welcome } from './screens/Welcome';
 import { LockScreen } from './screens/LockScreen';
+import { DamagedDatabase } from './screens/DamagedDatabase';
 import { RecoveryKeyNotice } from './components/RecoveryKeyNotice';
 import { useIdleLock } from './useIdleLock';
 import { useState } from 'react';
@@ -64,6 +65,7 @@ export function App() {
   if (recoveryKey) return <RecoveryKeyNotice recoveryKey={recoveryKey} onStored={() => setRecoveryKey(null)} />;
   if (database.state === 'missing') return <Welcome onRecoveryKey={setRecoveryKey} />;
   if (database.state === 'error') return <ErrorNotice title={t.welcome.dbErrorTitle} message={database.message} />;
+  if (database.state === 'damaged') return <DamagedDatabase newestGood={database.newestGood} backupFolder={database.backupFolder} />;
   if (database.state === 'locked' || database.state === 'unencrypted')
     return <LockScreen database={database} onRecoveryKey={setRecoveryKey} />;
   return (

@@ -1,19 +1,27 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Group, Text, type MantineColor } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { t } from '../i18n';
 
-/** The end of a dialog form: the Dutch message of a failed try, then "Annuleren" and the action. */
+/** The end of a dialog form: the Dutch message of a failed try, then "Annuleren" and the action (red for one that replaces data). */
 export function DialogActions({
   error,
   onCancel,
   submitLabel,
   loading,
   disabled,
+  color,
+  icon,
+  cancelDisabled,
 }: {
   error?: string | null;
   onCancel: () => void;
   submitLabel: string;
   loading?: boolean;
   disabled?: boolean;
+  color?: MantineColor;
+  icon?: ReactNode;
+  /** While the action runs and cannot be stopped. */
+  cancelDisabled?: boolean;
 }) {
   return (
     <>
@@ -23,10 +31,10 @@ export function DialogActions({
         </Text>
       )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
+        <Button variant="default" onClick={onCancel} disabled={cancelDisabled}>
           {t.certificates.cancel}
         </Button>
-        <Button type="submit" loading={loading} disabled={disabled}>
+        <Button type="submit" loading={loading} disabled={disabled} color={color} leftSection={icon}>
           {submitLabel}
         </Button>
       </Group>

@@ -1,12 +1,13 @@
 import { Badge, Button, Card, CloseButton, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useChannel, useChannelMutation } from '../api';
+import { BackupsPanel } from '../components/BackupsPanel';
 import { QueryState } from '../components/QueryState';
 import { SecurityPanel } from '../components/SecurityPanel';
 import { t } from '../i18n';
 import { useSchool } from '../school';
 
-/** School profile: name, and the editable lists of themes, success factors and obstacles. */
+/** School profile: name, the editable lists of themes, success factors and obstacles; security and backups of the installation. */
 export function SchoolSettings() {
   const { current } = useSchool();
   const rename = useChannelMutation('schools.rename');
@@ -43,6 +44,7 @@ export function SchoolSettings() {
         <Tags schoolId={current.id} />
       </SimpleGrid>
       <SecurityPanel />
+      <BackupsPanel />
     </Stack>
   );
 }
