@@ -235,6 +235,12 @@ function describeOpenError(error: DbOpenError): string {
       return 'the database was written by a newer version of MDO.';
     case 'CORRUPT':
       return 'the database file is damaged.';
+    case 'READ_ONLY':
+      return 'cannot write in the folder of the database file (read-only); nothing was changed.';
+    case 'DISK_FULL':
+      return 'the disk is full; nothing was half-written.';
+    case 'IN_USE':
+      return 'the database is open in a running MDO app; close it first.';
   }
 }
 

@@ -39,7 +39,7 @@ import { startSetup } from './services/setup';
 
 /** Every IPC channel mapped to its service. Thin on purpose: logic lives in services/. */
 export const handlers: Handlers = {
-  'app.info': async (_input, { session, appVersion }) => {
+  'app.info': async (_input, { session, appVersion, backups }) => {
     const state = session.state;
     const database =
       state.state === 'open'
@@ -53,7 +53,9 @@ export const handlers: Handlers = {
           ? { ...state, demoPassphrase: state.demo ? DEMO_PASSPHRASE : null }
           : state.state === 'error'
             ? { state: 'error' as const, code: state.error.code, message: nl.errors[`DB_${state.error.code}`] }
-            : { state: state.state };
+            : state.state === 'damaged'
+              ? { state: 'damaged' as const, newestGood: backups.newestGood(), backupFolder: backups.folder().folder }
+              : { state: state.state };
     return { version: appVersion, schemaVersion: LATEST_SCHEMA_VERSION, database };
   },
   'setup.start': (input, { session, clock }) => startSetup(session, input, clock),
@@ -173,4 +175,17 @@ export const handlers: Handlers = {
   'pupilData.preview': ({ pupilId }, { session }) => pupilErasePreview(session.db(), pupilId),
   'pupilData.export': (input, { session, files, clock }) => exportPupilData(session.db(), input, files, clock),
   'pupilData.erase': ({ pupilId }, { session, clock }) => erasePupil(session.db(), pupilId, clock),
+
+  'backups.overview': (_input, { backups }) => backups.overview(),
+  'backups.progress': (_input, { backups }) => backups.progress(),
+  'backups.create': (_input, { backups }) => backups.create('manual'),
+  'backups.verify': ({ name }, { backups }) => backups.verify(name),
+  'backups.chooseFolder': async (_input, { backups, files }) => {
+    const folder = await files.chooseFolder();
+    if (!folder) return null;
+    await backups.setFolder(folder);
+    return { folder };
+  },
+  'backups.resetFolder': async (_input, { backups }) => (await backups.setFolder(null), null),
+  'backups.restore': ({ name }, { backups }) => backups.restore(name),
 };

@@ -1,9 +1,14 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { encryptInPlace, isPlainSqlite, plainHeader } from '../db/encrypt';
-import { LATEST_SCHEMA_VERSION } from '../db/migrate';
+import { checkDatabaseFile, copyDatabase, syncFolder, type CopyOptions, type FileCheck } from '../db/hotCopy';
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from '../db/migrate';
+import { migrations as allMigrations, type Migration } from '../db/migrations';
+import { acquireLock, releaseLock } from '../db/processLock';
 import {
+  keyringPath,
   databaseKeyFromRecoveryKey,
   KeyringError,
   newDatabaseKey,
@@ -16,9 +21,9 @@ import {
   type Keyring,
 } from '../db/keyring';
 import { APPLICATION_ID, openDatabase, type OpenDatabase, type OpenOptions } from '../db/open';
-import { DbOpenError } from '../db/openErrors';
+import { DbOpenError, storageProblem } from '../db/openErrors';
 import type { DB } from '../db/schema';
-import { systemClock, type Clock } from './clock';
+import { nowIso, systemClock, type Clock } from './clock';
 import { recordAudit, recordUnlockFailures, type AuditAction } from './services/audit';
 import { AppError } from './errors';
 
@@ -35,6 +40,8 @@ export type SessionState =
   /** A plain database from before encryption: the first unlock chooses a passphrase and encrypts it. */
   | { state: 'unencrypted' }
   | { state: 'open'; handle: OpenDatabase }
+  /** The passphrase was right but the file failed quick_check: it stays closed and untouched until a backup is restored. */
+  | { state: 'damaged' }
   | { state: 'error'; error: DbOpenError };
 
 /** Encrypts and decrypts with the operating system's key store (Electron safeStorage); main passes it in. */
@@ -45,6 +52,8 @@ export interface KeyProtector {
 }
 
 export interface SessionOptions extends Pick<OpenOptions, 'nativeBinding'> {
+  /** Only for tests of failing migrations. */
+  migrations?: readonly Migration[];
   keyProtector?: KeyProtector;
   /** scrypt cost for new keyrings; tests use a cheaper one. */
   kdfParams?: KdfParams;
@@ -60,9 +69,19 @@ export function unlockDelay(failures: number): number {
   return failures < 3 ? 0 : Math.min(1000 * 2 ** (failures - 3), 30_000);
 }
 
+/** What other modules (backups) do around the session's life; failures here never stop a lock or close. */
+export interface SessionHooks {
+  /** The file is about to be migrated to a newer schema: make a backup of it first. */
+  beforeMigrate?(): Promise<void>;
+  afterOpen?(): Promise<void>;
+  /** Still open, about to lock or close. */
+  beforeClose?(): Promise<void>;
+}
+
 /** Owns the one database file of this installation: creating, unlocking, locking, closing. */
 export class Session {
   #state: SessionState = { state: 'missing' };
+  readonly hooks: SessionHooks = {};
   #key: Buffer | null = null;
   /** Wrong passphrases since the last unlock; recorded in the audit log once the database opens. */
   #wrongTries = 0;
@@ -79,6 +98,8 @@ export class Session {
   /** Looks at the file without decrypting it; a file that cannot be used is left untouched and reported. */
   async init(): Promise<SessionState> {
     try {
+      acquireLock(this.dbPath);
+      finishInterruptedRestore(this.dbPath);
       this.#state = await this.#inspect();
     } catch (error) {
       if (error instanceof DbOpenError) this.#state = { state: 'error', error };
@@ -120,11 +141,37 @@ export class Session {
     return { nativeBinding: this.options.nativeBinding };
   }
 
+  /** Opens with `key`: quick_check first, then a backup before any migration, then the migrations. */
   async #open(key: Buffer): Promise<void> {
-    const handle = await openDatabase(this.dbPath, { ...this.#openOptions(), key });
+    let handle: OpenDatabase;
+    try {
+      handle = await openDatabase(this.dbPath, { ...this.#openOptions(), key, migrate: false });
+    } catch (error) {
+      // The key is right (the key file's seal proved it), so a file SQLite cannot read is damaged.
+      if (!(error instanceof DbOpenError && (error.code === 'NOT_A_DATABASE' || error.code === 'CORRUPT'))) throw error;
+      this.#key = key;
+      this.#state = { state: 'damaged' };
+      return;
+    }
     this.#key = key;
+    try {
+      if (!passesQuickCheck(handle)) {
+        await handle.close();
+        this.#state = { state: 'damaged' };
+        return;
+      }
+      const list = this.options.migrations ?? allMigrations;
+      const version = schemaVersion(handle.sqlite);
+      if (version > 0 && version < list.length) await this.hooks.beforeMigrate?.();
+      migrate(handle.sqlite, list);
+    } catch (error) {
+      await handle.close();
+      this.#key = null;
+      throw error;
+    }
     this.#state = { state: 'open', handle };
     await this.#audit('session.open');
+    await this.hooks.afterOpen?.();
   }
 
   async #audit(action: AuditAction): Promise<void> {
@@ -147,11 +194,17 @@ export class Session {
     fs.mkdirSync(path.dirname(this.dbPath), { recursive: true });
     const key = newDatabaseKey();
     const demo = 'demo' in input;
-    writeKeyring(
-      this.dbPath,
-      await sealDatabaseKey(key, demo ? DEMO_PASSPHRASE : input.passphrase, { params: this.options.kdfParams, demo }),
-    );
-    const handle = await openDatabase(this.dbPath, { ...this.#openOptions(), create: true, key });
+    const keyring = await sealDatabaseKey(key, demo ? DEMO_PASSPHRASE : input.passphrase, { params: this.options.kdfParams, demo });
+    let handle: OpenDatabase;
+    try {
+      writeKeyring(this.dbPath, keyring);
+      handle = await openDatabase(this.dbPath, { ...this.#openOptions(), create: true, key });
+    } catch (error) {
+      // A read-only folder or a full disk: leave nothing half-made behind.
+      for (const file of [this.dbPath, `${this.dbPath}-wal`, `${this.dbPath}-shm`, keyringPath(this.dbPath)]) fs.rmSync(file, { force: true });
+      const problem = storageProblem(error);
+      throw problem ? new DbOpenError(problem, 'creating the database') : error;
+    }
     this.#key = key;
     this.#state = { state: 'open', handle };
     return { db: handle.db, recoveryKey: demo ? null : recoveryKeyFor(key) };
@@ -180,7 +233,13 @@ export class Session {
       this.#wrongTries++;
       throw new AppError('WRONG_PASSPHRASE');
     }
-    await this.#open(key);
+    try {
+      await this.#open(key);
+    } catch (error) {
+      // A newer version's data, a read-only folder: shown on the start screen instead of the lock screen.
+      if (error instanceof DbOpenError) this.#state = { state: 'error', error };
+      throw error;
+    }
     return { recoveryKey: null };
   }
 
@@ -226,9 +285,18 @@ export class Session {
     await this.#audit(enabled ? 'session.remember_on' : 'session.remember_off');
   }
 
-  /** Closes the database and forgets its key: the lock screen shows nothing of it. */
-  async lock(): Promise<void> {
+  /**
+   * Closes the database and forgets its key: the lock screen shows nothing of
+   * it. `quick` skips the backup on close (the computer is going to sleep).
+   */
+  async lock(options: { quick?: boolean } = {}): Promise<void> {
+    if (this.#state.state === 'damaged') {
+      this.#key = null;
+      this.#state = { state: 'locked', demo: readKeyring(this.dbPath)?.demo ?? false, keyringMissing: false };
+      return;
+    }
     if (this.#state.state !== 'open') return;
+    if (!options.quick) await this.#beforeClose();
     await this.#audit('session.lock');
     await this.#state.handle.close();
     this.#key = null;
@@ -263,13 +331,125 @@ export class Session {
   /** The open database, or NO_DATABASE / LOCKED for handlers called before it is open. */
   db(): Kysely<DB> {
     if (this.#state.state === 'locked' || this.#state.state === 'unencrypted') throw new AppError('LOCKED');
+    if (this.#state.state === 'damaged') throw new AppError('DB_CORRUPT');
     if (this.#state.state !== 'open') throw new AppError('NO_DATABASE');
     return this.#state.handle.db;
   }
 
   async close(): Promise<void> {
-    if (this.#state.state === 'open') await this.#state.handle.close();
+    if (this.#state.state === 'open') {
+      await this.#beforeClose();
+      await this.#state.handle.close();
+    }
     this.#key = null;
     this.#state = { state: 'missing' };
+    releaseLock(this.dbPath);
   }
+
+  async #beforeClose(): Promise<void> {
+    try {
+      await this.hooks.beforeClose?.();
+    } catch {
+      // A backup that fails (an unreachable share) must not keep the data open; it reports itself.
+    }
+  }
+
+  #requireKey(): Buffer {
+    if (!this.#key) throw new AppError(this.#state.state === 'open' ? 'NO_DATABASE' : 'LOCKED');
+    return this.#key;
+  }
+
+  /** Writes a consistent, encrypted copy of the open database to a new file (a backup). */
+  async copyTo(target: string, onProgress?: CopyOptions['onProgress']): Promise<{ bytes: number }> {
+    const key = this.#requireKey();
+    return copyDatabase(this.dbPath, key, target, { nativeBinding: this.options.nativeBinding, onProgress });
+  }
+
+  /** Whether a copy opens with this installation's key and passes integrity_check. */
+  checkCopy(file: string, options: { settle?: boolean } = {}): FileCheck {
+    return checkDatabaseFile(file, this.#requireKey(), { nativeBinding: this.options.nativeBinding, ...options });
+  }
+
+  /** Tells this installation's backups apart from others' in a shared folder, without revealing the key. */
+  keyId(): string {
+    return createHash('sha256').update('mdo-backup-key-id:').update(this.#requireKey()).digest('hex').slice(0, 16);
+  }
+
+  /** The key file to store beside a backup: the passphrase seal only, never this computer's key store seal. */
+  keyringForBackup(): Keyring | null {
+    const keyring = readKeyring(this.dbPath);
+    if (keyring) delete keyring.osProtected;
+    return keyring;
+  }
+
+  /** Rows changed since this connection opened (what a backup on close compares against). */
+  totalChanges(): number {
+    if (this.#state.state !== 'open') return 0;
+    return (this.#state.handle.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  }
+
+  /**
+   * Replaces the database file by a checked copy (a restore) and opens it
+   * again. A damaged file is put aside under a new name, never overwritten.
+   * Returns that name, if any.
+   */
+  async replaceWith(copy: string, clock: Clock): Promise<{ keptAside: string | null }> {
+    const key = this.#requireKey();
+    if (this.#state.state !== 'open' && this.#state.state !== 'damaged') throw new AppError('LOCKED');
+    const incoming = `${this.dbPath}.restoring`;
+    fs.rmSync(incoming, { force: true });
+    fs.copyFileSync(copy, incoming);
+    fsyncFile(incoming);
+    let keptAside: string | null = null;
+    if (this.#state.state === 'open') {
+      await this.#state.handle.close();
+    } else {
+      keptAside = putAside(this.dbPath, clock);
+    }
+    this.#state = { state: 'missing' };
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(this.dbPath + suffix, { force: true });
+    fs.renameSync(incoming, this.dbPath);
+    syncFolder(path.dirname(this.dbPath));
+    await this.#open(key);
+    if (this.state.state === 'open') await this.#audit('backup.restore');
+    return { keptAside };
+  }
+}
+
+function passesQuickCheck(handle: OpenDatabase): boolean {
+  try {
+    const rows = handle.sqlite.pragma('quick_check') as { quick_check: string }[];
+    return rows.length === 1 && rows[0].quick_check === 'ok';
+  } catch {
+    return false;
+  }
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Renames a damaged database (with its WAL) to a new, dated name beside it; returns that name. */
+function putAside(dbPath: string, clock: Clock): string {
+  const stamp = nowIso(clock).replace(/[-:.]/g, '');
+  let aside = `${dbPath}.beschadigd-${stamp}`;
+  for (let n = 2; fs.existsSync(aside); n++) aside = `${dbPath}.beschadigd-${stamp}-${n}`;
+  fs.renameSync(dbPath, aside);
+  for (const suffix of ['-wal', '-shm']) {
+    if (fs.existsSync(dbPath + suffix)) fs.renameSync(dbPath + suffix, aside + suffix);
+  }
+  return path.basename(aside);
+}
+
+/** A restore that was cut off after the old file went away but before the new one was renamed into place: finish it. */
+function finishInterruptedRestore(dbPath: string): void {
+  const incoming = `${dbPath}.restoring`;
+  if (!fs.existsSync(incoming)) return;
+  if (fs.existsSync(dbPath)) fs.rmSync(incoming, { force: true });
+  else fs.renameSync(incoming, dbPath);
 }

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { migrate, schemaVersion } from './migrate';
 import type { Migration } from './migrations';
-import { DbOpenError } from './openErrors';
+import { DbOpenError, storageProblem } from './openErrors';
 import type { DB } from './schema';
 import { withStatementCache } from './statementCache';
 
@@ -36,11 +36,16 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   const exists = fs.existsSync(path);
   if (!exists && !options.create) throw new DbOpenError('NOT_FOUND', 'database file does not exist');
 
-  const sqlite = new Database(path, {
-    readonly: options.readonly ?? false,
-    fileMustExist: !options.create,
-    nativeBinding: options.nativeBinding,
-  });
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: !options.create,
+      nativeBinding: options.nativeBinding,
+    });
+  } catch (error) {
+    throw asOpenError(error);
+  }
   try {
     if (options.key) useKey(sqlite, options.key);
     identify(sqlite, exists);
@@ -54,7 +59,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     if (options.migrate ?? true) migrate(sqlite, options.migrations);
   } catch (error) {
     sqlite.close();
-    throw error;
+    throw asOpenError(error);
   }
 
   const db = new Kysely<DB>({
@@ -78,6 +83,11 @@ export function useKey(sqlite: Database.Database, key: Buffer): void {
   sqlite.pragma(`cipher = 'sqlcipher'`);
   sqlite.pragma('legacy = 4');
   sqlite.pragma(`key = "x'${key.toString('hex')}'"`);
+}
+
+function asOpenError(error: unknown): unknown {
+  const problem = storageProblem(error);
+  return problem && !(error instanceof DbOpenError) ? new DbOpenError(problem, String((error as Error).message)) : error;
 }
 
 function identify(sqlite: Database.Database, existed: boolean): void {

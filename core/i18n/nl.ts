@@ -557,7 +557,9 @@ export const nl = {
         'session.remember_on': 'Openen zonder wachtwoord aangezet',
         'session.remember_off': 'Openen zonder wachtwoord uitgezet',
         'database.encrypt': 'Gegevens versleuteld',
-        'backup.restore': 'Back-up teruggezet',
+        'backup.create': 'Reservekopie gemaakt',
+        'backup.restore': 'Reservekopie teruggezet',
+        'backup.folder': 'Map voor reservekopieën gewijzigd',
         'export.minutes': 'Verslag geëxporteerd',
         'export.parent': 'Ouderversie geëxporteerd',
         'export.dossier': 'Casusdossier geëxporteerd',
@@ -586,7 +588,7 @@ export const nl = {
         pupil: 'leerling',
         certificate: 'certificaat',
         session: 'gegevensbestand',
-        backup: 'back-up',
+        backup: 'reservekopie',
         report: 'rapportage',
         audit: 'logboek',
       } as Record<string, string>,
@@ -766,7 +768,6 @@ export const nl = {
     folderSources: { default: 'Standaardmap', user: 'Door u gekozen', policy: 'Ingesteld door ICT' },
     defaultHint:
       'Dit is de standaardmap naast de gegevens. Een map op een netwerkschijf of een andere schijf beschermt ook tegen een defecte of verloren laptop.',
-    userHint: 'Deze map heeft u zelf gekozen.',
     policyHint: 'ICT heeft deze map voor deze computer ingesteld; u kunt hem hier niet wijzigen.',
     chooseFolder: 'Andere map kiezen…',
     resetFolder: 'Standaardmap gebruiken',
@@ -803,7 +804,7 @@ export const nl = {
     size: (bytes: number) =>
       bytes < 1024 * 1024
         ? `${new Intl.NumberFormat('nl-NL').format(Math.max(1, Math.round(bytes / 1024)))} kB`
-        : `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`,
+        : `${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`,
     restoreDialog: {
       title: 'Reservekopie terugzetten',
       chosen: (moment: string, kind: string) => `U zet de reservekopie van ${moment} (${kind.toLowerCase()}) terug. Dit gebeurt er:`,
@@ -819,7 +820,8 @@ export const nl = {
       submit: 'Terugzetten',
       busy: 'De huidige gegevens worden bewaard en de reservekopie wordt teruggezet…',
       done: (moment: string) => `De reservekopie van ${moment} is teruggezet.`,
-      safety: (name: string) => `De gegevens van vlak daarvoor staan in de reservekopie ${name}.`,
+      safety: (moment: string, name: string) =>
+        `De gegevens van vlak daarvoor zijn bewaard als reservekopie van ${moment} (voor terugzetten): ${name}.`,
       keptAside: (name: string) => `Het beschadigde gegevensbestand is apart bewaard als ${name}.`,
     },
     damaged: {

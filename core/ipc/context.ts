@@ -1,3 +1,4 @@
+import type { Backups } from '../backups/backups';
 import type { Clock } from '../clock';
 import type { Session } from '../session';
 import type { FileDialogs } from './fileDialogs';
@@ -8,4 +9,5 @@ export interface Context {
   clock: Clock;
   appVersion: string;
   files: FileDialogs;
+  backups: Backups;
 }

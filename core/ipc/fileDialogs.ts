@@ -8,6 +8,8 @@ export interface FileDialogs {
   save(suggestedName: string, bytes: Uint8Array): Promise<string | null>;
   /** Resolves with the chosen file's name and bytes, or null when the user cancelled. */
   open(kind: OpenKind): Promise<OpenedFile | null>;
+  /** Resolves with the chosen folder's absolute path (the backup folder), or null when the user cancelled. */
+  chooseFolder(): Promise<string | null>;
 }
 
 export type OpenKind = 'docx' | 'certificate';

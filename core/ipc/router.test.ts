@@ -4,6 +4,7 @@ import { TEST_KDF_PARAMS } from '../../tests/fixtures/demoDatabase';
 import { folderDialogs } from '../../tests/fixtures/folderDialogs';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import { fixedClock } from '../clock';
+import { Backups } from '../backups/backups';
 import { handlers } from '../handlers';
 import { Session } from '../session';
 import { createRouter, type Router } from './router';
@@ -21,7 +22,13 @@ describe('IPC router', () => {
     failures = [];
     router = createRouter(
       handlers,
-      { session, clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: '1.2.3', files: folderDialogs(temp.dir) },
+      {
+        session,
+        clock: fixedClock('2026-11-25T09:00:00Z'),
+        appVersion: '1.2.3',
+        files: folderDialogs(temp.dir),
+        backups: new Backups(session, { clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x' }),
+      },
       (entry) => failures.push(entry),
     );
   });
@@ -74,7 +81,13 @@ describe('IPC router', () => {
           throw new Error('secret pupil name in a message');
         },
       },
-      { session, clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x', files: folderDialogs(temp.dir) },
+      {
+        session,
+        clock: fixedClock('2026-11-25T09:00:00Z'),
+        appVersion: 'x',
+        files: folderDialogs(temp.dir),
+        backups: new Backups(session, { clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x' }),
+      },
       (entry) => failures.push(entry),
     );
     const result = await broken.call('members.list', { schoolId: 1 });
@@ -90,7 +103,13 @@ describe('IPC router', () => {
     await router.call('setup.start', { mode: 'demo' });
     const sloppy = createRouter(
       { ...handlers, 'roles.list': () => [{ id: 'one', name: 3 }] as never },
-      { session, clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x', files: folderDialogs(temp.dir) },
+      {
+        session,
+        clock: fixedClock('2026-11-25T09:00:00Z'),
+        appVersion: 'x',
+        files: folderDialogs(temp.dir),
+        backups: new Backups(session, { clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x' }),
+      },
       (entry) => failures.push(entry),
     );
     expect(await sloppy.call('roles.list', { schoolId: 1 })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });

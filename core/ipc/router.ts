@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DbOpenError } from '../../db/openErrors';
+import { DbOpenError, storageProblem } from '../../db/openErrors';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../contract/contract';
 import type { ErrorCode, IpcError, IpcResult } from '../contract/result';
 import { AppError } from '../errors';
@@ -52,6 +52,8 @@ function fieldsOf(error: z.ZodError): IpcError['fields'] {
 function codeOf(error: unknown): ErrorCode {
   if (error instanceof AppError) return error.code;
   if (error instanceof DbOpenError) return `DB_${error.code}`;
+  const problem = storageProblem(error);
+  if (problem) return `DB_${problem}`;
   // SQLite constraint violations are conflicts with existing data, not crashes.
   if (error instanceof Error && error.name === 'SqliteError' && /^SQLITE_CONSTRAINT/.test(String((error as { code?: unknown }).code))) {
     return 'CONFLICT';

@@ -38,5 +38,11 @@ export function systemFileDialogs(window: () => BrowserWindow | undefined): File
       if (fs.statSync(file).size > MAX_OPEN_BYTES) throw new AppError('FILE_TOO_LARGE');
       return { name: path.basename(file), bytes: fs.readFileSync(file) };
     },
+    async chooseFolder() {
+      const parent = window();
+      const options: OpenDialogOptions = { defaultPath: app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }

@@ -5,6 +5,7 @@ import { systemClock } from '../../core/clock';
 import { handlers } from '../../core/handlers';
 import { createRouter } from '../../core/ipc/router';
 import { Session } from '../../core/session';
+import { Backups } from '../../core/backups/backups';
 import { NativeBindingError, resolveNativeBinding } from '../../db/nativeBinding';
 import { APP_INDEX_URL, appScheme, serveAppFiles } from './appProtocol';
 import { registerIpc } from './ipc';
@@ -17,6 +18,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 // The built renderer, served on app://mdo/ (appProtocol.ts explains why not file://).
 const rendererDir = path.join(here, '../renderer');
+const DAILY_CHECK_MS = 10 * 60 * 1000;
 
 function nativeBinding(): string | undefined {
   // A packaged app carries an addon rebuilt for Electron in the usual place.
@@ -80,17 +82,20 @@ async function main(): Promise<void> {
     decrypt: (sealed: Buffer) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
   };
   const session = new Session(dbPath, { nativeBinding: binding, keyProtector });
+  const backups = new Backups(session, { clock: systemClock, appVersion: app.getVersion() });
   await session.init();
   let window: BrowserWindow | undefined;
   const files = systemFileDialogs(() => window);
-  const router = createRouter(handlers, { session, clock: systemClock, appVersion: app.getVersion(), files });
+  const router = createRouter(handlers, { session, clock: systemClock, appVersion: app.getVersion(), files, backups });
+  // The daily backup: checked every few minutes while the data is open (it runs once a day).
+  setInterval(() => void backups.daily(), DAILY_CHECK_MS).unref();
   registerIpc(ipcMain, router, isTrusted);
 
   window = createWindow();
   // Locked when the computer is locked or goes to sleep; the reload drops every screen that showed data.
   const lockNow = async () => {
     if (session.state.state !== 'open') return;
-    await session.lock();
+    await session.lock({ quick: true });
     window?.webContents.reload();
   };
   powerMonitor.on('lock-screen', () => void lockNow());
@@ -104,7 +109,16 @@ async function main(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void session.close());
+  // Quit waits for the backup on close and a clean close of the database.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void session.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }
 
 void main();

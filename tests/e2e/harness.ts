@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach, beforeEach } from 'vitest';
 import { fixedClock, type Clock } from '../../core/clock';
+import { Backups } from '../../core/backups/backups';
 import { handlers } from '../../core/handlers';
 import { createRouter, type FailureLog, type Router } from '../../core/ipc/router';
 import { DEMO_PASSPHRASE, Session } from '../../core/session';
@@ -60,6 +61,9 @@ export interface LaunchedApp {
   exports: string[];
   /** Queues a file for the next open dialog (verify, certificate import). */
   chooseFile(path: string): void;
+  /** Queues a folder for the next folder dialog (the backup folder). */
+  chooseFolder(path: string): void;
+  backups: Backups;
   close(): Promise<void>;
 }
 
@@ -73,10 +77,16 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   if (fs.existsSync(options.dbPath) && !fs.existsSync(keyringPath(options.dbPath)) && isPlainSqlite(options.dbPath))
     await encryptAsDemo(options.dbPath);
   const session = new Session(options.dbPath, { kdfParams: TEST_KDF_PARAMS, clock });
+  // Backups go to `backups` beside the database, as in the app.
+  const backups = new Backups(session, { clock, appVersion: 'e2e' });
   if ((await session.init()).state === 'locked' && !options.locked) await session.unlock(DEMO_PASSPHRASE);
   const failures: LaunchedApp['failures'] = [];
   const files = folderDialogs(path.join(path.dirname(options.dbPath), 'exports'));
-  const router = createRouter(handlers, { session, clock, appVersion: 'e2e', files }, options.log ?? ((entry) => failures.push(entry)));
+  const router = createRouter(
+    handlers,
+    { session, clock, appVersion: 'e2e', files, backups },
+    options.log ?? ((entry) => failures.push(entry)),
+  );
 
   // The same registration the main process performs, onto a recorder.
   const registered = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
@@ -117,6 +127,8 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     failures,
     exports: files.saved,
     chooseFile: files.choose,
+    chooseFolder: files.chooseFolderNext,
+    backups,
     close: async () => {
       await browser.close();
       await session.close();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { fixedClock } from '../../core/clock';
 import { channels, contract, type Channel } from '../../core/contract/contract';
+import { Backups } from '../../core/backups/backups';
 import { handlers } from '../../core/handlers';
 import { createRouter, type Handlers } from '../../core/ipc/router';
 import { Session } from '../../core/session';
@@ -443,7 +444,13 @@ describe('IPC fuzz', () => {
       const failures: string[] = [];
       const router = createRouter(
         spied,
-        { session, clock: fixedClock(E2E_NOW), appVersion: 'fuzz', files: folderDialogs(temp.file('exports')) },
+        {
+          session,
+          clock: fixedClock(E2E_NOW),
+          appVersion: 'fuzz',
+          files: folderDialogs(temp.file('exports')),
+          backups: new Backups(session, { clock: fixedClock(E2E_NOW), appVersion: 'fuzz' }),
+        },
         (entry) => failures.push(`${entry.channel}: ${entry.code}`),
       );
       const registered = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
