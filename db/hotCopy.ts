@@ -72,7 +72,10 @@ async function copyFile(source: string, target: string, onProgress?: CopyOptions
     while (done < total) {
       const { bytesRead } = await input.read(buffer, 0, Math.min(buffer.length, total - done), done);
       if (bytesRead === 0) throw new Error('the database file became shorter while it was copied');
-      await output.write(buffer, 0, bytesRead, done);
+      // A short write (the disk filled up) is retried, and then fails with ENOSPC.
+      for (let written = 0; written < bytesRead;) {
+        written += (await output.write(buffer, written, bytesRead - written, done + written)).bytesWritten;
+      }
       done += bytesRead;
       onProgress?.(done, total);
     }
