@@ -36,10 +36,11 @@ import {
 import { createMember, createRole, listMembers, listRoles, setMemberActive, updateMember } from './services/members';
 import { addTag, addTheme, listSchools, listTags, listThemes, renameSchool, setListItemActive } from './services/schools';
 import { startSetup } from './services/setup';
+import { assertAllowed } from './policy/policy';
 
 /** Every IPC channel mapped to its service. Thin on purpose: logic lives in services/. */
 export const handlers: Handlers = {
-  'app.info': async (_input, { session, appVersion, backups }) => {
+  'app.info': async (_input, { session, appVersion, backups, policy }) => {
     const state = session.state;
     const database =
       state.state === 'open'
@@ -47,7 +48,7 @@ export const handlers: Handlers = {
             state: 'open' as const,
             schools: await listSchools(state.handle.db),
             remembered: session.remembered,
-            lockMinutes: await session.lockMinutes(),
+            lockMinutes: policy.lockMinutes ?? (await session.lockMinutes()),
           }
         : state.state === 'locked'
           ? { ...state, demoPassphrase: state.demo ? DEMO_PASSPHRASE : null }
@@ -56,15 +57,27 @@ export const handlers: Handlers = {
             : state.state === 'damaged'
               ? { state: 'damaged' as const, newestGood: backups.newestGood(), backupFolder: backups.folder().folder }
               : { state: state.state };
-    return { version: appVersion, schemaVersion: LATEST_SCHEMA_VERSION, database };
+    const { allowPersonalCertificates, offerDemoSchool } = policy;
+    return {
+      version: appVersion,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      database,
+      policy: { lockMinutesFixed: policy.lockMinutes !== null, allowPersonalCertificates, offerDemoSchool },
+    };
   },
-  'setup.start': (input, { session, clock }) => startSetup(session, input, clock),
+  'setup.start': (input, { session, clock, policy }) => {
+    if (input.mode === 'demo') assertAllowed(policy, 'demoSchool');
+    return startSetup(session, input, clock);
+  },
   'session.unlock': ({ passphrase }, { session }) => session.unlock(passphrase),
   'session.recover': async ({ recoveryKey, passphrase }, { session }) => (await session.recover(recoveryKey, passphrase), null),
   'session.lock': async (_input, { session }) => (await session.lock(), null),
   'session.changePassphrase': async ({ current, next }, { session }) => (await session.changePassphrase(current, next), null),
   'session.remember': async ({ enabled }, { session }) => (await session.rememberOnThisComputer(enabled), null),
-  'session.setLockMinutes': async ({ minutes }, { session }) => (await session.setLockMinutes(minutes), null),
+  'session.setLockMinutes': async ({ minutes }, { session, policy }) => {
+    assertAllowed(policy, 'lockMinutes');
+    return (await session.setLockMinutes(minutes), null);
+  },
   'dashboard.items': ({ schoolId, longOpenWeeks }, { session, clock }) =>
     getDashboardItems(session.db(), schoolId, clock, { longOpenWeeks }),
   'monitoring.report': (period, { session, clock }) => monitoringView(session.db(), period, clock),
@@ -155,7 +168,10 @@ export const handlers: Handlers = {
     return file && { fileName: file.name, report: verifyDocx(file.bytes) };
   },
   'certificates.list': ({ schoolId }, { session }) => listCertificates(session.db(), schoolId),
-  'certificates.create': (input, { session, clock }) => createMemberCertificate(session.db(), input, clock),
+  'certificates.create': (input, { session, clock, policy }) => {
+    assertAllowed(policy, 'personalCertificates');
+    return createMemberCertificate(session.db(), input, clock);
+  },
   'certificates.import': async ({ schoolId, memberId, passphrase }, { session, files, clock }) => {
     const file = await files.open('certificate');
     return file && importCertificate(session.db(), { schoolId, memberId, passphrase, p12: file.bytes }, clock);
@@ -165,13 +181,15 @@ export const handlers: Handlers = {
 
   'audit.list': ({ filter, page, pageSize }, { session }) => listAudit(session.db(), { ...filter, page, pageSize }),
   'audit.export': (filter, { session, files, clock }) => exportAudit(session.db(), filter, files, clock),
-  'retention.get': ({ schoolId }, { session }) => getRetention(session.db(), schoolId),
+  'retention.get': ({ schoolId }, { session, policy }) => getRetention(session.db(), schoolId, policy.retentionYears ?? undefined),
   'retention.set': async ({ schoolId, yearsAfterClose }, { session, clock }) => (
     await setRetention(session.db(), schoolId, yearsAfterClose, clock),
     null
   ),
-  'retention.preview': ({ schoolId }, { session, clock }) => retentionPreview(session.db(), schoolId, clock),
-  'retention.purge': ({ schoolId, caseIds }, { session, clock }) => purgeExpired(session.db(), { schoolId, caseIds }, clock),
+  'retention.preview': ({ schoolId }, { session, clock, policy }) =>
+    retentionPreview(session.db(), schoolId, clock, policy.retentionYears ?? undefined),
+  'retention.purge': ({ schoolId, caseIds }, { session, clock, policy }) =>
+    purgeExpired(session.db(), { schoolId, caseIds }, clock, policy.retentionYears ?? undefined),
   'pupilData.preview': ({ pupilId }, { session }) => pupilErasePreview(session.db(), pupilId),
   'pupilData.export': (input, { session, files, clock }) => exportPupilData(session.db(), input, files, clock),
   'pupilData.erase': ({ pupilId }, { session, clock }) => erasePupil(session.db(), pupilId, clock),

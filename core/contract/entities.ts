@@ -84,6 +84,8 @@ export const appInfo = z.object({
     // Unlocked, but quick_check failed: nothing is shown or changed until a backup is restored.
     z.object({ state: z.literal('damaged'), newestGood: backupEntry.nullable(), backupFolder: z.string() }),
   ]),
+  /** What IT fixed on this computer (core/policy): screens hide or lock these instead of offering them. */
+  policy: z.object({ lockMinutesFixed: z.boolean(), allowPersonalCertificates: z.boolean(), offerDemoSchool: z.boolean() }),
 });
 
 export const setupStart = z.discriminatedUnion('mode', [

@@ -33,6 +33,7 @@ export const errorCodes = [
   'BACKUP_DAMAGED',
   'BACKUP_OTHER_KEY',
   'BACKUP_RUNNING',
+  'POLICY',
   'INTERNAL',
 ] as const;
 

@@ -718,6 +718,7 @@ export const nl = {
     BACKUP_DAMAGED: 'Deze reservekopie is beschadigd en kan niet worden teruggezet. Kies een andere reservekopie.',
     BACKUP_OTHER_KEY: 'Deze reservekopie hoort bij een andere installatie van MDO en kan hier niet worden teruggezet.',
     BACKUP_RUNNING: 'Er wordt al een reservekopie gemaakt. Wacht tot die klaar is.',
+    POLICY: 'ICT heeft dit op deze computer vastgelegd of uitgezet. Het kan hier niet worden gewijzigd.',
     NOT_FINALIZED: 'Alleen een vastgesteld verslag kan worden ondertekend. Stel het verslag eerst vast.',
     ALREADY_SIGNED: 'Dit verslag is al ondertekend met dit certificaat.',
     SIGNER_ORDER: 'De voorzitter ondertekent eerst; daarna de notulist.',
@@ -839,5 +840,31 @@ export const nl = {
         'Neem contact op met ICT. Zij kunnen volgens de herstelprocedure een reservekopie in deze map zetten, bijvoorbeeld van een netwerkschijf of uit de back-up van deze computer. Kies daarna “Opnieuw zoeken”.',
       lookAgain: 'Opnieuw zoeken',
     },
+  },
+  // The machine policy of IT (core/policy): the start message and what the screens say about it.
+  policy: {
+    startTitle: 'MDO kan niet starten',
+    invalid: (file: string, problems: string[]) =>
+      `Het beleidsbestand dat ICT op deze computer heeft gezet, klopt niet. MDO start daarom niet: anders zou MDO werken met instellingen die ICT niet bedoelt.\n\nBestand: ${file}\n${problems.map((problem) => `• ${problem}`).join('\n')}\n\nVraag ICT het bestand te verbeteren of te verwijderen (zie de handleiding ICT-beheer).`,
+    unreadable: (code: string) => `het bestand kan niet worden gelezen (${code})`,
+    notJson: (detail: string) => `het bestand is geen geldige JSON: ${detail}`,
+    notAnObject: 'het bestand moet één JSON-object bevatten, bijvoorbeeld { "lockMinutes": 10 }',
+    unknownKeys: (keys: string[]) =>
+      `onbekende instelling${keys.length === 1 ? '' : 'en'}: ${keys.map((key) => `"${key}"`).join(', ')} (let op spelling en hoofdletters)`,
+    badValue: (key: string, rule: string) => `"${key}" moet ${rule} zijn`,
+    relativeFolder: (key: string, value: string) =>
+      `"${key}" moet een volledig pad zijn (op Windows met stationsletter, zoals D:\\MDO, of een netwerkpad \\\\server\\share; op macOS en Linux beginnend met /), niet "${value}"`,
+    rules: {
+      dataFolder: 'een volledig pad naar een map (tekst)',
+      backupFolder: 'een volledig pad naar een map (tekst)',
+      lockMinutes: 'een geheel getal van 1 tot en met 240 (minuten)',
+      retentionYears: 'een geheel getal van 1 tot en met 20 (jaren na het afsluiten van een casus)',
+      allowPersonalCertificates: 'true of false',
+      offerDemoSchool: 'true of false',
+    },
+    setByIt: 'Ingesteld door ICT',
+    lockMinutesFixed: (minutes: number) => `ICT heeft dit op deze computer vastgezet op ${minutes} minuten.`,
+    certificatesOff:
+      'ICT heeft het maken van persoonlijke certificaten op deze computer uitgezet. Importeer een certificaat van het schoolbestuur.',
   },
 } as const;

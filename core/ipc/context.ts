@@ -1,5 +1,6 @@
 import type { Backups } from '../backups/backups';
 import type { Clock } from '../clock';
+import type { MachinePolicy } from '../policy/policy';
 import type { Session } from '../session';
 import type { FileDialogs } from './fileDialogs';
 
@@ -10,4 +11,6 @@ export interface Context {
   appVersion: string;
   files: FileDialogs;
   backups: Backups;
+  /** IT's machine policy; NO_POLICY where there is none (tests, CLI). */
+  policy: MachinePolicy;
 }

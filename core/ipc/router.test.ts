@@ -6,6 +6,7 @@ import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import { fixedClock } from '../clock';
 import { Backups } from '../backups/backups';
 import { handlers } from '../handlers';
+import { NO_POLICY } from '../policy/policy';
 import { Session } from '../session';
 import { createRouter, type Router } from './router';
 
@@ -28,6 +29,7 @@ describe('IPC router', () => {
         appVersion: '1.2.3',
         files: folderDialogs(temp.dir),
         backups: new Backups(session, { clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x' }),
+        policy: NO_POLICY,
       },
       (entry) => failures.push(entry),
     );
@@ -40,7 +42,12 @@ describe('IPC router', () => {
   it('reports a missing database, then creates an empty school', async () => {
     expect(await router.call('app.info', undefined)).toEqual({
       ok: true,
-      data: { version: '1.2.3', schemaVersion: LATEST_SCHEMA_VERSION, database: { state: 'missing' } },
+      data: {
+        version: '1.2.3',
+        schemaVersion: LATEST_SCHEMA_VERSION,
+        database: { state: 'missing' },
+        policy: { lockMinutesFixed: false, allowPersonalCertificates: true, offerDemoSchool: true },
+      },
     });
     const listed = await router.call('members.list', { schoolId: 1 });
     expect(listed).toMatchObject({ ok: false, error: { code: 'NO_DATABASE', message: 'Er zijn nog geen gegevens geopend.' } });
@@ -87,6 +94,7 @@ describe('IPC router', () => {
         appVersion: 'x',
         files: folderDialogs(temp.dir),
         backups: new Backups(session, { clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x' }),
+        policy: NO_POLICY,
       },
       (entry) => failures.push(entry),
     );
@@ -109,6 +117,7 @@ describe('IPC router', () => {
         appVersion: 'x',
         files: folderDialogs(temp.dir),
         backups: new Backups(session, { clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x' }),
+        policy: NO_POLICY,
       },
       (entry) => failures.push(entry),
     );

@@ -9,12 +9,15 @@ import { affectedMeetings, countErasure, eraseFromFile, eraseRecords } from './e
 
 const settingKey = (schoolId: number) => `retention.yearsAfterClose.${schoolId}`;
 
-/** The school's retention period in whole years after a case was closed. */
-export async function getRetention(db: Kysely<DB>, schoolId: number) {
+/**
+ * The school's retention period in whole years after a case was closed.
+ * `defaultYears` applies to a school without its own setting: IT's machine policy can set it (core/policy).
+ */
+export async function getRetention(db: Kysely<DB>, schoolId: number, defaultYears = DEFAULT_RETENTION_YEARS) {
   const row = await db.selectFrom('setting').select('value').where('key', '=', settingKey(schoolId)).executeTakeFirst();
   const years = Number(row?.value);
   const valid = Number.isInteger(years) && years >= 1 && years <= MAX_RETENTION_YEARS;
-  return { yearsAfterClose: valid ? years : DEFAULT_RETENTION_YEARS, isDefault: !valid };
+  return { yearsAfterClose: valid ? years : defaultYears, isDefault: !valid };
 }
 
 export async function setRetention(db: Kysely<DB>, schoolId: number, yearsAfterClose: number, clock: Clock): Promise<void> {
@@ -73,8 +76,8 @@ async function pupilsLeftWithout(db: Kysely<DB>, caseIds: number[]) {
 }
 
 /** What a purge would remove today: the expired cases, the pupils left without a case, the verslagen that name them. */
-export async function retentionPreview(db: Kysely<DB>, schoolId: number, clock: Clock) {
-  const { yearsAfterClose } = await getRetention(db, schoolId);
+export async function retentionPreview(db: Kysely<DB>, schoolId: number, clock: Clock, defaultYears?: number) {
+  const { yearsAfterClose } = await getRetention(db, schoolId, defaultYears);
   const cutoff = retentionCutoff(yearsAfterClose, clock);
   const cases = (await expiredCases(db, schoolId, cutoff)).map((row) => ({ ...row, closedOn: row.closedOn! }));
   const caseIds = cases.map((row) => row.caseId);
@@ -93,8 +96,8 @@ export async function retentionPreview(db: Kysely<DB>, schoolId: number, clock: 
  * be past the retention period; otherwise nothing is removed (CONFLICT). The
  * audit entry holds counts only.
  */
-export async function purgeExpired(db: Kysely<DB>, input: { schoolId: number; caseIds: number[] }, clock: Clock) {
-  const { yearsAfterClose } = await getRetention(db, input.schoolId);
+export async function purgeExpired(db: Kysely<DB>, input: { schoolId: number; caseIds: number[] }, clock: Clock, defaultYears?: number) {
+  const { yearsAfterClose } = await getRetention(db, input.schoolId, defaultYears);
   const cutoff = retentionCutoff(yearsAfterClose, clock);
   const requested = [...new Set(input.caseIds)];
   const { result, durationMs, walTruncated } = await eraseFromFile(db, async (trx) => {

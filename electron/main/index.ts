@@ -6,6 +6,8 @@ import { handlers } from '../../core/handlers';
 import { createRouter } from '../../core/ipc/router';
 import { Session } from '../../core/session';
 import { Backups } from '../../core/backups/backups';
+import { nl } from '../../core/i18n/nl';
+import { databasePath, loadPolicy, PolicyError, policyFileFor, type MachinePolicy } from '../../core/policy/policy';
 import { NativeBindingError, resolveNativeBinding } from '../../db/nativeBinding';
 import { APP_INDEX_URL, appScheme, serveAppFiles } from './appProtocol';
 import { registerIpc } from './ipc';
@@ -20,9 +22,9 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererDir = path.join(here, '../renderer');
 const DAILY_CHECK_MS = 10 * 60 * 1000;
 
-function nativeBinding(): string | undefined {
-  // A packaged app carries an addon rebuilt for Electron in the usual place.
-  if (app.isPackaged) return undefined;
+function nativeBinding(): string {
+  // The Electron build of SQLite beside the Node one; a packaged app carries it
+  // in its asar (unpacked, see electron-builder.ts) and checks it the same way.
   return resolveNativeBinding(app.getAppPath(), {
     runtime: 'electron',
     version: process.versions.electron,
@@ -75,18 +77,28 @@ async function main(): Promise<void> {
     app.quit();
     return;
   }
-  const dbPath = process.env.MDO_DB ?? path.join(app.getPath('userData'), 'mdo.db');
+  // IT's machine policy, before anything touches data: an invalid policy stops MDO rather than being ignored.
+  let policy: MachinePolicy;
+  try {
+    policy = loadPolicy(policyFileFor({ packaged: app.isPackaged }));
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    dialog.showErrorBox(nl.policy.startTitle, error.message);
+    app.quit();
+    return;
+  }
+  const dbPath = databasePath({ policy, userData: app.getPath('userData'), packaged: app.isPackaged });
   const keyProtector = {
     available: () => safeStorage.isEncryptionAvailable(),
     encrypt: (secret: Buffer) => safeStorage.encryptString(secret.toString('base64')),
     decrypt: (sealed: Buffer) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
   };
   const session = new Session(dbPath, { nativeBinding: binding, keyProtector });
-  const backups = new Backups(session, { clock: systemClock, appVersion: app.getVersion() });
+  const backups = new Backups(session, { clock: systemClock, appVersion: app.getVersion(), policyFolder: policy.backupFolder });
   await session.init();
   let window: BrowserWindow | undefined;
   const files = systemFileDialogs(() => window);
-  const router = createRouter(handlers, { session, clock: systemClock, appVersion: app.getVersion(), files, backups });
+  const router = createRouter(handlers, { session, clock: systemClock, appVersion: app.getVersion(), files, backups, policy });
   // The daily backup: checked every few minutes while the data is open (it runs once a day).
   setInterval(() => void backups.daily(), DAILY_CHECK_MS).unref();
   registerIpc(ipcMain, router, isTrusted);

@@ -8,6 +8,7 @@ import { fixedClock, type Clock } from '../../core/clock';
 import { Backups } from '../../core/backups/backups';
 import { handlers } from '../../core/handlers';
 import { createRouter, type FailureLog, type Router } from '../../core/ipc/router';
+import { NO_POLICY, type MachinePolicy } from '../../core/policy/policy';
 import { DEMO_PASSPHRASE, Session } from '../../core/session';
 import { isPlainSqlite } from '../../db/encrypt';
 import { keyringPath } from '../../db/keyring';
@@ -47,6 +48,8 @@ export interface LaunchOptions {
    * with the demo passphrase as a user would; `locked: true` stops at the lock screen.
    */
   locked?: boolean;
+  /** IT's machine policy (core/policy); none by default. */
+  policy?: MachinePolicy;
 }
 
 export interface LaunchedApp {
@@ -84,7 +87,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const files = folderDialogs(path.join(path.dirname(options.dbPath), 'exports'));
   const router = createRouter(
     handlers,
-    { session, clock, appVersion: 'e2e', files, backups },
+    { session, clock, appVersion: 'e2e', files, backups, policy: options.policy ?? NO_POLICY },
     options.log ?? ((entry) => failures.push(entry)),
   );
 

@@ -9,6 +9,7 @@ import { channels, contract, type Channel } from '../../core/contract/contract';
 import { Backups } from '../../core/backups/backups';
 import { handlers } from '../../core/handlers';
 import { createRouter, type Handlers } from '../../core/ipc/router';
+import { NO_POLICY } from '../../core/policy/policy';
 import { Session } from '../../core/session';
 import { APP_INDEX_URL } from '../../electron/main/appProtocol';
 import { registerIpc, type IpcMainLike } from '../../electron/main/ipc';
@@ -450,6 +451,7 @@ describe('IPC fuzz', () => {
           appVersion: 'fuzz',
           files: folderDialogs(temp.file('exports')),
           backups: new Backups(session, { clock: fixedClock(E2E_NOW), appVersion: 'fuzz' }),
+          policy: NO_POLICY,
         },
         (entry) => failures.push(`${entry.channel}: ${entry.code}`),
       );
