@@ -111,7 +111,7 @@ export function BackupsPanel() {
                 </Badge>
               </Group>
               <Text size="sm" c="dimmed">
-                {data.folderSource === 'policy' ? b.policyHint : data.folderSource === 'user' ? b.userHint : b.defaultHint}
+                {data.folderSource === 'policy' ? b.policyHint : data.folderSource === 'default' ? b.defaultHint : null}
               </Text>
               {data.folderSource !== 'policy' && (
                 <Group gap="xs">
@@ -183,7 +183,7 @@ export function BackupsPanel() {
                       <Table.Th>{b.columns.kind}</Table.Th>
                       <Table.Th ta="right">{b.columns.size}</Table.Th>
                       <Table.Th>{b.columns.status}</Table.Th>
-                      <Table.Th ta="right">{b.columns.actions}</Table.Th>
+                      <Table.Th>{b.columns.actions}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -201,7 +201,7 @@ export function BackupsPanel() {
                             <BackupStatus status={backup.status} verifiedAt={backup.verifiedAt} />
                           </Table.Td>
                           <Table.Td>
-                            <Group gap="xs" justify="flex-end" wrap="nowrap">
+                            <Group gap="xs" wrap="nowrap">
                               <Button
                                 size="xs"
                                 variant="subtle"
@@ -216,8 +216,7 @@ export function BackupsPanel() {
                               {backup.status !== 'damaged' && (
                                 <Button
                                   size="xs"
-                                  variant="light"
-                                  color="red"
+                                  variant="subtle"
                                   leftSection={<IconRestore size={16} />}
                                   aria-label={b.restoreFor(moment, kind)}
                                   disabled={running}
@@ -269,7 +268,7 @@ function BackupStatus({ status, verifiedAt }: { status: Status; verifiedAt: stri
   );
 }
 
-/** A running backup: what is happening, a labelled progress bar, and how far it is in kB/MB. */
+/** A running backup: what is happening, and once its size is known a labelled progress bar and how far it is in kB/MB. */
 export function BackupProgressBar({ progress, label }: { progress: Progress | null | undefined; label: string }) {
   const percent = progress && progress.totalBytes > 0 ? Math.min(100, Math.round((progress.doneBytes / progress.totalBytes) * 100)) : 0;
   return (
@@ -277,11 +276,13 @@ export function BackupProgressBar({ progress, label }: { progress: Progress | nu
       <Text size="sm" role="status">
         {label}
       </Text>
-      <Progress value={percent} aria-label={b.progressLabel} size="lg" animated />
       {progress && progress.totalBytes > 0 && (
-        <Text size="xs" c="dimmed">
-          {b.progressBytes(b.size(progress.doneBytes), b.size(progress.totalBytes))}
-        </Text>
+        <>
+          <Progress value={percent} aria-label={b.progressLabel} size="lg" animated />
+          <Text size="xs" c="dimmed">
+            {b.progressBytes(b.size(progress.doneBytes), b.size(progress.totalBytes))}
+          </Text>
+        </>
       )}
     </Stack>
   );
@@ -370,11 +371,19 @@ function RestoreDialog({ backup, onClose }: { backup: BackupEntry; onClose: () =
   );
 }
 
+/** When a backup was made, read from its name (mdo-reservekopie-20261125T100000123Z-restore.db). */
+function backupMoment(name: string): string | null {
+  const match = /-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-/.exec(name);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second, ms] = match;
+  return formatMoment(`${year}-${month}-${day}T${hour}:${minute}:${second}.${ms}Z`);
+}
+
 /** After a restore: which backup came back, and where the state from just before it (or the damaged file) went. */
 export function notifyRestored(moment: string, result: RestoreResult) {
   const r = b.restoreDialog;
   const parts = [r.done(moment)];
-  if (result.safetyBackup) parts.push(r.safety(result.safetyBackup));
+  if (result.safetyBackup) parts.push(r.safety(backupMoment(result.safetyBackup) ?? '', result.safetyBackup));
   if (result.keptAside) parts.push(r.keptAside(result.keptAside));
   notifications.show({ color: 'teal', message: parts.join(' '), autoClose: 15_000 });
 }
