@@ -19,6 +19,8 @@ type CreateValues = z.input<typeof createForm>;
 /** The school's signing certificates: personal ones made here, or imported from the school board's PKI. */
 export function CertificatesPanel({ schoolId }: { schoolId: number }) {
   const certificates = useChannel('certificates.list', { schoolId });
+  // IT can switch off making personal certificates on this computer (machine policy): then only importing is offered.
+  const canCreate = useChannel('app.info', undefined).data?.policy.allowPersonalCertificates === true;
   const [dialog, setDialog] = useState<'create' | 'import' | null>(null);
   const [done, setDone] = useState('');
   const finish = (message: string) => {
@@ -33,14 +35,21 @@ export function CertificatesPanel({ schoolId }: { schoolId: number }) {
           <Button variant="light" leftSection={<IconFileImport size={18} />} onClick={() => setDialog('import')}>
             {t.certificates.import}
           </Button>
-          <Button leftSection={<IconCertificate size={18} />} onClick={() => setDialog('create')}>
-            {t.certificates.create}
-          </Button>
+          {canCreate && (
+            <Button leftSection={<IconCertificate size={18} />} onClick={() => setDialog('create')}>
+              {t.certificates.create}
+            </Button>
+          )}
         </Group>
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
         {t.certificates.intro}
       </Text>
+      {!canCreate && (
+        <Text size="sm" mb="sm">
+          {t.policy.certificatesOff}
+        </Text>
+      )}
       {done && (
         <Text size="sm" c="teal.9" role="status" mb="xs">
           {done}

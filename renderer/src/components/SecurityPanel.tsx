@@ -53,6 +53,9 @@ export function SecurityPanel() {
           max={240}
           w={280}
           value={database.lockMinutes}
+          // Fixed by IT's machine policy: shown, not changeable (the main process refuses a change too).
+          disabled={info.data?.policy.lockMinutesFixed}
+          description={info.data?.policy.lockMinutesFixed ? t.policy.lockMinutesFixed(database.lockMinutes) : undefined}
           onChange={(value) => typeof value === 'number' && value >= 1 && value <= 240 && setMinutes.mutate({ minutes: value })}
         />
         <Switch

@@ -4,7 +4,7 @@ import { IconSchool, IconSparkles } from '@tabler/icons-react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { setupStart } from '../../../core/contract/entities';
-import { useChannelMutation } from '../api';
+import { useChannel, useChannelMutation } from '../api';
 import { t } from '../i18n';
 
 // The form asks the passphrase twice; only the renderer needs the repeat.
@@ -17,6 +17,8 @@ type EmptyForm = z.input<typeof emptyForm>;
 /** First start: choose the demo school or begin with an empty one behind a passphrase of your own. */
 export function Welcome({ onRecoveryKey }: { onRecoveryKey: (key: string) => void }) {
   const start = useChannelMutation('setup.start');
+  // IT can leave the demo school out on managed computers (machine policy).
+  const offerDemo = useChannel('app.info', undefined).data?.policy.offerDemoSchool === true;
   const form = useForm<EmptyForm>({
     resolver: zodResolver(emptyForm),
     defaultValues: { mode: 'empty', schoolName: '', passphrase: '', repeat: '' },
@@ -32,28 +34,30 @@ export function Welcome({ onRecoveryKey }: { onRecoveryKey: (key: string) => voi
               {t.welcome.intro}
             </Text>
           </Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Card withBorder padding="xl">
-              <Stack h="100%" justify="space-between">
-                <Stack gap="xs">
-                  <Group gap="xs">
-                    <IconSparkles />
-                    <Title order={3}>{t.welcome.demoTitle}</Title>
-                    <Badge color="yellow" autoContrast>
-                      {t.app.demoBadge}
-                    </Badge>
-                  </Group>
-                  <Text>{t.welcome.demoText}</Text>
+          <SimpleGrid cols={{ base: 1, sm: offerDemo ? 2 : 1 }}>
+            {offerDemo && (
+              <Card withBorder padding="xl">
+                <Stack h="100%" justify="space-between">
+                  <Stack gap="xs">
+                    <Group gap="xs">
+                      <IconSparkles />
+                      <Title order={3}>{t.welcome.demoTitle}</Title>
+                      <Badge color="yellow" autoContrast>
+                        {t.app.demoBadge}
+                      </Badge>
+                    </Group>
+                    <Text>{t.welcome.demoText}</Text>
+                  </Stack>
+                  <Button
+                    size="md"
+                    onClick={() => start.mutate({ mode: 'demo' })}
+                    loading={start.isPending && start.variables?.mode === 'demo'}
+                  >
+                    {t.welcome.demoButton}
+                  </Button>
                 </Stack>
-                <Button
-                  size="md"
-                  onClick={() => start.mutate({ mode: 'demo' })}
-                  loading={start.isPending && start.variables?.mode === 'demo'}
-                >
-                  {t.welcome.demoButton}
-                </Button>
-              </Stack>
-            </Card>
+              </Card>
+            )}
             <Card withBorder padding="xl">
               <form
                 onSubmit={form.handleSubmit(({ repeat: _, ...values }) =>
