@@ -9,7 +9,11 @@ import type { ReportTable } from './report';
 // with a bundled font, so the image is the same on every machine.
 
 const FONT_FAMILY = 'DejaVu Sans';
-const FONT_FILE = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+// resvg opens the font with its own file access, which cannot look inside an asar archive
+// (it silently draws the charts without text): an installed MDO carries the font unpacked
+// beside the archive (electron-builder.ts), so the path must point there.
+export const asarUnpackedPath = (file: string) => file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+const FONT_FILE = asarUnpackedPath(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
 const BAR_COLOR = '#364fc7';
 export const CHART_WIDTH = 640;
 const LABEL_WIDTH = 310;
