@@ -1,25 +1,29 @@
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { systemClock, type Clock } from '../core/clock';
-import { generateDemo, type DemoScale } from '../core/demo/generateDemo';
+import fs from 'node:fs';
+import { systemClock } from '../core/clock';
+import type { DemoScale } from '../core/demo/generateDemo';
 import { buildDossierDocx } from '../core/documents/dossierDocx';
 import { loadMinutesData } from '../core/documents/minutesData';
 import { buildMinutesDocx, buildParentDocx } from '../core/documents/minutesDocx';
 import { getCase } from '../core/services/cases';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate';
 import { DEMO_PASSPHRASE } from '../core/session';
-import { keyringPath, newDatabaseKey, openDatabaseKey, readKeyring, sealDatabaseKey, writeKeyring } from '../db/keyring';
+import { newDatabaseKey, sealDatabaseKey, writeKeyring } from '../db/keyring';
 import { openDatabase, type OpenDatabase, type OpenOptions } from '../db/open';
-import { DbOpenError } from '../db/openErrors';
+import { DbOpenError, storageProblem } from '../db/openErrors';
 import type { DB } from '../db/schema';
 import { AppError } from '../core/errors';
 import { nl } from '../core/i18n/nl';
-import { monitoringFile } from '../core/services/monitoring';
 import { minutesForExport, signMinutesWith } from '../core/services/signatures';
 import { assertValidAt, createCertificate, readP12, summarize, type SigningIdentity } from '../core/signing/certificates';
 import { signDocx } from '../core/signing/signDocx';
 import { verifyDocx } from '../core/signing/verifyDocx';
 import type { Kysely } from 'kysely';
+import { failWith, isParseArgsError, parse, requireDb, UsageError, type CliIo } from './args';
+import { backup, restore } from './backupCommands';
+import { keyForCli } from './passphrase';
+
+export type { CliIo };
 
 export const USAGE = `Usage: npm run mdo -- <command> [options]
 
@@ -53,6 +57,16 @@ Commands:
   cert create --name NAME --role ROLE --out FILE.p12 [--organisation ORG] [--days N] [--force]
         Make a personal self-signed signing certificate (RSA 3072, SHA-256),
         valid N days (default 1095), protected by MDO_CERT_PASSPHRASE.
+  backup --db FILE --out FILE [--force]
+        Write an encrypted, checked copy of the database (also while the app
+        runs) and its key file FILE.keys. It opens with the same passphrase
+        or recovery key.
+  restore --db FILE --from FILE [--yes]
+        Replace the database by a backup after checking it; the current
+        state is first saved in the backup folder, a damaged database is kept
+        aside. Asks to confirm on a terminal unless --yes. Refused while the
+        app has the database open. Without a database (a new laptop), the
+        backup's key file FILE.keys is used and copied along.
   help  Show this text.
 
 Environment:
@@ -62,16 +76,6 @@ Environment:
                        (never given as an argument, so it stays out of shell history)
 
 Exit codes: 0 ok, 1 failed, 2 bad command or arguments.`;
-
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-  clock?: Clock;
-  /** Where passphrases come from; process.env when not given. */
-  env?: Record<string, string | undefined>;
-}
-
-class UsageError extends Error {}
 
 /** Runs one CLI command and returns its exit code; never calls process.exit. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -90,6 +94,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return verify(rest, io);
       case 'cert':
         return certificate(rest, io);
+      case 'backup':
+        return await backup(rest, io);
+      case 'restore':
+        return await restore(rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -107,6 +115,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`Error: ${describeOpenError(error)}`);
       return 1;
     }
+    const problem = storageProblem(error);
+    if (problem) {
+      io.err(`Error: ${describeOpenError(new DbOpenError(problem, ''))}`);
+      return 1;
+    }
     if (error instanceof AppError) {
       io.err(`Error: ${describeAppError(error)}`);
       return 1;
@@ -114,20 +127,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`Error: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
-}
-
-function isParseArgsError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-}
-
-function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
-  return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
-}
-
-function requireDb(value: unknown): string {
-  if (typeof value !== 'string' || value === '') throw new UsageError('--db FILE is required');
-  return value;
 }
 
 async function demo(args: string[], io: CliIo): Promise<number> {
@@ -149,6 +148,8 @@ async function demo(args: string[], io: CliIo): Promise<number> {
     const keyring = await sealDatabaseKey(key, chosen ?? DEMO_PASSPHRASE, { demo: !chosen });
     const handle = await openDatabase(temp, { create: true, key });
     const started = Date.now();
+    // Loaded when needed: faker (and vega for monitoring, below) take a second to load, which every other command would pay.
+    const { generateDemo } = await import('../core/demo/generateDemo');
     const summary = await generateDemo(handle.db, { scale, clock: io.clock ?? systemClock });
     // One self-contained file, easy to copy; the app switches it back to WAL on open.
     handle.sqlite.pragma('journal_mode = DELETE');
@@ -178,19 +179,8 @@ function removeDatabaseFiles(path: string): void {
  */
 async function openForCli(path: string, io: CliIo, options: Omit<OpenOptions, 'key'> = {}): Promise<OpenDatabase> {
   if (!fs.existsSync(path)) throw new DbOpenError('NOT_FOUND', 'database file does not exist');
-  let keyring;
-  try {
-    keyring = readKeyring(path);
-  } catch {
-    failWith(`the key file ${keyringPath(path)} is damaged.`);
-  }
-  if (!keyring) return openDatabase(path, options);
-  const passphrase = (io.env ?? process.env).MDO_PASSPHRASE ?? (keyring.demo ? DEMO_PASSPHRASE : undefined);
-  if (passphrase === undefined)
-    throw new UsageError('the database is encrypted: set its passphrase in the environment variable MDO_PASSPHRASE');
-  const key = await openDatabaseKey(keyring, passphrase);
-  if (!key) failWith('the database passphrase (MDO_PASSPHRASE) is wrong; nothing was changed.');
-  return openDatabase(path, { ...options, key });
+  const key = await keyForCli(path, io);
+  return openDatabase(path, key ? { ...options, key } : options);
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {
@@ -393,6 +383,7 @@ async function exportMonitoringReport(args: string[], io: CliIo): Promise<number
   try {
     const schoolIds = chosen.length ? chosen : (await handle.db.selectFrom('school').select('id').execute()).map((row) => row.id);
     if (schoolIds.length === 0) failWith('this database has no schools');
+    const { monitoringFile } = await import('../core/services/monitoring');
     const bytes = await monitoringFile(handle.db, { from, to, schoolIds }, fileFormat as 'docx' | 'csv', io.clock ?? systemClock);
     writeWhole(out!, bytes);
     io.out(`Wrote ${out} (${bytes.length} bytes): anonymous report for ${schoolIds.length} school(s), ${from} to ${to}.`);
@@ -484,10 +475,6 @@ function certificate(args: string[], io: CliIo): number {
     `Wrote ${values.out}: ${name} (${values.role.trim()}), certificate SHA-256 ${readP12(p12, passphrase).certificate.fingerprint256}.`,
   );
   return 0;
-}
-
-function failWith(message: string): never {
-  throw new Error(message);
 }
 
 /** Writes beside the target and renames: a reader never sees half a file. */

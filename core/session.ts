@@ -201,7 +201,8 @@ export class Session {
       handle = await openDatabase(this.dbPath, { ...this.#openOptions(), create: true, key });
     } catch (error) {
       // A read-only folder or a full disk: leave nothing half-made behind.
-      for (const file of [this.dbPath, `${this.dbPath}-wal`, `${this.dbPath}-shm`, keyringPath(this.dbPath)]) fs.rmSync(file, { force: true });
+      for (const file of [this.dbPath, `${this.dbPath}-wal`, `${this.dbPath}-shm`, keyringPath(this.dbPath)])
+        fs.rmSync(file, { force: true });
       const problem = storageProblem(error);
       throw problem ? new DbOpenError(problem, 'creating the database') : error;
     }
@@ -241,6 +242,12 @@ export class Session {
       throw error;
     }
     return { recoveryKey: null };
+  }
+
+  /** Opens with a key the caller already unsealed (the CLI, from MDO_PASSPHRASE and a key file). */
+  async unlockWithKey(key: Buffer): Promise<void> {
+    if (this.#state.state !== 'locked') throw new AppError('CONFLICT', 'not locked');
+    await this.#open(key);
   }
 
   /** Opens with the printed recovery key and sets a new passphrase (a forgotten one, or a lost key file). */

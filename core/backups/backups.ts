@@ -225,7 +225,11 @@ export class Backups {
    * first (when it can be read), replaces the file and opens it again.
    */
   async restore(name: string): Promise<{ safetyBackup: string | null; keptAside: string | null }> {
-    const file = this.#file(name);
+    return this.restoreFrom(this.#file(name));
+  }
+
+  /** Restores from any backup file with this installation's key (the CLI names one by path). */
+  async restoreFrom(file: string): Promise<{ safetyBackup: string | null; keptAside: string | null }> {
     const check = this.session.checkCopy(file);
     if (!check.ok) throw new AppError(check.problem === 'damaged' ? 'BACKUP_DAMAGED' : 'BACKUP_OTHER_KEY');
     if (check.schemaVersion > LATEST_SCHEMA_VERSION) throw new AppError('DB_TOO_NEW');
