@@ -58,6 +58,17 @@ describe('main screens', () => {
     }
   });
 
+  it('backups in School settings, with one made by hand', async () => {
+    const { page } = app;
+    await go(page, '#/school');
+    await page.getByRole('button', { name: 'Nu een reservekopie maken' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Reservekopieën' }).getByRole('row').count()).toBe(2);
+    // The picture without the notification "gemaakt en gecontroleerd" (it closes by itself).
+    await expect.poll(() => page.getByText('is gemaakt en gecontroleerd', { exact: false }).count(), { timeout: 10_000 }).toBe(0);
+    await page.getByRole('heading', { name: 'Reservekopieën', level: 3 }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await check(page, 'reservekopieen');
+  });
+
   it('meeting preparation, chair mode, projector view, closing and a case page', async () => {
     const { page, session } = app;
     const db = session.db();

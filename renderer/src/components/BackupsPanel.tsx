@@ -349,6 +349,7 @@ function RestoreDialog({ backup, onClose }: { backup: BackupEntry; onClose: () =
           </Alert>
           {older && <Text size="sm">{r.olderVersion}</Text>}
           <Checkbox
+            data-autofocus
             label={r.confirm(moment)}
             checked={confirmed}
             disabled={restore.isPending}
