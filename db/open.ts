@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { migrate, schemaVersion } from './migrate';
-import type { Migration } from './migrations';
+import { migrations as allMigrations, type Migration } from './migrations';
 import { DbOpenError, storageProblem } from './openErrors';
 import type { DB } from './schema';
 import { withStatementCache } from './statementCache';
@@ -49,6 +49,10 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   try {
     if (options.key) useKey(sqlite, options.key);
     identify(sqlite, exists);
+    const latest = (options.migrations ?? allMigrations).length;
+    // Before anything is written (switching to WAL rewrites the header): a newer version's file stays as it is.
+    if (!options.readonly && schemaVersion(sqlite) > latest)
+      throw new DbOpenError('TOO_NEW', `schema version ${schemaVersion(sqlite)} > ${latest}`);
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL');
       // FULL: a committed edit survives a power cut, not only a crash.
