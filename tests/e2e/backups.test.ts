@@ -121,8 +121,15 @@ describe('backups', () => {
     await page.getByRole('link', { name: 'Leerlingen' }).click();
     await expect.poll(() => page.getByText(`Gewijzigd ${pupil.lastName}`).first().isVisible()).toBe(true);
 
-    // Restore: the red button waits for the tick.
+    // And the school's name, in the form.
     await openSchoolSettings(page);
+    const schoolName = page.getByRole('textbox', { name: 'Naam van de school' });
+    const originalSchoolName = await schoolName.inputValue();
+    await schoolName.fill('Basisschool Hernoemd');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByText('Opgeslagen.').isVisible()).toBe(true);
+
+    // Restore: the red button waits for the tick.
     await page.getByRole('button', { name: `Terugzetten: reservekopie van ${moment} (handmatig)` }).click();
     const dialog = page.getByRole('dialog', { name: 'Reservekopie terugzetten' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
@@ -149,7 +156,8 @@ describe('backups', () => {
     expect(await table.getByRole('row').nth(1).textContent()).toContain('Voor terugzetten');
     expect(await table.getByRole('row').nth(1).textContent()).toContain('Gecontroleerd');
 
-    // The old name is back, in the file and on screen.
+    // The old names are back, in the form, in the file and on screen.
+    await expect.poll(() => schoolName.inputValue()).toBe(originalSchoolName);
     const restored = await db().selectFrom('pupil').select('firstName').where('id', '=', pupil.id).executeTakeFirstOrThrow();
     expect(restored.firstName).toBe(pupil.firstName);
     await page.getByRole('link', { name: 'Leerlingen' }).click();

@@ -12,6 +12,12 @@ export function SchoolSettings() {
   const { current } = useSchool();
   const rename = useChannelMutation('schools.rename');
   const [name, setName] = useState(current.name);
+  // The name can change underneath the form (a restored backup, another school chosen): show the current one.
+  const [shownName, setShownName] = useState(current.name);
+  if (shownName !== current.name) {
+    setShownName(current.name);
+    setName(current.name);
+  }
   return (
     <Stack gap="lg">
       <Title order={2}>{t.school.title}</Title>
