@@ -200,6 +200,22 @@ describe('backups', () => {
     expect(app.blockedRequests).toEqual([]);
   });
 
+  it('says in Dutch when the data is in use by another MDO, and changes nothing', async () => {
+    await app!.close();
+    app = null;
+    const before = fs.readFileSync(dbPath);
+    // Another living process (here pid 1) holds the database.
+    fs.writeFileSync(`${dbPath}.lock`, '1');
+    app = await launchApp({ dbPath });
+    const screen = app.page;
+    await expect.poll(() => screen.getByRole('alert').textContent()).toContain('De gegevens kunnen niet worden geopend');
+    expect(await screen.getByRole('alert').textContent()).toContain(
+      'Deze gegevens zijn al geopend in een ander MDO-venster of -programma. Sluit dat eerst.',
+    );
+    await check(screen, 'in-gebruik');
+    expect(fs.readFileSync(dbPath).equals(before)).toBe(true);
+  });
+
   it('says where MDO looked when there is no good backup', async () => {
     await app!.close();
     app = null;
