@@ -13,6 +13,7 @@ import { getDashboardItems } from '../core/services/dashboardItems';
 import { measureAll } from '../core/monitoring/measures';
 import { openDatabase, type OpenDatabase } from '../db/open';
 import { autosaveOperation, openEncryptedCopy } from './autosave';
+import { backupTable, measureBackup, type BackupResult } from './backup';
 import { exportSignTable, measureExportSign, type ExportSignResult } from './exportSign';
 import { prepareFloors, type Floors } from './floors';
 import { recordStatements, type RecordedStatement } from './replay';
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
     // Autosave writes: it gets its own copy, taken while the file is closed.
     const autosaveFile = path.join(dir, 'autosave.db');
     fs.copyFileSync(file, autosaveFile);
+    const backupSource = path.join(dir, 'backup-plain.db');
+    fs.copyFileSync(file, backupSource);
     // Reopened like the app opens its file: no caches left over from writing it.
     const handle = await openDatabase(file);
     try {
@@ -79,10 +82,12 @@ async function main(): Promise<void> {
       }
       console.error('Measuring autosave commit (on an encrypted copy)...');
       results.push(await measureAutosave(autosaveFile, clock));
+      console.error('Measuring backup (on an encrypted copy)...');
+      const backup = await measureBackup(backupSource, dir);
       console.error('Measuring verslag export + sign...');
       const documents = await measureExportSign(handle, clock);
-      console.log(report(dataset, results) + exportSignTable(documents));
-      const written = writeJson(dataset, handle, results, documents);
+      console.log(report(dataset, results) + exportSignTable(documents) + '\n\n' + backupTable(backup));
+      const written = writeJson(dataset, handle, results, documents, backup);
       console.error(`Wrote ${path.relative(process.cwd(), written)} and bench-results/latest.json`);
     } finally {
       await handle.close();
@@ -323,7 +328,13 @@ function report(dataset: DemoSummary, results: Result[]): string {
   return title + table;
 }
 
-function writeJson(dataset: DemoSummary, { sqlite }: OpenDatabase, results: Result[], documents: ExportSignResult): string {
+function writeJson(
+  dataset: DemoSummary,
+  { sqlite }: OpenDatabase,
+  results: Result[],
+  documents: ExportSignResult,
+  backup: BackupResult,
+): string {
   const now = new Date();
   const json = JSON.stringify(
     {
@@ -341,6 +352,7 @@ function writeJson(dataset: DemoSummary, { sqlite }: OpenDatabase, results: Resu
       },
       results,
       documents: [documents],
+      backup,
     },
     null,
     2,

@@ -15,24 +15,22 @@ describe('IPC router', () => {
   let session: Session;
   let router: Router;
   let failures: { channel: string; code: string; error?: unknown }[];
+  const clock = fixedClock('2026-11-25T09:00:00Z');
+  const context = () => ({
+    session,
+    clock,
+    appVersion: '1.2.3',
+    files: folderDialogs(temp.dir),
+    backups: new Backups(session, { clock, appVersion: '1.2.3' }),
+    policy: NO_POLICY,
+  });
 
   beforeEach(async () => {
     temp = tempDir();
     session = new Session(temp.file('router.db'), { kdfParams: TEST_KDF_PARAMS });
     await session.init();
     failures = [];
-    router = createRouter(
-      handlers,
-      {
-        session,
-        clock: fixedClock('2026-11-25T09:00:00Z'),
-        appVersion: '1.2.3',
-        files: folderDialogs(temp.dir),
-        backups: new Backups(session, { clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x' }),
-        policy: NO_POLICY,
-      },
-      (entry) => failures.push(entry),
-    );
+    router = createRouter(handlers, context(), (entry) => failures.push(entry));
   });
   afterEach(async () => {
     await session.close();
@@ -88,14 +86,7 @@ describe('IPC router', () => {
           throw new Error('secret pupil name in a message');
         },
       },
-      {
-        session,
-        clock: fixedClock('2026-11-25T09:00:00Z'),
-        appVersion: 'x',
-        files: folderDialogs(temp.dir),
-        backups: new Backups(session, { clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x' }),
-        policy: NO_POLICY,
-      },
+      context(),
       (entry) => failures.push(entry),
     );
     const result = await broken.call('members.list', { schoolId: 1 });
@@ -109,17 +100,8 @@ describe('IPC router', () => {
 
   it('refuses a handler answer that does not match the contract', async () => {
     await router.call('setup.start', { mode: 'demo' });
-    const sloppy = createRouter(
-      { ...handlers, 'roles.list': () => [{ id: 'one', name: 3 }] as never },
-      {
-        session,
-        clock: fixedClock('2026-11-25T09:00:00Z'),
-        appVersion: 'x',
-        files: folderDialogs(temp.dir),
-        backups: new Backups(session, { clock: fixedClock('2026-11-25T09:00:00Z'), appVersion: 'x' }),
-        policy: NO_POLICY,
-      },
-      (entry) => failures.push(entry),
+    const sloppy = createRouter({ ...handlers, 'roles.list': () => [{ id: 'one', name: 3 }] as never }, context(), (entry) =>
+      failures.push(entry),
     );
     expect(await sloppy.call('roles.list', { schoolId: 1 })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
