@@ -4,8 +4,9 @@ import { flipFuses, FuseV1Options, FuseVersion, type FuseV1Config } from '@elect
 /**
  * Electron fuses for every packaged MDO build: switches compiled into the
  * Electron binary that no command-line flag or environment variable can turn
- * back on. Packaging (electron-builder, a later issue) references
- * `afterPack` below; nothing else flips fuses.
+ * back on. electron-builder.ts passes `afterPack` below as its afterPack hook
+ * (a function: the config is TypeScript, loaded by electron-builder through
+ * jiti); nothing else flips fuses (no `electronFuses` in the config).
  *
  * - RunAsNode off: ELECTRON_RUN_AS_NODE cannot turn MDO into a plain Node.js
  *   that runs any script with the app's rights (and its keychain entry).
