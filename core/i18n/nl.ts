@@ -798,7 +798,7 @@ export const nl = {
     verified: (moment: string) => `De reservekopie van ${moment} is gecontroleerd en in orde.`,
     verifiedDamaged: (moment: string) => `De reservekopie van ${moment} is beschadigd en kan niet worden teruggezet.`,
     keep: (keep: { daily: number; weekly: number; monthly: number; safety: number }) =>
-      `MDO bewaart ${keep.daily} dagelijkse, ${keep.weekly} wekelijkse en ${keep.monthly} maandelijkse reservekopieën, en de laatste ${keep.safety} van vóór een update of terugzetten.`,
+      `MDO bewaart ${keep.daily} dagelijkse, ${keep.weekly} wekelijkse en ${keep.monthly} maandelijkse reservekopieën, en van de handmatige reservekopieën en die van vóór een update of terugzetten telkens de laatste ${keep.safety}.`,
     encryption:
       'Reservekopieën zijn versleuteld met dezelfde sleutel als de gegevens: zonder het wachtwoord of de herstelsleutel zijn ze niet te openen. Gegevens die volgens de privacyregels zijn verwijderd (bewaartermijn of AVG-verzoek), staan nog in oudere reservekopieën tot die volgens de regels hierboven verdwijnen.',
     /** A file size as Windows Explorer counts it (1 kB = 1024 bytes), in Dutch notation: "850 kB", "12,4 MB". */

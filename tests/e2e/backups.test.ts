@@ -71,7 +71,7 @@ describe('backups', () => {
     expect(
       await panel
         .getByText(
-          'MDO bewaart 7 dagelijkse, 4 wekelijkse en 12 maandelijkse reservekopieën, en de laatste 5 van vóór een update of terugzetten.',
+          'MDO bewaart 7 dagelijkse, 4 wekelijkse en 12 maandelijkse reservekopieën, en van de handmatige reservekopieën en die van vóór een update of terugzetten telkens de laatste 5.',
         )
         .isVisible(),
     ).toBe(true);
