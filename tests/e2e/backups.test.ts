@@ -4,6 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDemoDatabase } from '../fixtures/demoDatabase';
+import { NO_POLICY } from '../../core/policy/policy';
 import { launchApp, tempDir, type LaunchedApp } from './harness';
 
 /**
@@ -232,5 +233,21 @@ describe('backups', () => {
     await check(screen, 'beschadigd-zonder-reservekopie');
     await screen.getByRole('button', { name: 'Opnieuw zoeken' }).click();
     expect(await screen.getByRole('heading', { name: 'Het gegevensbestand is beschadigd' }).isVisible()).toBe(true);
+  });
+
+  it('writes to the folder IT set in the machine policy, which the IB cannot change', async () => {
+    await app!.close();
+    const share = temp.file('ict-share');
+    app = await launchApp({ dbPath, policy: { ...NO_POLICY, source: temp.file('policy.json'), backupFolder: share } });
+    const { page } = app;
+    await openSchoolSettings(page);
+    const panel = page.locator('.mantine-Card-root', { has: page.getByRole('heading', { name: 'Reservekopieën' }) });
+    expect(await panel.getByText(share, { exact: true }).isVisible()).toBe(true);
+    expect(await panel.getByText('Ingesteld door ICT', { exact: true }).isVisible()).toBe(true);
+    expect(await panel.getByRole('button', { name: 'Andere map kiezen…' }).count()).toBe(0);
+    expect(await invoke(page, 'backups.resetFolder', undefined)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await page.getByRole('button', { name: 'Nu een reservekopie maken' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Reservekopieën' }).getByRole('row').count()).toBe(2);
+    expect(fs.readdirSync(share).filter((name) => name.endsWith('-handmatig.db'))).toHaveLength(1);
   });
 });

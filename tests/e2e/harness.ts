@@ -81,7 +81,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     await encryptAsDemo(options.dbPath);
   const session = new Session(options.dbPath, { kdfParams: TEST_KDF_PARAMS, clock });
   // Backups go to `backups` beside the database, as in the app.
-  const backups = new Backups(session, { clock, appVersion: 'e2e' });
+  const backups = new Backups(session, { clock, appVersion: 'e2e', policyFolder: options.policy?.backupFolder });
   if ((await session.init()).state === 'locked' && !options.locked) await session.unlock(DEMO_PASSPHRASE);
   const failures: LaunchedApp['failures'] = [];
   const files = folderDialogs(path.join(path.dirname(options.dbPath), 'exports'));
