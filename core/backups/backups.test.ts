@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readKeyring } from '../../db/keyring';
@@ -250,25 +251,26 @@ describe('backups', () => {
     await expect(backups.create('manual')).rejects.toMatchObject({ code: 'BACKUP_FOLDER' });
   });
 
+  // A full disk needs a small file system of its own: only root may mount one, and only where the
+  // container allows it (this machine and CI do); elsewhere the test is skipped, not passed.
   const canMount = (() => {
     if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+    const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'mdo-mount-probe-'));
     try {
-      execFileSync('mount', ['--version'], { stdio: 'ignore' });
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
+      execFileSync('umount', [probe], { stdio: 'ignore' });
       return true;
     } catch {
       return false;
+    } finally {
+      fs.rmSync(probe, { recursive: true, force: true });
     }
   })();
 
-  // A full disk needs a small file system of its own: only root on Linux can mount one (CI runs as root).
   it.skipIf(!canMount)('reports a full disk during a backup, leaves no partial file and keeps working', async () => {
     const small = temp.file('klein');
     fs.mkdirSync(small);
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', small]);
-    } catch {
-      return expect.fail('mount of a small tmpfs failed although running as root');
-    }
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', small]);
     try {
       const { session, backups } = await open();
       await session.unlock(DEMO_PASSPHRASE);
