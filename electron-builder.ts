@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Configuration } from 'electron-builder';
+import { Arch, type Configuration } from 'electron-builder';
+import { installedPackageVersion, readMeta } from './db/nativeBinding';
 import { afterPack } from './build/fuses';
 import { artifactName, signingPlan } from './build/signing';
 
@@ -22,8 +23,28 @@ const electronVersion = (JSON.parse(fs.readFileSync(path.join(root, 'node_module
 // (npmRebuild: false), so a local `npm run dist` cannot break `npm test`.
 // MDO_NATIVE_DIR (inside the project, where electron-builder's unpack patterns look)
 // lets the pack test supply a stand-in.
-const nativeDir = path.relative(root, path.resolve(root, process.env.MDO_NATIVE_DIR ?? 'node_modules/.mdo-native')).replaceAll('\\', '/');
+const nativeDir = path.relative(root, path.resolve(root, process.env.MDO_NATIVE_DIR || 'node_modules/.mdo-native')).replaceAll('\\', '/');
 export const nativeBuildName = (arch: string) => `electron-v${electronVersion}-${arch}`;
+
+/**
+ * An installer without SQLite for its architecture would not start: refuse to
+ * pack instead (electron-builder would quietly leave a missing folder out).
+ * The same check the app makes at start (db/nativeBinding.ts): built for this
+ * Electron and architecture, from the installed SQLite package.
+ */
+async function beforePack(context: { arch: Arch }): Promise<void> {
+  const arch = Arch[context.arch];
+  const dir = path.join(root, nativeDir, nativeBuildName(arch));
+  const meta = readMeta(dir);
+  const current =
+    meta?.runtime === 'electron' &&
+    meta.version === electronVersion &&
+    meta.arch === arch &&
+    meta.packageVersion === installedPackageVersion(root) &&
+    fs.existsSync(path.join(dir, 'better_sqlite3.node'));
+  if (!current)
+    throw new Error(`No current SQLite build for Electron ${electronVersion} (${arch}) in ${dir}: run "npm run dist", which builds it.`);
+}
 
 const win = signingPlan('win');
 const mac = signingPlan('mac');
@@ -77,6 +98,7 @@ const config: Configuration = {
   buildDependenciesFromSource: false,
   // Dutch UI; en-US is Chromium's fallback. Saves ~40 MB of other locales.
   electronLanguages: ['nl', 'en-US'],
+  beforePack,
   afterPack,
 
   // No auto-update and no update server: MDO never connects to the internet.

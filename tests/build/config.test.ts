@@ -1,6 +1,11 @@
-import type { Configuration } from 'electron-builder';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Arch, type Configuration } from 'electron-builder';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { signingPlan } from '../../build/signing';
+import { installedPackageVersion } from '../../db/nativeBinding';
+import { root } from '../e2e/build';
 
 // Signing is decided by environment variables only; a build without them is
 // marked UNSIGNED, one with half of them fails (scripts/dist.ts) instead of
@@ -132,5 +137,29 @@ describe('electron-builder.ts', () => {
     expect(config.mac).toMatchObject({ notarize: true, hardenedRuntime: true, entitlements: 'build/entitlements.mac.plist' });
     expect(config.mac?.identity).toBeUndefined();
     expect(config.dmg?.artifactName).toBe('MDO-${version}-${arch}.${ext}');
+  });
+  it('refuses to pack without SQLite built for this Electron, architecture and package version', async () => {
+    const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'mdo-native-check-'));
+    try {
+      const config = await configWith({ MDO_NATIVE_DIR: temp });
+      const beforePack = config.beforePack as (context: { arch: Arch }) => Promise<void>;
+      await expect(beforePack({ arch: Arch.x64 })).rejects.toThrow(/No current SQLite build for Electron .* \(x64\).*npm run dist/);
+
+      const electron = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string })
+        .version;
+      const build = path.join(temp, `electron-v${electron}-x64`);
+      fs.mkdirSync(build);
+      fs.writeFileSync(path.join(build, 'better_sqlite3.node'), '');
+      const meta = { runtime: 'electron', version: electron, arch: 'x64', packageVersion: installedPackageVersion(root), builtAt: '' };
+      fs.writeFileSync(path.join(build, 'meta.json'), JSON.stringify({ ...meta, packageVersion: '0.0.1' }));
+      await expect(beforePack({ arch: Arch.x64 })).rejects.toThrow('No current SQLite build');
+      fs.writeFileSync(path.join(build, 'meta.json'), JSON.stringify({ ...meta, runtime: 'node' }));
+      await expect(beforePack({ arch: Arch.x64 })).rejects.toThrow('No current SQLite build');
+      fs.writeFileSync(path.join(build, 'meta.json'), JSON.stringify(meta));
+      await expect(beforePack({ arch: Arch.x64 })).resolves.toBeUndefined();
+      await expect(beforePack({ arch: Arch.arm64 })).rejects.toThrow('(arm64)');
+    } finally {
+      fs.rmSync(temp, { recursive: true, force: true });
+    }
   });
 });
