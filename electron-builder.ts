@@ -114,8 +114,9 @@ const config: Configuration = {
     // (--x64/--arm64, scripts/dist.ts); without it, the host's or the asked one only.
     target: ['nsis', 'msi'],
     icon: 'build/icon.png',
-    // The SQLite and resvg addons are signed like the executable, so AppLocker/WDAC rules on the publisher allow them.
-    signExts: ['.node'],
+    // Every binary MDO loads is signed like the executable: the SQLite and resvg addons and
+    // Electron's own DLLs (not signed as shipped), so AppLocker/WDAC publisher rules allow all of them.
+    signExts: ['.node', '.dll'],
     ...(win.azure ? { azureSignOptions: win.azure } : { signtoolOptions: { signingHashAlgorithms: ['sha256'] } }),
     legalTrademarks: 'MDO',
   },

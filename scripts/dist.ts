@@ -156,6 +156,7 @@ function verifySignatures(plan: SigningPlan, outDir: string, artifacts: string[]
   } else if (options.os === 'win') {
     const unpacked = path.join(outDir, options.arch === 'x64' ? 'win-unpacked' : `win-${options.arch}-unpacked`);
     const files = [...artifacts.map((name) => path.join(outDir, name)), path.join(unpacked, 'MDO.exe')];
+    for (const name of fs.readdirSync(unpacked)) if (name.endsWith('.dll')) files.push(path.join(unpacked, name));
     const addons = path.join(unpacked, 'resources', 'app.asar.unpacked');
     if (fs.existsSync(addons)) {
       for (const entry of fs.readdirSync(addons, { recursive: true, encoding: 'utf8' }))

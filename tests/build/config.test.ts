@@ -125,7 +125,7 @@ describe('electron-builder.ts', () => {
   it('signs the .node addons on Windows too, through Azure when configured', async () => {
     const config = await configWith({ ...WINDOWS_AZURE, MDO_REQUIRE_SIGNING: '1' });
     expect(config.nsis?.artifactName).toBe('MDO-Setup-${version}-${arch}.${ext}');
-    expect(config.win).toMatchObject({ signExts: ['.node'], azureSignOptions: { codeSigningAccountName: 'mdo-account' } });
+    expect(config.win).toMatchObject({ signExts: ['.node', '.dll'], azureSignOptions: { codeSigningAccountName: 'mdo-account' } });
     expect(config.win?.signtoolOptions).toBeUndefined();
     expect(config.forceCodeSigning).toBe(true);
     // Only Windows is signed: the other platforms' names still say so.
