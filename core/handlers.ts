@@ -20,6 +20,7 @@ import { listAudit } from './services/audit';
 import { exportAudit } from './services/auditExport';
 import { erasePupil, exportPupilData, pupilErasePreview } from './services/pupilData';
 import { getRetention, purgeExpired, retentionPreview, setRetention } from './services/retention';
+import { DEFAULT_RETENTION_YEARS } from './contract/privacy';
 
 import { getDashboardItems } from './services/dashboardItems';
 import { exportMonitoring, monitoringView } from './services/monitoring';
@@ -62,7 +63,12 @@ export const handlers: Handlers = {
       version: appVersion,
       schemaVersion: LATEST_SCHEMA_VERSION,
       database,
-      policy: { lockMinutesFixed: policy.lockMinutes !== null, allowPersonalCertificates, offerDemoSchool },
+      policy: {
+        lockMinutesFixed: policy.lockMinutes !== null,
+        allowPersonalCertificates,
+        offerDemoSchool,
+        retentionDefaultYears: policy.retentionYears ?? DEFAULT_RETENTION_YEARS,
+      },
     };
   },
   'setup.start': (input, { session, clock, policy }) => {

@@ -85,7 +85,13 @@ export const appInfo = z.object({
     z.object({ state: z.literal('damaged'), newestGood: backupEntry.nullable(), backupFolder: z.string() }),
   ]),
   /** What IT fixed on this computer (core/policy): screens hide or lock these instead of offering them. */
-  policy: z.object({ lockMinutesFixed: z.boolean(), allowPersonalCertificates: z.boolean(), offerDemoSchool: z.boolean() }),
+  policy: z.object({
+    lockMinutesFixed: z.boolean(),
+    allowPersonalCertificates: z.boolean(),
+    offerDemoSchool: z.boolean(),
+    /** The retention period of a school without its own: IT's default or the app's. */
+    retentionDefaultYears: z.number().int(),
+  }),
 });
 
 export const setupStart = z.discriminatedUnion('mode', [

@@ -44,7 +44,7 @@ describe('IPC router', () => {
         version: '1.2.3',
         schemaVersion: LATEST_SCHEMA_VERSION,
         database: { state: 'missing' },
-        policy: { lockMinutesFixed: false, allowPersonalCertificates: true, offerDemoSchool: true },
+        policy: { lockMinutesFixed: false, allowPersonalCertificates: true, offerDemoSchool: true, retentionDefaultYears: 2 },
       },
     });
     const listed = await router.call('members.list', { schoolId: 1 });

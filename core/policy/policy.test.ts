@@ -208,7 +208,7 @@ describe('machine policy in the IPC handlers', () => {
       ok: true,
       data: {
         database: { state: 'missing' },
-        policy: { lockMinutesFixed: true, allowPersonalCertificates: false, offerDemoSchool: false },
+        policy: { lockMinutesFixed: true, allowPersonalCertificates: false, offerDemoSchool: false, retentionDefaultYears: 7 },
       },
     });
     expect(await router.call('setup.start', { mode: 'demo' })).toEqual(refused);
@@ -242,7 +242,10 @@ describe('machine policy in the IPC handlers', () => {
     expect(await router.call('session.setLockMinutes', { minutes: 12 })).toEqual({ ok: true, data: null });
     expect(await router.call('app.info', undefined)).toMatchObject({
       ok: true,
-      data: { database: { lockMinutes: 12 }, policy: { lockMinutesFixed: false, allowPersonalCertificates: true, offerDemoSchool: true } },
+      data: {
+        database: { lockMinutes: 12 },
+        policy: { lockMinutesFixed: false, allowPersonalCertificates: true, offerDemoSchool: true, retentionDefaultYears: 2 },
+      },
     });
     expect(await router.call('retention.get', { schoolId: 1 })).toEqual({ ok: true, data: { yearsAfterClose: 2, isDefault: true } });
   });

@@ -10,6 +10,7 @@ const managed: MachinePolicy = {
   ...NO_POLICY,
   source: '/etc/mdo/policy.json',
   lockMinutes: 15,
+  retentionYears: 7,
   allowPersonalCertificates: false,
   offerDemoSchool: false,
 };
@@ -32,7 +33,7 @@ describe('screens under a machine policy', () => {
     expect(await page.getByRole('button', { name: 'Open de demoschool' }).count()).toBe(0);
   });
 
-  it('shows the lock timeout as set by IT and offers only importing certificates', async () => {
+  it("shows the lock timeout as set by IT, only importing certificates and IT's retention default", async () => {
     const dbPath = temp.file('demo.db');
     await createDemoDatabase(dbPath);
     app = await launchApp({ dbPath, policy: managed });
@@ -48,6 +49,10 @@ describe('screens under a machine policy', () => {
     await expect.poll(() => page.getByRole('button', { name: nl.certificates.import }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: nl.certificates.create }).count()).toBe(0);
     expect(await page.getByText(nl.policy.certificatesOff).isVisible()).toBe(true);
+
+    await page.getByRole('link', { name: 'Privacy' }).click();
+    await page.getByRole('tab', { name: 'Bewaartermijn' }).click();
+    await expect.poll(() => page.getByText(nl.privacy.retention.defaultHint(7)).isVisible()).toBe(true);
     expect(app.failures).toEqual([]);
   });
 });

@@ -42,6 +42,8 @@ export function RetentionPanel({ schoolId }: { schoolId: number }) {
 
 function PeriodForm({ schoolId, years }: { schoolId: number; years: number }) {
   const [value, setValue] = useState<number | string>(years);
+  // IT's machine policy can set another default than the app's (core/policy).
+  const defaultYears = useChannel('app.info', undefined).data?.policy.retentionDefaultYears ?? DEFAULT_RETENTION_YEARS;
   const save = useChannelMutation('retention.set');
   return (
     <Card withBorder>
@@ -57,7 +59,7 @@ function PeriodForm({ schoolId, years }: { schoolId: number; years: number }) {
         <Group align="flex-end">
           <NumberInput
             label={r.years}
-            description={r.defaultHint(DEFAULT_RETENTION_YEARS)}
+            description={r.defaultHint(defaultYears)}
             value={value}
             onChange={setValue}
             min={1}
