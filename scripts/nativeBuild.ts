@@ -79,7 +79,10 @@ export async function ensureSideBinding(options: BuildOptions): Promise<string> 
 
 function run(command: string, args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // An npm setting like `nodedir=/usr` (in ~/.npmrc) would make node-gyp build against Node's headers
+    // for an Electron target; only an explicit --nodedir may choose the headers.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.toLowerCase() !== 'npm_config_nodedir'));
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-8000);

@@ -39,7 +39,16 @@ const defOf = (schema: Schema) => (schema as unknown as { _zod: { def: Def } }).
 
 // ——— A valid payload per channel (per union member), built from the schema itself ———
 
-const stringCandidates = ['Een geldige waarde voor de fuzztest', '2026-11-25', '09:30', 'ib@school.example', 'ab', 'x', ''];
+const stringCandidates = [
+  'Een geldige waarde voor de fuzztest',
+  '2026-11-25',
+  '09:30',
+  'ib@school.example',
+  'ab',
+  'x',
+  '',
+  'mdo-reservekopie-20261125T090000000Z-handmatig.db',
+];
 const numberCandidates = [1, 15, 5, 60];
 
 /** Valid values for a schema: one per union member, else one. The fuzz mutates these. */
