@@ -22,6 +22,8 @@ export interface BuildOptions {
   distUrl?: string;
   /** Local headers instead of a download (Node builds on a machine without network). */
   nodedir?: string;
+  /** false: compile without optimisation, for a test that only proves the build loads (a quarter of the time). */
+  optimize?: boolean;
   log?: (line: string) => void;
 }
 
@@ -54,7 +56,7 @@ export async function buildSideBinding(options: BuildOptions): Promise<string> {
       `--devdir=${path.join(os.homedir(), '.cache', 'mdo-node-gyp')}`,
     ];
     options.log?.(`Building SQLite for ${target.runtime} ${target.version} (${target.arch})…`);
-    await run(process.execPath, args, copy);
+    await run(process.execPath, args, copy, options.optimize === false ? { CFLAGS: '-O0', CXXFLAGS: '-O0' } : {});
 
     const staging = path.join(work, 'out');
     fs.mkdirSync(staging);
@@ -77,11 +79,14 @@ export async function ensureSideBinding(options: BuildOptions): Promise<string> 
   return path.join(sideBuildDir(options.root, options.target), ADDON_FILE);
 }
 
-function run(command: string, args: string[], cwd: string): Promise<void> {
+function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     // An npm setting like `nodedir=/usr` (in ~/.npmrc) would make node-gyp build against Node's headers
     // for an Electron target; only an explicit --nodedir may choose the headers.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.toLowerCase() !== 'npm_config_nodedir'));
+    const env = {
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.toLowerCase() !== 'npm_config_nodedir')),
+      ...extraEnv,
+    };
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: Buffer) => {
