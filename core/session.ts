@@ -190,7 +190,7 @@ export class Session {
 
   /** Creates the encrypted database; returns the recovery key to show once (none for the demo school). */
   async create(input: { passphrase: string } | { demo: true }): Promise<{ db: Kysely<DB>; recoveryKey: string | null }> {
-    if (this.#state.state !== 'missing') throw new AppError('CONFLICT', 'database exists');
+    if (this.#state.state !== 'missing' || fs.existsSync(this.dbPath)) throw new AppError('CONFLICT', 'database exists');
     fs.mkdirSync(path.dirname(this.dbPath), { recursive: true });
     const key = newDatabaseKey();
     const demo = 'demo' in input;
@@ -417,7 +417,13 @@ export class Session {
     for (const suffix of ['-wal', '-shm']) fs.rmSync(this.dbPath + suffix, { force: true });
     fs.renameSync(incoming, this.dbPath);
     syncFolder(path.dirname(this.dbPath));
-    await this.#open(key);
+    try {
+      await this.#open(key);
+    } catch (error) {
+      // Never "missing" with a file in place: the start screen would offer to create a new school over it.
+      this.#state = { state: 'error', error: error instanceof DbOpenError ? error : new DbOpenError('CORRUPT', String(error)) };
+      throw error;
+    }
     if (this.state.state === 'open') await this.#audit('backup.restore');
     return { keptAside };
   }
