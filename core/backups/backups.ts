@@ -44,6 +44,8 @@ export class Backups {
   ) {
     session.hooks.beforeMigrate = async () => void (await this.create('migration'));
     session.hooks.afterOpen = async () => void (this.#changesAtBackup = session.totalChanges());
+    // Attached to a session that is already open: what it changed before is not this object's to back up on close.
+    this.#changesAtBackup = session.totalChanges();
     session.hooks.beforeClose = async () => void (await this.onClose());
   }
 
