@@ -99,6 +99,15 @@ describe('the encrypted database', () => {
     await session.lock();
 
     await expect(session.recover('ABCDE-FGHJK', 'nieuw wachtwoord')).rejects.toMatchObject({ code: 'BAD_RECOVERY_KEY' });
+    // Another installation's recovery key is well-formed but opens nothing here: refused, and the key file stays as it is.
+    const other = sessionFor(temp.file('ander.db'));
+    await other.init();
+    const { recoveryKey: othersKey } = await other.create({ passphrase: 'ander wachtwoord' });
+    await other.close();
+    const keyFile = fs.readFileSync(keyringPath(file));
+    await expect(session.recover(othersKey!, 'nieuw wachtwoord')).rejects.toMatchObject({ code: 'BAD_RECOVERY_KEY' });
+    expect(session.state.state).toBe('locked');
+    expect(fs.readFileSync(keyringPath(file)).equals(keyFile)).toBe(true);
     await session.recover(recoveryKey!.toLowerCase(), 'nieuw wachtwoord');
     await session.lock();
     await session.unlock('nieuw wachtwoord');

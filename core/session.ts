@@ -142,13 +142,15 @@ export class Session {
   }
 
   /** Opens with `key`: quick_check first, then a backup before any migration, then the migrations. */
-  async #open(key: Buffer): Promise<void> {
+  async #open(key: Buffer, options: { keyProven: boolean } = { keyProven: true }): Promise<void> {
     let handle: OpenDatabase;
     try {
       handle = await openDatabase(this.dbPath, { ...this.#openOptions(), key, migrate: false });
     } catch (error) {
-      // The key is right (the key file's seal proved it), so a file SQLite cannot read is damaged.
-      if (!(error instanceof DbOpenError && (error.code === 'NOT_A_DATABASE' || error.code === 'CORRUPT'))) throw error;
+      // When the key file's seal proved the key, a file SQLite cannot read is damaged; a typed
+      // recovery key proves nothing (it may be another installation's), so the caller is told.
+      const unreadable = error instanceof DbOpenError && (error.code === 'NOT_A_DATABASE' || error.code === 'CORRUPT');
+      if (!unreadable || !options.keyProven) throw error;
       this.#key = key;
       this.#state = { state: 'damaged' };
       return;
@@ -260,7 +262,7 @@ export class Session {
       throw new AppError('BAD_RECOVERY_KEY');
     }
     try {
-      await this.#open(key);
+      await this.#open(key, { keyProven: false });
     } catch (error) {
       if (error instanceof DbOpenError && error.code === 'NOT_A_DATABASE') throw new AppError('BAD_RECOVERY_KEY');
       throw error;
