@@ -4,8 +4,8 @@ import { createInterface } from 'node:readline/promises';
 import { Backups } from '../core/backups/backups';
 import { systemClock } from '../core/clock';
 import { Session } from '../core/session';
-import { checkDatabaseFile, copyDatabase } from '../db/hotCopy';
-import { keyringPath, readKeyring } from '../db/keyring';
+import { checkDatabaseFile, writeCheckedBackup } from '../db/hotCopy';
+import { keyringPath } from '../db/keyring';
 import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { DbOpenError } from '../db/openErrors';
 import { lockHolder } from '../db/processLock';
@@ -29,24 +29,12 @@ export async function backup(args: string[], io: CliIo): Promise<number> {
   const key = await keyForCli(dbPath, io);
   if (!key) failWith('the database is not encrypted yet: open it once in the app (which encrypts it), then back it up.');
 
-  const partial = `${out}.partial`;
-  fs.rmSync(partial, { force: true });
-  try {
-    const { bytes } = await copyDatabase(dbPath, key, partial);
-    const check = checkDatabaseFile(partial, key, { settle: true });
-    if (!check.ok) failWith(`the copy did not pass its check (${check.problem}); nothing was written.`);
-    const keyring = readKeyring(dbPath)!;
-    delete keyring.osProtected;
-    fs.writeFileSync(keyringPath(out), JSON.stringify(keyring, null, 2), { mode: 0o600 });
-    fs.renameSync(partial, out);
-    io.out(
-      `Backup written: ${out} (${bytes} bytes, integrity ok, schema version ${check.schemaVersion}), ` +
-        `with its key file ${keyringPath(out)}. It opens with the same passphrase or recovery key.`,
-    );
-    return 0;
-  } finally {
-    fs.rmSync(partial, { force: true });
-  }
+  const { bytes, schemaVersion } = await writeCheckedBackup(dbPath, key, out);
+  io.out(
+    `Backup written: ${out} (${bytes} bytes, integrity ok, schema version ${schemaVersion}), ` +
+      `with its key file ${keyringPath(out)}. It opens with the same passphrase or recovery key.`,
+  );
+  return 0;
 }
 
 /** restore --db FILE --from FILE [--yes]: replaces the database by a checked backup after saving the current state. */

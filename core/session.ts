@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { encryptInPlace, isPlainSqlite, plainHeader } from '../db/encrypt';
-import { checkDatabaseFile, copyDatabase, syncFolder, type CopyOptions, type FileCheck } from '../db/hotCopy';
+import { checkDatabaseFile, syncFolder, writeCheckedBackup, type CopyOptions, type FileCheck } from '../db/hotCopy';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from '../db/migrate';
 import { migrations as allMigrations, type Migration } from '../db/migrations';
 import { acquireLock, releaseLock } from '../db/processLock';
@@ -368,10 +368,10 @@ export class Session {
     return this.#key;
   }
 
-  /** Writes a consistent, encrypted copy of the open database to a new file (a backup). */
-  async copyTo(target: string, onProgress?: CopyOptions['onProgress']): Promise<{ bytes: number }> {
+  /** Writes a checked, encrypted backup of the open database (with its key file) to `target`. */
+  async backupTo(target: string, onProgress?: CopyOptions['onProgress']): Promise<{ bytes: number; schemaVersion: number }> {
     const key = this.#requireKey();
-    return copyDatabase(this.dbPath, key, target, { nativeBinding: this.options.nativeBinding, onProgress });
+    return writeCheckedBackup(this.dbPath, key, target, { nativeBinding: this.options.nativeBinding, onProgress });
   }
 
   /** Whether a copy opens with this installation's key and passes integrity_check. */
@@ -382,13 +382,6 @@ export class Session {
   /** Tells this installation's backups apart from others' in a shared folder, without revealing the key. */
   keyId(): string {
     return createHash('sha256').update('mdo-backup-key-id:').update(this.#requireKey()).digest('hex').slice(0, 16);
-  }
-
-  /** The key file to store beside a backup: the passphrase seal only, never this computer's key store seal. */
-  keyringForBackup(): Keyring | null {
-    const keyring = readKeyring(this.dbPath);
-    if (keyring) delete keyring.osProtected;
-    return keyring;
   }
 
   /** Rows changed since this connection opened (what a backup on close compares against). */

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { keyringPath, readKeyring } from './keyring';
 import { APPLICATION_ID, useKey } from './open';
 
 // SQLite's online backup API cannot write an encrypted copy here: the addon
@@ -89,6 +91,46 @@ async function copyFile(source: string, target: string, onProgress?: CopyOptions
   } finally {
     await output?.close();
     await input.close();
+  }
+}
+
+/** A fresh copy that failed its check: nothing was written. */
+export class CopyCheckError extends Error {
+  constructor(readonly problem: string) {
+    super(`the copy did not pass its check (${problem}); nothing was written.`);
+    this.name = 'CopyCheckError';
+  }
+}
+
+/**
+ * A backup, whole or not at all: the snapshot is copied beside `target`,
+ * checked, given the key file (the passphrase seal only, never this
+ * computer's key store seal) and then renamed into place.
+ */
+export async function writeCheckedBackup(
+  source: string,
+  key: Buffer,
+  target: string,
+  options: CopyOptions = {},
+): Promise<{ bytes: number; schemaVersion: number }> {
+  const partial = `${target}.partial`;
+  fs.rmSync(partial, { force: true });
+  try {
+    const { bytes } = await copyDatabase(source, key, partial, options);
+    const check = checkDatabaseFile(partial, key, { nativeBinding: options.nativeBinding, settle: true });
+    if (!check.ok) throw new CopyCheckError(check.problem);
+    const keyring = readKeyring(source);
+    if (keyring) {
+      delete keyring.osProtected;
+      fs.writeFileSync(keyringPath(target), JSON.stringify(keyring, null, 2), { mode: 0o600 });
+    }
+    fs.renameSync(partial, target);
+    syncFolder(path.dirname(target));
+    return { bytes, schemaVersion: check.schemaVersion };
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    if (!fs.existsSync(target)) fs.rmSync(keyringPath(target), { force: true });
+    throw error;
   }
 }
 

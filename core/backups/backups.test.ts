@@ -104,9 +104,9 @@ describe('backups', () => {
     const { sqlite } = session.state.state === 'open' ? session.state.handle : expect.fail('not open');
     let checkpoint: { log: number; checkpointed: number } | undefined;
     // Between pinning the snapshot and copying the pages: an edit, and a checkpoint that would move it into the file.
-    const copyTo = session.copyTo.bind(session);
-    session.copyTo = (target, onProgress) =>
-      copyTo(target, (done, total) => {
+    const backupTo = session.backupTo.bind(session);
+    session.backupTo = (target, onProgress) =>
+      backupTo(target, (done, total) => {
         if (!checkpoint) {
           sqlite.prepare('UPDATE pupil SET first_name = ? WHERE id = 1').run('Gewijzigd');
           [checkpoint] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { format, parseISO } from 'date-fns';
 import { z } from 'zod';
-import { syncFolder } from '../../db/hotCopy';
+import { CopyCheckError } from '../../db/hotCopy';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import { DbOpenError, storageProblem } from '../../db/openErrors';
 import { nowIso, today, type Clock } from '../clock';
@@ -13,7 +13,15 @@ import { AppError } from '../errors';
 import { nl } from '../i18n/nl';
 import { recordAudit } from '../services/audit';
 import type { Session } from '../session';
-import { backupFileName, keysFile, listBackupFiles, parseBackupFileName, readCheck, removeBackupFiles, writeCheck } from './backupFiles';
+import {
+  backupFileName,
+  listBackupFiles,
+  parseBackupFileName,
+  readCheck,
+  removeBackupFiles,
+  writeCheck,
+  type CheckRecord,
+} from './backupFiles';
 import { backupsToDelete, KEEP } from './rotation';
 
 export interface BackupsOptions {
@@ -133,40 +141,33 @@ export class Backups {
     }
     const name = this.#freeName(folder, kind);
     const file = path.join(folder, name);
-    const partial = `${file}.partial`;
-    fs.rmSync(partial, { force: true });
-    try {
-      const { bytes } = await this.session.copyTo(partial, (doneBytes, totalBytes) => (this.#running = { kind, doneBytes, totalBytes }));
-      const check = this.session.checkCopy(partial, { settle: true });
-      if (!check.ok) throw new AppError('BACKUP_DAMAGED', check.problem);
-      const keyring = this.session.keyringForBackup();
-      if (keyring) fs.writeFileSync(keysFile(file), JSON.stringify(keyring, null, 2), { mode: 0o600 });
-      fs.renameSync(partial, file);
-      const size = fs.statSync(file).size;
-      writeCheck(file, {
-        format: 'mdo-backup',
-        version: 1,
-        keyId: this.session.keyId(),
-        kind,
-        createdAt: parseBackupFileName(name)!.createdAt,
-        status: 'ok',
-        schemaVersion: check.schemaVersion,
-        verifiedAt: nowIso(this.options.clock),
-        bytes: size,
-        appVersion: this.options.appVersion,
-      });
-      syncFolder(folder);
-      this.#running = { kind, doneBytes: bytes, totalBytes: bytes };
-    } catch (error) {
-      fs.rmSync(partial, { force: true });
-      if (!fs.existsSync(file)) fs.rmSync(keysFile(file), { force: true });
-      throw error;
-    }
+    const { bytes, schemaVersion } = await this.session.backupTo(
+      file,
+      (doneBytes, totalBytes) => (this.#running = { kind, doneBytes, totalBytes }),
+    );
+    this.#recordCheck(file, { status: 'ok', schemaVersion });
+    this.#running = { kind, doneBytes: bytes, totalBytes: bytes };
     this.#rotate(folder);
     if (this.session.state.state === 'open') {
       await recordAudit(this.session.db(), { action: 'backup.create', entity: 'backup' }, this.options.clock);
     }
     return this.#entry(folder, name);
+  }
+
+  /** Writes the check beside a backup: what it is, for which key, and how it fared (no personal data). */
+  #recordCheck(file: string, result: Pick<CheckRecord, 'status' | 'schemaVersion'>): void {
+    const { kind, createdAt } = parseBackupFileName(path.basename(file))!;
+    writeCheck(file, {
+      format: 'mdo-backup',
+      version: 1,
+      keyId: this.session.keyId(),
+      kind,
+      createdAt,
+      ...result,
+      verifiedAt: nowIso(this.options.clock),
+      bytes: fs.statSync(file).size,
+      appVersion: this.options.appVersion,
+    });
   }
 
   /** Names carry the moment to the millisecond; a clock that stands still (tests) moves on by one. */
@@ -199,21 +200,9 @@ export class Backups {
   /** Checks a backup again (opens it, integrity_check) and records the result beside it. */
   verify(name: string): BackupEntry {
     const file = this.#file(name);
-    const parsed = parseBackupFileName(name)!;
     const check = this.session.checkCopy(file);
     if (!check.ok && check.problem !== 'damaged' && !readCheck(file)) throw new AppError('BACKUP_OTHER_KEY');
-    writeCheck(file, {
-      format: 'mdo-backup',
-      version: 1,
-      keyId: this.session.keyId(),
-      kind: parsed.kind,
-      createdAt: parsed.createdAt,
-      status: check.ok ? 'ok' : 'damaged',
-      schemaVersion: check.ok ? check.schemaVersion : null,
-      verifiedAt: nowIso(this.options.clock),
-      bytes: fs.statSync(file).size,
-      appVersion: this.options.appVersion,
-    });
+    this.#recordCheck(file, check.ok ? { status: 'ok', schemaVersion: check.schemaVersion } : { status: 'damaged', schemaVersion: null });
     return this.#entry(path.dirname(file), name);
   }
 
@@ -273,6 +262,7 @@ function assertWritable(folder: string): void {
 
 function backupErrorCode(error: unknown): ErrorCode {
   if (error instanceof AppError) return error.code;
+  if (error instanceof CopyCheckError) return 'BACKUP_DAMAGED';
   if (error instanceof DbOpenError) return `DB_${error.code}`;
   const problem = storageProblem(error);
   if (problem === 'DISK_FULL') return 'DB_DISK_FULL';
