@@ -89,4 +89,18 @@ describe('demo school generator', () => {
     expect(dump(again.sqlite)).toBe(dump(handle.sqlite));
     await again.close();
   });
+
+  it('makes every school bigger by a whole factor, for the benchmark of a board of big schools', async () => {
+    const bigger = await openDatabase(temp.file('bigger.db'), { create: true });
+    try {
+      const summary = await generateDemo(bigger.db, { scale: 'small', clock, factor: 3 });
+      expect(summary).toMatchObject({ schools: 1, pupils: 120, cases: 36 });
+      const count = (table: string) => (bigger.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      expect(count('pupil')).toBe(120);
+      expect(count('support_case')).toBe(36);
+      await expect(generateDemo(bigger.db, { scale: 'small', clock, factor: 0.5 })).rejects.toThrow('factor must be a whole number');
+    } finally {
+      await bigger.close();
+    }
+  });
 });

@@ -15,6 +15,8 @@ export interface DemoOptions {
   scale: DemoScale;
   clock: Clock;
   seed?: number;
+  /** Multiplies every school's pupils and cases (the benchmark's 4× large board of big schools); 1 by default. */
+  factor?: number;
 }
 
 export interface DemoSummary {
@@ -25,11 +27,20 @@ export interface DemoSummary {
   agreements: number;
 }
 
-const SCALES = {
+const SCALES: Record<DemoScale, Scale> = {
   // storeMinutes: the finalized verslagen as exact bytes, as the app keeps them; too slow for 1,760 meetings.
   small: { schools: 1, years: 1, pupils: 40, casesPerYear: 12, meetingEveryDays: 42, storeMinutes: true },
   large: { schools: 20, years: 10, pupils: 320, casesPerYear: 25, meetingEveryDays: 42, storeMinutes: false },
-} as const;
+};
+
+interface Scale {
+  schools: number;
+  years: number;
+  pupils: number;
+  casesPerYear: number;
+  meetingEveryDays: number;
+  storeMinutes: boolean;
+}
 
 const PARTNER_ROLES = ['ib', 'attendance_officer', 'ggd', 'cjg', 'school_social_worker', 'inclusive_education'];
 const ORGANISATIONS: Record<string, string> = {
@@ -53,7 +64,10 @@ const iso = (date: Date) => format(date, 'yyyy-MM-dd');
  * upcoming MDO. The same seed and clock always give the same data.
  */
 export async function generateDemo(db: Kysely<DB>, options: DemoOptions): Promise<DemoSummary> {
-  const scale = SCALES[options.scale];
+  const factor = options.factor ?? 1;
+  if (!(Number.isInteger(factor) && factor >= 1)) throw new RangeError(`factor must be a whole number of at least 1, got ${factor}`);
+  const preset: Scale = SCALES[options.scale];
+  const scale = { ...preset, pupils: preset.pupils * factor, casesPerYear: preset.casesPerYear * factor };
   const summary: DemoSummary = { schools: 0, pupils: 0, cases: 0, meetings: 0, agreements: 0 };
   for (let index = 0; index < scale.schools; index++) {
     const faker = new Faker({ locale: [fakerNl, base], seed: (options.seed ?? 2026) + index });
@@ -149,7 +163,7 @@ async function nextIds(db: Kysely<DB>) {
   };
 }
 
-async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale: (typeof SCALES)[DemoScale], clock: Clock): Promise<Rows> {
+async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale: Scale, clock: Clock): Promise<Rows> {
   const ids = await nextIds(db);
   const now = clock.now();
   const todayIso = iso(now);
