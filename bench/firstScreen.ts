@@ -183,8 +183,8 @@ async function assertFirstSchoolHasNextMeeting(browser: Browser, dbPath: string,
 export async function measureFirstScreen(plainDemoDb: string, options: { loads: number; clockIso: string }): Promise<FirstScreenResult> {
   if (!fs.existsSync(rendererIndex)) throw new Error(`${rendererIndex} is missing: run "npm run build" first`);
   if (!(options.loads >= 1)) throw new RangeError(`loads must be at least 1, got ${options.loads}`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdo-first-screen-'));
   const browser = await launchChromium();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdo-first-screen-'));
   try {
     // launchApp encrypts the copy as the demo school on its first open.
     const dbPath = path.join(dir, 'demo.db');
