@@ -150,6 +150,7 @@ export const nl = {
   },
   meetings: {
     title: 'Overleggen',
+    count: (n: number) => (n === 1 ? '1 overleg' : `${n} overleggen`),
     plan: 'Overleg plannen',
     edit: 'Overleg wijzigen',
     open: 'Openen',
@@ -317,6 +318,7 @@ export const nl = {
   },
   pupils: {
     title: 'Leerlingen',
+    count: (n: number) => (n === 1 ? '1 leerling' : `${n} leerlingen`),
     empty: 'Nog geen leerlingen.',
     add: 'Leerling toevoegen',
     firstName: 'Voornaam',
@@ -341,6 +343,7 @@ export const nl = {
   },
   cases: {
     title: 'Casussen',
+    count: (n: number) => (n === 1 ? '1 casus' : `${n} casussen`),
     empty: 'Nog geen casussen.',
     pupil: 'Leerling',
     group: 'Groep',

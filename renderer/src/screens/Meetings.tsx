@@ -1,10 +1,12 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useChannel, useChannelMutation } from '../api';
 import { MeetingForm } from '../components/MeetingForm';
+import { ListTitle } from '../components/ListTitle';
 import { QueryState } from '../components/QueryState';
+import { VirtualTable } from '../components/VirtualTable';
 import { formatShortDate, t } from '../i18n';
 import { useSchool } from '../school';
 
@@ -21,7 +23,7 @@ export function Meetings() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{t.meetings.title}</Title>
+        <ListTitle title={t.meetings.title} count={query.data && t.meetings.count(query.data.length)} />
         <Button leftSection={<IconCalendarPlus size={18} />} onClick={open}>
           {t.meetings.plan}
         </Button>
@@ -31,9 +33,16 @@ export function Meetings() {
           meetings.length === 0 ? (
             <Text c="dimmed">{t.meetings.empty}</Text>
           ) : (
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
+            <VirtualTable
+              striped
+              highlightOnHover
+              aria-label={t.meetings.title}
+              columns={7}
+              estimateRowHeight={45}
+              items={meetings}
+              rowKey={(meeting) => meeting.id}
+              head={
+                <>
                   <Table.Th>{t.meetings.date}</Table.Th>
                   <Table.Th>{t.meetings.time}</Table.Th>
                   <Table.Th>{t.meetings.location}</Table.Th>
@@ -41,35 +50,33 @@ export function Meetings() {
                   <Table.Th>{t.meetings.cases}</Table.Th>
                   <Table.Th>{t.meetings.status}</Table.Th>
                   <Table.Th />
+                </>
+              }
+              row={(meeting, rowProps) => (
+                <Table.Tr {...rowProps}>
+                  <Table.Td>{formatShortDate(meeting.date)}</Table.Td>
+                  <Table.Td>{meeting.startTime}</Table.Td>
+                  <Table.Td>{meeting.location}</Table.Td>
+                  <Table.Td>{meeting.chairName ?? '—'}</Table.Td>
+                  <Table.Td>{meeting.caseCount}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={meeting.status === 'planned' ? 'indigo' : 'gray'}>
+                      {t.meetings.statuses[meeting.status]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => void navigate(`/overleggen/${meeting.id}`)}
+                      aria-label={`${t.meetings.open} ${formatShortDate(meeting.date)}`}
+                    >
+                      {t.meetings.open}
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {meetings.map((meeting) => (
-                  <Table.Tr key={meeting.id}>
-                    <Table.Td>{formatShortDate(meeting.date)}</Table.Td>
-                    <Table.Td>{meeting.startTime}</Table.Td>
-                    <Table.Td>{meeting.location}</Table.Td>
-                    <Table.Td>{meeting.chairName ?? '—'}</Table.Td>
-                    <Table.Td>{meeting.caseCount}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={meeting.status === 'planned' ? 'indigo' : 'gray'}>
-                        {t.meetings.statuses[meeting.status]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => void navigate(`/overleggen/${meeting.id}`)}
-                        aria-label={`${t.meetings.open} ${formatShortDate(meeting.date)}`}
-                      >
-                        {t.meetings.open}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+              )}
+            />
           )
         }
       </QueryState>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, MultiSelect, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, Modal, MultiSelect, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFolderPlus, IconShieldLock, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,7 +8,9 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { caseFields, pupilFields } from '../../../core/contract/entities';
 import { useChannel, useChannelMutation } from '../api';
+import { ListTitle } from '../components/ListTitle';
 import { QueryState } from '../components/QueryState';
+import { VirtualTable } from '../components/VirtualTable';
 import { formatShortDate, t } from '../i18n';
 import { useSchool } from '../school';
 
@@ -25,7 +27,7 @@ export function Pupils() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{t.pupils.title}</Title>
+        <ListTitle title={t.pupils.title} count={pupils.data && t.pupils.count(pupils.data.length)} />
         <Button leftSection={<IconUserPlus size={18} />} onClick={open}>
           {t.pupils.add}
         </Button>
@@ -35,51 +37,56 @@ export function Pupils() {
           list.length === 0 ? (
             <Text c="dimmed">{t.pupils.empty}</Text>
           ) : (
-            <Table striped highlightOnHover aria-label={t.pupils.title}>
-              <Table.Thead>
-                <Table.Tr>
+            <VirtualTable
+              striped
+              highlightOnHover
+              aria-label={t.pupils.title}
+              columns={5}
+              estimateRowHeight={45}
+              items={list}
+              rowKey={(pupil) => pupil.id}
+              head={
+                <>
                   <Table.Th>{t.team.name}</Table.Th>
                   <Table.Th>{t.pupils.dateOfBirth}</Table.Th>
                   <Table.Th>{t.pupils.group}</Table.Th>
                   <Table.Th>{t.pupils.openCases}</Table.Th>
                   <Table.Th />
+                </>
+              }
+              row={(pupil, rowProps) => (
+                <Table.Tr {...rowProps}>
+                  <Table.Td fw={600}>
+                    {pupil.firstName} {pupil.lastName}
+                  </Table.Td>
+                  <Table.Td>{formatShortDate(pupil.dateOfBirth)}</Table.Td>
+                  <Table.Td>{pupil.groupName}</Table.Td>
+                  <Table.Td>{pupil.openCases}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap" justify="flex-end">
+                      <Button
+                        size="xs"
+                        variant="light"
+                        leftSection={<IconFolderPlus size={14} />}
+                        aria-label={`${t.pupils.newCase}: ${pupil.firstName} ${pupil.lastName}`}
+                        onClick={() => setCasePupil({ id: pupil.id, name: `${pupil.firstName} ${pupil.lastName}` })}
+                      >
+                        {t.pupils.newCase}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        leftSection={<IconShieldLock size={14} />}
+                        aria-label={`${t.privacy.pupil.fromPupils}: ${pupil.firstName} ${pupil.lastName}`}
+                        onClick={() => void navigate(`/privacy?tab=leerling&leerling=${pupil.id}`)}
+                      >
+                        {t.privacy.pupil.fromPupils}
+                      </Button>
+                    </Group>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((pupil) => (
-                  <Table.Tr key={pupil.id}>
-                    <Table.Td fw={600}>
-                      {pupil.firstName} {pupil.lastName}
-                    </Table.Td>
-                    <Table.Td>{formatShortDate(pupil.dateOfBirth)}</Table.Td>
-                    <Table.Td>{pupil.groupName}</Table.Td>
-                    <Table.Td>{pupil.openCases}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap" justify="flex-end">
-                        <Button
-                          size="xs"
-                          variant="light"
-                          leftSection={<IconFolderPlus size={14} />}
-                          aria-label={`${t.pupils.newCase}: ${pupil.firstName} ${pupil.lastName}`}
-                          onClick={() => setCasePupil({ id: pupil.id, name: `${pupil.firstName} ${pupil.lastName}` })}
-                        >
-                          {t.pupils.newCase}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          leftSection={<IconShieldLock size={14} />}
-                          aria-label={`${t.privacy.pupil.fromPupils}: ${pupil.firstName} ${pupil.lastName}`}
-                          onClick={() => void navigate(`/privacy?tab=leerling&leerling=${pupil.id}`)}
-                        >
-                          {t.privacy.pupil.fromPupils}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+              )}
+            />
           )
         }
       </QueryState>
