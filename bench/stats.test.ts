@@ -41,11 +41,17 @@ describe('ratio and goals', () => {
   });
 
   it('names each missed goal; exactly 2x still meets the ratio goal, exactly 30 ms misses p95', () => {
-    expect(GOALS).toEqual({ maxP95Ms: 30, maxRatio: 2 });
-    expect(missedGoals(29.99, 2)).toEqual([]);
-    expect(missedGoals(30, 1)).toEqual(['p95']);
-    expect(missedGoals(5, 2.01)).toEqual(['ratio']);
-    expect(missedGoals(40, Number.POSITIVE_INFINITY)).toEqual(['p95', 'ratio']);
+    expect(GOALS).toEqual({ maxP95: 30, maxRatio: 2 });
+    expect(missedGoals({ p50: 1, p95: 29.99, ratio: 2 })).toEqual([]);
+    expect(missedGoals({ p50: 1, p95: 30, ratio: 1 })).toEqual(['p95']);
+    expect(missedGoals({ p50: 1, p95: 5, ratio: 2.01 })).toEqual(['ratio']);
+    expect(missedGoals({ p50: 1, p95: 40, ratio: Number.POSITIVE_INFINITY })).toEqual(['p95', 'ratio']);
+  });
+
+  it('checks only the goals an operation has', () => {
+    expect(missedGoals({ p50: 310, p95: 900, ratio: 50 }, { maxP50: 300 })).toEqual(['p50']);
+    expect(missedGoals({ p50: 10, p95: 900, ratio: 50 }, { maxP50: 300 })).toEqual([]);
+    expect(missedGoals({ p50: 10, p95: 900, ratio: 50 }, {})).toEqual([]);
   });
 });
 

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { Kysely } from 'kysely';
+import { Backups } from '../core/backups/backups';
+import type { Clock } from '../core/clock';
+import { handlers } from '../core/handlers';
+import { createRouter, type Router } from '../core/ipc/router';
+import { NO_POLICY } from '../core/policy/policy';
+import { DEMO_PASSPHRASE, Session } from '../core/session';
+import { encryptInPlace } from '../db/encrypt';
+import { newDatabaseKey, sealDatabaseKey, writeKeyring, type KdfParams } from '../db/keyring';
+import type { DB } from '../db/schema';
+import { folderDialogs } from '../tests/fixtures/folderDialogs';
+
+// The benchmark measures what the renderer gets: the real session over an
+// encrypted file, the real router (input and output validation) and, like
+// Electron's IPC, a structured clone of the answer.
+
+/** Copies a plain demo file and encrypts the copy as the app keeps its file, with a keyring for the demo passphrase. */
+export async function encryptedDemoCopy(plainFile: string, target: string, kdfParams?: KdfParams): Promise<Buffer> {
+  fs.copyFileSync(plainFile, target);
+  const key = newDatabaseKey();
+  await encryptInPlace(target, key);
+  writeKeyring(target, await sealDatabaseKey(key, DEMO_PASSPHRASE, { params: kdfParams, demo: true }));
+  return key;
+}
+
+export interface BenchApp {
+  session: Session;
+  router: Router;
+  /** The session's own connection, for floors that must share its cache and pragmas. */
+  sqlite: Database.Database;
+  db: Kysely<DB>;
+  /** Calls a channel as the renderer would and returns the data it receives. */
+  call(channel: string, input: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** Opens an encrypted file with its key through the real session and router. */
+export async function openBenchApp(file: string, key: Buffer, clock: Clock): Promise<BenchApp> {
+  const session = new Session(file, { clock });
+  await session.init();
+  await session.unlockWithKey(key);
+  const backups = new Backups(session, { clock, appVersion: 'bench' });
+  const files = folderDialogs(path.join(path.dirname(file), 'exports'));
+  const router = createRouter(handlers, { session, clock, appVersion: 'bench', files, backups, policy: NO_POLICY }, (entry) => {
+    // An internal error is the bench's own bug: show it; `call` throws with the code.
+    if (entry.error) console.error(entry.error);
+  });
+  const state = session.state;
+  if (state.state !== 'open') throw new Error(`the bench database did not open: ${state.state}`);
+  return {
+    session,
+    router,
+    sqlite: state.handle.sqlite,
+    db: state.handle.db,
+    async call(channel, input) {
+      const result = await router.call(channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}`);
+      return structuredClone(result.data);
+    },
+    close: () => session.close(),
+  };
+}

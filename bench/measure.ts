@@ -1,0 +1,74 @@
+import { performance } from 'node:perf_hooks';
+import type { MeasuredRow } from './rows';
+import { GOALS, summarize, type Goals } from './stats';
+
+/** One repeatable operation and its floor, as `measure` times them. */
+export interface Operation {
+  name: string;
+  /** The targets of this operation, when not the default for list and page views. */
+  goals?: Goals;
+  /** What the floor is, in a few words. */
+  floorIs: string;
+  /** What the calls rotate over, for the JSON report. */
+  inputs: unknown[];
+  service(iteration: number): Promise<unknown>;
+  floor(iteration: number): unknown;
+  /** Throws unless the floor does the same work as the service for every input. */
+  verify(): Promise<void>;
+  /** How much the operation shows or reads, averaged over its inputs (after verify). */
+  size(): { count: number; of: string };
+}
+
+export interface MeasureOptions {
+  warmup: number;
+  iterations: number;
+  /** Statements run so far, to report statements per call. */
+  statements?: () => number;
+}
+
+/** Times service and floor in turns, after a warm-up, and summarizes both. */
+export async function measure(operation: Operation, options: MeasureOptions): Promise<MeasuredRow> {
+  for (let iteration = 0; iteration < options.warmup; iteration++) {
+    await operation.service(iteration);
+    operation.floor(iteration);
+  }
+  const serviceMs: number[] = [];
+  const floorMs: number[] = [];
+  const timeService = async (iteration: number) => {
+    const start = performance.now();
+    await operation.service(iteration);
+    serviceMs.push(performance.now() - start);
+  };
+  const timeFloor = (iteration: number) => {
+    const start = performance.now();
+    operation.floor(iteration);
+    floorMs.push(performance.now() - start);
+  };
+  const statementsBefore = options.statements?.() ?? 0;
+  for (let iteration = 0; iteration < options.iterations; iteration++) {
+    // Taking turns at going first keeps a cache warmed by one side from favouring the other.
+    if (iteration % 2 === 0) {
+      await timeService(iteration);
+      timeFloor(iteration);
+    } else {
+      timeFloor(iteration);
+      await timeService(iteration);
+    }
+  }
+  const service = summarize(serviceMs);
+  const floor = summarize(floorMs);
+  return {
+    operation: operation.name,
+    unit: 'ms',
+    calls: options.iterations,
+    p50: service.p50,
+    p95: service.p95,
+    floorP50: floor.p50,
+    floorP95: floor.p95,
+    floor: operation.floorIs,
+    goals: operation.goals ?? GOALS,
+    size: operation.size(),
+    inputs: operation.inputs,
+    ...(options.statements ? { statementsPerCall: (options.statements() - statementsBefore) / options.iterations } : {}),
+  };
+}
