@@ -4,26 +4,31 @@ import { useChannel } from './api';
 import { Shell } from './components/Shell';
 import { ErrorNotice } from './components/ErrorNotice';
 import { SchoolProvider } from './school';
-import { Cases } from './screens/Cases';
 import { Dashboard } from './screens/Dashboard';
-import { CasePage } from './screens/CasePage';
-import { ChairPage } from './screens/ChairPage';
-import { CloseMeetingPage } from './screens/CloseMeetingPage';
-import { MeetingPage } from './screens/MeetingPage';
-import { Meetings } from './screens/Meetings';
-import { Pupils } from './screens/Pupils';
-import { SchoolSettings } from './screens/SchoolSettings';
-import { MonitoringPage } from './screens/MonitoringPage';
-import { PrivacyPage } from './screens/PrivacyPage';
-import { Team } from './screens/Team';
-import { VerifyPage } from './screens/VerifyPage';
-import { Welcome } from './screens/Welcome';
 import { LockScreen } from './screens/LockScreen';
-import { DamagedDatabase } from './screens/DamagedDatabase';
 import { RecoveryKeyNotice } from './components/RecoveryKeyNotice';
 import { useIdleLock } from './useIdleLock';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { t } from './i18n';
+import { lazyScreen } from './lazyScreen';
+
+// The first screen (lock screen, then the Dashboard) is in the entry chunk; every
+// other screen, with what only it uses (@dnd-kit for the agenda), loads on its first visit.
+// So do the screens of a first start and of a damaged file, with their forms (zod, react-hook-form).
+const Welcome = lazyScreen(() => import('./screens/Welcome'), 'Welcome');
+const DamagedDatabase = lazyScreen(() => import('./screens/DamagedDatabase'), 'DamagedDatabase');
+const Meetings = lazyScreen(() => import('./screens/Meetings'), 'Meetings');
+const MeetingPage = lazyScreen(() => import('./screens/MeetingPage'), 'MeetingPage');
+const ChairPage = lazyScreen(() => import('./screens/ChairPage'), 'ChairPage');
+const CloseMeetingPage = lazyScreen(() => import('./screens/CloseMeetingPage'), 'CloseMeetingPage');
+const Cases = lazyScreen(() => import('./screens/Cases'), 'Cases');
+const CasePage = lazyScreen(() => import('./screens/CasePage'), 'CasePage');
+const Pupils = lazyScreen(() => import('./screens/Pupils'), 'Pupils');
+const Team = lazyScreen(() => import('./screens/Team'), 'Team');
+const SchoolSettings = lazyScreen(() => import('./screens/SchoolSettings'), 'SchoolSettings');
+const MonitoringPage = lazyScreen(() => import('./screens/MonitoringPage'), 'MonitoringPage');
+const VerifyPage = lazyScreen(() => import('./screens/VerifyPage'), 'VerifyPage');
+const PrivacyPage = lazyScreen(() => import('./screens/PrivacyPage'), 'PrivacyPage');
 
 // Hash routes: they work from file://, where the packaged app is loaded.
 const router = createHashRouter([
@@ -53,19 +58,23 @@ export function App() {
   const info = useChannel('app.info', undefined);
   // Shown once, right after the database was created or encrypted.
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
-  if (info.isPending) {
-    return (
-      <Center h="100vh" aria-label={t.app.loading}>
-        <Loader />
-      </Center>
-    );
-  }
+  if (info.isPending) return <FullScreenLoader />;
   if (info.isError) return <ErrorNotice title={t.welcome.dbErrorTitle} message={info.error.message} />;
   const { database } = info.data;
   if (recoveryKey) return <RecoveryKeyNotice recoveryKey={recoveryKey} onStored={() => setRecoveryKey(null)} />;
-  if (database.state === 'missing') return <Welcome onRecoveryKey={setRecoveryKey} />;
+  if (database.state === 'missing')
+    return (
+      <Suspense fallback={<FullScreenLoader />}>
+        <Welcome onRecoveryKey={setRecoveryKey} />
+      </Suspense>
+    );
   if (database.state === 'error') return <ErrorNotice title={t.welcome.dbErrorTitle} message={database.message} />;
-  if (database.state === 'damaged') return <DamagedDatabase newestGood={database.newestGood} backupFolder={database.backupFolder} />;
+  if (database.state === 'damaged')
+    return (
+      <Suspense fallback={<FullScreenLoader />}>
+        <DamagedDatabase newestGood={database.newestGood} backupFolder={database.backupFolder} />
+      </Suspense>
+    );
   if (database.state === 'locked' || database.state === 'unencrypted')
     return <LockScreen database={database} onRecoveryKey={setRecoveryKey} />;
   return (
@@ -73,6 +82,14 @@ export function App() {
       <IdleLock minutes={database.lockMinutes} />
       <RouterProvider router={router} />
     </SchoolProvider>
+  );
+}
+
+function FullScreenLoader() {
+  return (
+    <Center h="100vh" role="status" aria-label={t.app.loading}>
+      <Loader />
+    </Center>
   );
 }
 

@@ -1,4 +1,4 @@
-import { ActionIcon, AppShell, Badge, Group, NavLink, Select, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Center, Group, Loader, NavLink, Select, Text, Title, Tooltip } from '@mantine/core';
 import {
   IconBuildingCommunity,
   IconChartBar,
@@ -11,6 +11,7 @@ import {
   IconShieldLock,
   IconUsersGroup,
 } from '@tabler/icons-react';
+import { Suspense } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { t } from '../i18n';
 import { GlobalSearch } from './GlobalSearch';
@@ -92,7 +93,16 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        {/* Most screens are lazy chunks (App.tsx): header and navigation stay while one loads. */}
+        <Suspense
+          fallback={
+            <Center py="xl" role="status" aria-label={t.app.loading}>
+              <Loader />
+            </Center>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
