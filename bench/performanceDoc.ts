@@ -64,7 +64,7 @@ export function measuredMarkdown(json: GrowthJson): string {
       figure(row.p95),
       figure(row.floorP50),
       figure(row.floorP95),
-      `${row.ratio.toFixed(2)}×`,
+      `${row.ratio.toFixed(2)}×${row.ratioAt === 'p50' ? ' (p50)' : ''}`,
       goalText(row.goals),
       row.status === 'ok' ? 'ok' : `**MISS** ${row.missed.join('+')}`,
       row.floor,

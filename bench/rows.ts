@@ -13,8 +13,10 @@ export interface BenchRow {
   floorP95: number;
   /** What the floor is, in a few words. */
   floor: string;
-  /** p95 over the floor's p95. */
+  /** p95 over the floor's p95 (p50 over p50 where `ratioAt` says so). */
   ratio: number;
+  /** Which percentile the ratio compares; p95 unless a goal was set on p50 (backup, issue 8). */
+  ratioAt?: 'p50';
   goals: Goals;
   missed: GoalMiss[];
   status: 'ok' | 'MISS';
@@ -31,7 +33,7 @@ export type MeasuredRow = Omit<BenchRow, 'ratio' | 'missed' | 'status'>;
 
 /** Adds the ratio and judges the row against its goals. */
 export function judge(row: MeasuredRow): BenchRow {
-  const slowdown = ratio(row.p95, row.floorP95);
+  const slowdown = row.ratioAt === 'p50' ? ratio(row.p50, row.floorP50) : ratio(row.p95, row.floorP95);
   const missed = missedGoals({ p50: row.p50, p95: row.p95, ratio: slowdown }, row.goals);
   return { ...row, ratio: slowdown, missed, status: missed.length ? 'MISS' : 'ok' };
 }
@@ -58,7 +60,7 @@ export function benchTable(rows: readonly BenchRow[]): string {
       number(row.p95),
       number(row.floorP50),
       number(row.floorP95),
-      Number.isFinite(row.ratio) ? `${row.ratio.toFixed(2)}x` : '-',
+      Number.isFinite(row.ratio) ? `${row.ratio.toFixed(2)}x${row.ratioAt === 'p50' ? ' p50' : ''}` : '-',
       row.statementsPerCall === undefined ? '' : row.statementsPerCall.toFixed(1),
       goalText(row.goals),
       row.status === 'ok' ? 'ok' : `MISS ${row.missed.join('+')}`,
