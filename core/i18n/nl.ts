@@ -88,6 +88,8 @@ export const nl = {
     caseItem: 'Casus',
     today: (date: string) => `Vandaag, ${date}: wat vraagt uw aandacht?`,
     count: (n: number) => `(${n})`,
+    showAll: (n: number) => `Toon alle ${n}`,
+    showFewer: 'Toon minder',
     planMeeting: 'Overleg plannen bij Overleggen',
     prepareMeeting: 'Overleg voorbereiden',
     agendaCases: (n: number) => (n === 1 ? '1 casus' : `${n} casussen`),

@@ -75,6 +75,23 @@ describe('a school with years of data', () => {
   };
   const chunk = (name: string) => new RegExp(`/assets/${name}-[\\w-]+\\.js$`);
 
+  it('shows the first entries of a long list on the start screen, and all of them on request', async () => {
+    const { page } = app;
+    await go(page, '#/');
+    // The 300 new cases have no consent decision yet: all of them are on the start screen's list.
+    const section = page.getByRole('region', { name: /Toestemming ontbreekt/ });
+    await expect.poll(() => section.isVisible()).toBe(true);
+    expect(await section.getByRole('listitem').count()).toBe(8);
+    const showAll = section.getByRole('button', { name: /^Toon alle \d+$/ });
+    const total = Number((await showAll.textContent())!.replace('Toon alle ', ''));
+    expect(total).toBeGreaterThanOrEqual(EXTRA_CASES);
+    expect(await showAll.getAttribute('aria-expanded')).toBe('false');
+    await showAll.click();
+    await expect.poll(() => section.getByRole('listitem').count()).toBe(total);
+    await section.getByRole('button', { name: 'Toon minder' }).click();
+    await expect.poll(() => section.getByRole('listitem').count()).toBe(8);
+  });
+
   it('loads the Dashboard without the other screens, and each screen when it is first opened', async () => {
     const { page } = app;
     const requested: string[] = [];

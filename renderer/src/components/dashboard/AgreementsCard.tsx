@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import type { Output } from '../../../../core/contract/contract';
 import { formatShortDate, t } from '../../i18n';
-import { Item, ItemList, SectionCard } from './SectionCard';
+import { ItemList, SectionCard } from './SectionCard';
 
 type Items = Output<'dashboard.items'>;
 type OwnerGroup = Items['agreements']['overdue'][number];
@@ -56,13 +56,12 @@ function OwnerAgreements({ group, today, nextMeetingId }: { group: OwnerGroup; t
           {group.owner}
         </Title>
       </Group>
-      <ItemList labelledBy={id}>
-        {group.agreements.map((agreement, index) => (
-          <Item key={agreement.agreementId} first={index === 0}>
-            <AgreementLine agreement={agreement} today={today} nextMeetingId={nextMeetingId} />
-          </Item>
-        ))}
-      </ItemList>
+      <ItemList
+        items={group.agreements}
+        itemKey={(agreement) => agreement.agreementId}
+        labelledBy={id}
+        render={(agreement) => <AgreementLine agreement={agreement} today={today} nextMeetingId={nextMeetingId} />}
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Output } from '../../../../core/contract/contract';
 import { formatShortDate, t } from '../../i18n';
-import { Item, ItemList, SectionCard } from './SectionCard';
+import { ItemList, SectionCard } from './SectionCard';
 
 type Items = Output<'dashboard.items'>;
 type CaseLink = Items['casesWithoutLead'][number];
@@ -61,16 +61,8 @@ function CaseLine({
   );
 }
 
-function CaseList<T extends CaseLink>({ items, render }: { items: T[]; render: (item: T) => ReactNode }) {
-  return (
-    <ItemList>
-      {items.map((item, index) => (
-        <Item key={item.caseId} first={index === 0}>
-          {render(item)}
-        </Item>
-      ))}
-    </ItemList>
-  );
+function CaseList<T extends CaseLink>({ items, render, labelledBy }: { items: T[]; render: (item: T) => ReactNode; labelledBy?: string }) {
+  return <ItemList items={items} itemKey={(item) => item.caseId} render={render} labelledBy={labelledBy} />;
 }
 
 /** Open cases without an active trekker. */
@@ -149,19 +141,19 @@ function EffectGroup({
       <Title order={4} size="h6" id={id} c={`${color}.9`} mb={4}>
         {title}
       </Title>
-      <ItemList labelledBy={id}>
-        {items.map((item, index) => (
-          <Item key={item.caseId} first={index === 0}>
-            <CaseLine
-              item={item}
-              details={t.dashboard.effectDue(formatShortDate(item.effectDueOn))}
-              nextMeetingId={nextMeetingId}
-              chairLabel={t.dashboard.chairItem}
-              chairName={t.dashboard.chairItemFor}
-            />
-          </Item>
-        ))}
-      </ItemList>
+      <CaseList
+        items={items}
+        labelledBy={id}
+        render={(item) => (
+          <CaseLine
+            item={item}
+            details={t.dashboard.effectDue(formatShortDate(item.effectDueOn))}
+            nextMeetingId={nextMeetingId}
+            chairLabel={t.dashboard.chairItem}
+            chairName={t.dashboard.chairItemFor}
+          />
+        )}
+      />
     </div>
   );
 }

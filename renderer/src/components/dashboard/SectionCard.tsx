@@ -1,6 +1,6 @@
-import { Badge, Box, Card, Group, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Box, Button, Card, Group, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
 import { IconCircleCheck, type Icon } from '@tabler/icons-react';
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type Key, type ReactNode } from 'react';
 import { t } from '../../i18n';
 
 /**
@@ -50,20 +50,46 @@ export function SectionCard({
   );
 }
 
-/** A list without bullets whose items are spaced and separated by a thin line. */
-export function ItemList({ children, labelledBy }: { children: ReactNode; labelledBy?: string }) {
-  return (
-    <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby={labelledBy}>
-      {children}
-    </Box>
-  );
-}
+/** How many entries a list on the start screen shows before "Toon alle": a school with years of open work stays readable, and quick to draw. */
+export const SHOWN_AT_FIRST = 8;
 
-/** One entry of an ItemList; every entry but the first has a line above it. */
-export function Item({ first, children }: { first: boolean; children: ReactNode }) {
+/**
+ * A list without bullets whose entries are spaced and separated by a thin
+ * line; beyond SHOWN_AT_FIRST the rest waits behind a "show all" button.
+ */
+export function ItemList<T>({
+  items,
+  itemKey,
+  render,
+  labelledBy,
+}: {
+  items: readonly T[];
+  itemKey: (item: T) => Key;
+  render: (item: T) => ReactNode;
+  labelledBy?: string;
+}) {
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, SHOWN_AT_FIRST);
   return (
-    <Box component="li" pt={first ? 0 : 10} pb={10} style={first ? undefined : { borderTop: '1px solid var(--mantine-color-gray-2)' }}>
-      {children}
-    </Box>
+    <>
+      <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby={labelledBy}>
+        {shown.map((item, index) => (
+          <Box
+            component="li"
+            key={itemKey(item)}
+            pt={index === 0 ? 0 : 10}
+            pb={10}
+            style={index === 0 ? undefined : { borderTop: '1px solid var(--mantine-color-gray-2)' }}
+          >
+            {render(item)}
+          </Box>
+        ))}
+      </Box>
+      {items.length > SHOWN_AT_FIRST && (
+        <Button variant="subtle" size="compact-sm" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? t.dashboard.showFewer : t.dashboard.showAll(items.length)}
+        </Button>
+      )}
+    </>
   );
 }
