@@ -23,7 +23,7 @@ import { getRetention, purgeExpired, retentionPreview, setRetention } from './se
 import { DEFAULT_RETENTION_YEARS } from './contract/privacy';
 
 import { getDashboardItems } from './services/dashboardItems';
-import { exportMonitoring, monitoringView } from './services/monitoring';
+import { exportMonitoring, monitoringCharts, monitoringView } from './services/monitoring';
 import {
   actionList,
   closeMeeting,
@@ -87,6 +87,11 @@ export const handlers: Handlers = {
   'dashboard.items': ({ schoolId, longOpenWeeks }, { session, clock }) =>
     getDashboardItems(session.db(), schoolId, clock, { longOpenWeeks }),
   'monitoring.report': (period, { session, clock }) => monitoringView(session.db(), period, clock),
+  'monitoring.charts': ({ tables }, { session }) => {
+    // Drawn from the tables sent, yet like every screen only while the database is unlocked.
+    session.db();
+    return monitoringCharts(tables);
+  },
   'monitoring.export': (request, { session, files, clock }) => exportMonitoring(session.db(), request, files, clock),
   'meetings.list': ({ schoolId }, { session }) => listMeetings(session.db(), schoolId),
   'cases.list': ({ schoolId }, { session }) => listCases(session.db(), schoolId),

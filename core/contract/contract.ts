@@ -19,6 +19,7 @@ export const contract = {
   'session.setLockMinutes': { input: z.strictObject({ minutes: z.number().int().min(1).max(240) }), output: z.null() },
   'dashboard.items': { input: e.dashboardItemsRequest, output: e.dashboardItems },
   'monitoring.report': { input: e.monitoringRequest, output: e.monitoringView },
+  'monitoring.charts': { input: e.monitoringChartsRequest, output: e.monitoringCharts },
   'monitoring.export': { input: e.monitoringExport, output: z.object({ fileName: z.string().nullable() }) },
   'meetings.list': { input: e.schoolScope, output: z.array(e.meetingSummary) },
   'cases.list': { input: e.schoolScope, output: z.array(e.caseSummary) },

@@ -557,7 +557,30 @@ export const monitoringReport = z.object({
   legend: z.array(z.string()),
 });
 /** The report with one chart (SVG, drawn in main) per table that has one. */
-export const monitoringView = z.object({
-  report: monitoringReport,
+export const monitoringView = z.object({ report: monitoringReport });
+// The charts are drawn from the tables the screen already shows, sent back as they came: the
+// numbers appear at once and the charts follow, without counting everything a second time.
+const label = z.string().max(300);
+export const monitoringChartsRequest = z.strictObject({
+  tables: z
+    .array(
+      z.strictObject({
+        title: label,
+        columns: z.array(label).max(20),
+        rows: z
+          .array(
+            z.strictObject({
+              label,
+              summary: z.boolean().optional(),
+              cells: z.array(z.strictObject({ text: z.string().max(40), value: z.number().finite().nullable() })).max(20),
+            }),
+          )
+          .max(200),
+        emptyText: label.optional(),
+      }),
+    )
+    .max(40),
+});
+export const monitoringCharts = z.object({
   charts: z.array(z.object({ table: z.number().int(), svg: z.string(), description: z.string() })),
 });

@@ -7,14 +7,18 @@ import { reportCharts } from '../monitoring/charts';
 import { monitoringCsv } from '../monitoring/csv';
 import { measureAll, type MonitoringPeriod } from '../monitoring/measures';
 import { buildMonitoringDocx } from '../monitoring/monitoringDocx';
-import { monitoringReport } from '../monitoring/report';
+import { monitoringReport, type ReportTable } from '../monitoring/report';
 import { recordAudit } from './audit';
 
-/** The anonymous report for a period and schools, with its charts: what the Monitoring screen shows. */
+/** The anonymous report for a period and schools: the tables the Monitoring screen shows first. */
 export async function monitoringView(db: Kysely<DB>, period: MonitoringPeriod, clock: Clock) {
-  const report = monitoringReport(await measureAll(db, period, clock));
-  const charts = await reportCharts(report.tables);
-  return { report, charts: charts.map(({ table, svg, description }) => ({ table, svg, description })) };
+  return { report: monitoringReport(await measureAll(db, period, clock)) };
+}
+
+/** The charts of a report's tables, which the screen shows once drawn. */
+export async function monitoringCharts(tables: readonly ReportTable[]) {
+  const charts = await reportCharts(tables);
+  return { charts: charts.map(({ table, svg, description }) => ({ table, svg, description })) };
 }
 
 /** The report as file bytes: DOCX with the charts as images, or CSV for Dutch Excel. */
