@@ -12,6 +12,7 @@ export interface Operation {
   /** What the calls rotate over, for the JSON report. */
   inputs: unknown[];
   service(iteration: number): Promise<unknown>;
+  /** Synchronous for SQL floors; awaited all the same (one microtask), for a floor that is not. */
   floor(iteration: number): unknown;
   /** Throws unless the floor does the same work as the service for every input. */
   verify(): Promise<void>;
@@ -30,7 +31,7 @@ export interface MeasureOptions {
 export async function measure(operation: Operation, options: MeasureOptions): Promise<MeasuredRow> {
   for (let iteration = 0; iteration < options.warmup; iteration++) {
     await operation.service(iteration);
-    operation.floor(iteration);
+    await operation.floor(iteration);
   }
   const serviceMs: number[] = [];
   const floorMs: number[] = [];
@@ -39,9 +40,9 @@ export async function measure(operation: Operation, options: MeasureOptions): Pr
     await operation.service(iteration);
     serviceMs.push(performance.now() - start);
   };
-  const timeFloor = (iteration: number) => {
+  const timeFloor = async (iteration: number) => {
     const start = performance.now();
-    operation.floor(iteration);
+    await operation.floor(iteration);
     floorMs.push(performance.now() - start);
   };
   const statementsBefore = options.statements?.() ?? 0;
@@ -49,9 +50,9 @@ export async function measure(operation: Operation, options: MeasureOptions): Pr
     // Taking turns at going first keeps a cache warmed by one side from favouring the other.
     if (iteration % 2 === 0) {
       await timeService(iteration);
-      timeFloor(iteration);
+      await timeFloor(iteration);
     } else {
-      timeFloor(iteration);
+      await timeFloor(iteration);
       await timeService(iteration);
     }
   }

@@ -108,7 +108,8 @@ async function app(): Promise<ChildReport> {
 
     const to = clockIso.slice(0, 10);
     const from = `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
-    await call('monitoring.report', { schoolIds, from, to });
+    const monitoring = await call('monitoring.report', { schoolIds, from, to });
+    await call('monitoring.charts', { tables: monitoring.report.tables });
 
     // One verslag (minutes) of a finalized meeting, written by the save "dialog".
     if (finalized.length === 0) throw new Error('the demo has no finalized meeting to export');

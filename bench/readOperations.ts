@@ -6,6 +6,8 @@ import { getCase, listCases } from '../core/services/cases';
 import { discussionGate } from '../core/services/consent';
 import { getDashboardItems } from '../core/services/dashboardItems';
 import { listMeetings } from '../core/services/meetings';
+import { reportCharts } from '../core/monitoring/charts';
+import type { ReportTable } from '../core/monitoring/report';
 import { monitoringView } from '../core/services/monitoring';
 import { listPupils } from '../core/services/pupils';
 import { search } from '../core/services/search';
@@ -177,6 +179,7 @@ export function readOperations(app: BenchApp, floors: Floors, clock: Clock): Ope
       size: () => ({ count: average(schoolIds.map(schoolRows)), of: 'rows of the school' }),
     }),
     monitoringYear(app, floors, clock, schoolIds),
+    monitoringCharts(app, clock, schoolIds),
   ];
 }
 
@@ -231,6 +234,28 @@ function monitoringYear(app: BenchApp, floors: Floors, clock: Clock, schoolIds: 
       of: 'cases open in the year',
     }),
   });
+}
+
+/** The charts of that report, which the Monitoring screen asks for once it shows the numbers. */
+function monitoringCharts(app: BenchApp, clock: Clock, schoolIds: number[]): Operation {
+  const to = clock.now().toISOString().slice(0, 10);
+  const year = { from: `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`, to, schoolIds };
+  let tables: ReportTable[] = [];
+  return {
+    name: 'monitoring charts (Vega SVG)',
+    goals: DASHBOARD_GOALS,
+    // No SQL at all: the floor is Vega drawing the same charts, so the ratio is what the channel adds.
+    floorIs: 'the same charts, drawn directly',
+    inputs: [year],
+    service: () => app.call('monitoring.charts', { tables }),
+    floor: () => reportCharts(tables),
+    size: () => ({ count: tables.reduce((sum, table) => sum + table.rows.length, 0), of: 'rows of the report tables' }),
+    verify: async () => {
+      tables = ((await app.call('monitoring.report', year)) as { report: { tables: ReportTable[] } }).report.tables;
+      const { charts } = (await app.call('monitoring.charts', { tables })) as { charts: unknown[] };
+      if (charts.length === 0) throw new Error('the monitoring report has no charts: nothing to measure');
+    },
+  };
 }
 
 // A floor that returns less than the service would make the ratio flatter the service.
