@@ -31,7 +31,7 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-const CACHE_KIB = 64 * 1024;
+const CACHE_KIB = 128 * 1024;
 
 /** The one place that opens a database file: pragmas, identity check, migrations. */
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<OpenDatabase> {
@@ -62,8 +62,9 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     }
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    // Pages are decrypted on every read from disk: keeping up to 64 MiB of them (ten years of a
-    // board is about 25 MB) means the quick_check at unlock leaves every later read warm.
+    // Pages are decrypted on every read from disk: keeping up to 128 MiB of them (ten years of a
+    // board is about 25 MB, four times that still fits) means the quick_check at unlock leaves
+    // every later read warm. The cache fills only with pages read, so a small file costs little.
     sqlite.pragma(`cache_size = -${CACHE_KIB}`);
     if (options.migrate ?? true) migrate(sqlite, options.migrations);
   } catch (error) {
