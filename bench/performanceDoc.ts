@@ -154,7 +154,7 @@ export async function growthChartSvg(json: GrowthJson): Promise<string> {
         encoding: {
           x: { field: 'size', type: 'quantitative', scale: { type: 'log' }, title: 'size of what it shows (large = 1)' },
           y: { field: 'time', type: 'quantitative', scale: { type: 'log' }, title: 'p50 (large = 1)' },
-          color: { field: 'operation', type: 'nominal', title: null, legend: { labelLimit: 260 } },
+          color: { field: 'operation', type: 'nominal', title: null, scale: { scheme: 'tableau20' }, legend: { labelLimit: 340 } },
           order: { field: 'size', type: 'quantitative' },
         },
       },
