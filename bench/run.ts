@@ -25,10 +25,10 @@ import type { Goals } from './stats';
 // 10 years), each next to its floor, in one table, also written as JSON.
 // `npm run bench -- --growth` measures the demo, the large and a 4× large
 // board too and adds how each operation grows (docs/performance.md).
+// `--dataset demo`, `--no-build` and `--out DIR` serve the bench's own test.
 // It reports; a missed goal does not fail the command.
 
 const NOW = '2026-11-25T09:00:00Z';
-const RESULTS_DIR = path.join(root, 'bench-results');
 
 interface DatasetSpec {
   label: string;
@@ -62,13 +62,25 @@ const MEMORY_GOALS: Goals = { maxP50: 300 };
 const FIRST_SCREEN_GOALS: Goals = { maxP95: 1000 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { growth: { type: 'boolean' }, quick: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      growth: { type: 'boolean' },
+      quick: { type: 'boolean' },
+      dataset: { type: 'string', default: 'large' },
+      'no-build': { type: 'boolean' },
+      out: { type: 'string', default: path.join(root, 'bench-results') },
+    },
+  });
+  const single = { demo: DEMO, large: LARGE }[values.dataset];
+  if (!single) throw new Error(`--dataset must be demo or large, not '${values.dataset}'`);
   const settings = values.quick ? QUICK : FULL;
   const clock = fixedClock(NOW);
-  console.error('Building the app (renderer bundle for the first screen)...');
-  buildApp();
+  if (!values['no-build']) {
+    console.error('Building the app (renderer bundle for the first screen)...');
+    buildApp();
+  }
   const bundle = bundleSizes(path.join(root, 'out', 'renderer'));
-  const specs = values.growth ? [DEMO, LARGE, LARGE_4X] : [LARGE];
+  const specs = values.growth ? [DEMO, LARGE, LARGE_4X] : [single];
   const results: DatasetResult[] = [];
   for (const spec of specs) {
     const result = await runDataset(spec, settings, clock);
@@ -78,7 +90,7 @@ async function main(): Promise<void> {
   console.log(`\nRenderer bundle (out/renderer), first screen marked *\n${bundleTable(bundle)}`);
   const growth = results.length > 1 ? growthOf(results) : undefined;
   if (growth) console.log(`\nGrowth of p50 from dataset to dataset, against the size of what each operation shows\n${growthTable(growth)}`);
-  const written = writeJson(results, bundle, growth, settings);
+  const written = writeJson(values.out, results, bundle, growth, settings);
   console.error(`\nWrote ${path.relative(process.cwd(), written)}`);
 }
 
@@ -177,7 +189,7 @@ async function measureAutosave(plain: string, file: string, clock: Clock, option
   }
 }
 
-function writeJson(results: DatasetResult[], bundle: BundleReport, growth: Growth[] | undefined, settings: Settings): string {
+function writeJson(dir: string, results: DatasetResult[], bundle: BundleReport, growth: Growth[] | undefined, settings: Settings): string {
   const now = new Date();
   const json = JSON.stringify(
     {
@@ -198,11 +210,11 @@ function writeJson(results: DatasetResult[], bundle: BundleReport, growth: Growt
     null,
     2,
   );
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true });
   // Colons are not allowed in Windows file names.
-  const file = path.join(RESULTS_DIR, `bench-${now.toISOString().replaceAll(':', '-')}${growth ? '-growth' : ''}.json`);
+  const file = path.join(dir, `bench-${now.toISOString().replaceAll(':', '-')}${growth ? '-growth' : ''}.json`);
   fs.writeFileSync(file, json + '\n');
-  fs.writeFileSync(path.join(RESULTS_DIR, growth ? 'growth.json' : 'latest.json'), json + '\n');
+  fs.writeFileSync(path.join(dir, growth ? 'growth.json' : 'latest.json'), json + '\n');
   return file;
 }
 
