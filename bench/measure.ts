@@ -21,7 +21,13 @@ export interface Operation {
 }
 
 export interface MeasureOptions {
+  /**
+   * Calls before measuring, or as many as fit in warmupMs: V8 needs several hundred calls of a
+   * path (router, validation, Kysely) before it runs optimized; what the first calls cost shows
+   * in the first screen's row instead.
+   */
   warmup: number;
+  warmupMs: number;
   iterations: number;
   /** Statements run so far, to report statements per call. */
   statements?: () => number;
@@ -29,7 +35,12 @@ export interface MeasureOptions {
 
 /** Times service and floor in turns, after a warm-up, and summarizes both. */
 export async function measure(operation: Operation, options: MeasureOptions): Promise<MeasuredRow> {
-  for (let iteration = 0; iteration < options.warmup; iteration++) {
+  // The very first call, before anything of it is warm: reported beside the steady figures.
+  const first = performance.now();
+  await operation.service(0);
+  const firstCallMs = performance.now() - first;
+  const warmupEnd = performance.now() + options.warmupMs;
+  for (let iteration = 1; iteration < options.warmup && performance.now() < warmupEnd; iteration++) {
     await operation.service(iteration);
     await operation.floor(iteration);
   }
@@ -70,6 +81,7 @@ export async function measure(operation: Operation, options: MeasureOptions): Pr
     goals: operation.goals ?? GOALS,
     size: operation.size(),
     inputs: operation.inputs,
+    firstCallMs,
     ...(options.statements ? { statementsPerCall: (options.statements() - statementsBefore) / options.iterations } : {}),
   };
 }

@@ -56,7 +56,7 @@ export function measuredMarkdown(json: GrowthJson): string {
     [false, true, true, true, true, true],
   );
   const operations = markdownTable(
-    ['operation', 'unit', 'p50', 'p95', 'floor p50', 'floor p95', 'ratio', 'goal', 'status', 'floor is'],
+    ['operation', 'unit', 'p50', 'p95', 'floor p50', 'floor p95', 'ratio', 'first call', 'goal', 'status', 'floor is'],
     large.rows.map((row) => [
       row.operation,
       row.unit,
@@ -65,11 +65,12 @@ export function measuredMarkdown(json: GrowthJson): string {
       figure(row.floorP50),
       figure(row.floorP95),
       `${row.ratio.toFixed(2)}×${row.ratioAt === 'p50' ? ' (p50)' : ''}`,
+      row.firstCallMs === undefined ? '' : figure(row.firstCallMs),
       goalText(row.goals),
       row.status === 'ok' ? 'ok' : `**MISS** ${row.missed.join('+')}`,
       row.floor,
     ]),
-    [false, false, true, true, true, true, true, false, false, false],
+    [false, false, true, true, true, true, true, true, false, false, false],
   );
   const labels = json.growth[0]?.points.map((point) => point.label) ?? [];
   const growth = markdownTable(

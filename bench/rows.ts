@@ -22,6 +22,8 @@ export interface BenchRow {
   status: 'ok' | 'MISS';
   /** How much the operation shows or reads, so growth can be judged against it (see growth.ts). */
   size: { count: number; of: string };
+  /** The operation's very first call in the process (cold code and caches), where measured. */
+  firstCallMs?: number;
   /** Statements sent per call, where counted: tells one query from many small ones. */
   statementsPerCall?: number;
   inputs?: unknown[];
@@ -52,7 +54,7 @@ const number = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10
 /** The one table `npm run bench` prints. */
 export function benchTable(rows: readonly BenchRow[]): string {
   return formatTable(
-    ['operation', 'unit', 'p50', 'p95', 'floor p50', 'floor p95', 'ratio', 'stmts', 'goal', 'status', 'floor is'],
+    ['operation', 'unit', 'p50', 'p95', 'floor p50', 'floor p95', 'ratio', 'stmts', '1st call', 'goal', 'status', 'floor is'],
     rows.map((row) => [
       row.operation,
       row.unit,
@@ -62,10 +64,11 @@ export function benchTable(rows: readonly BenchRow[]): string {
       number(row.floorP95),
       Number.isFinite(row.ratio) ? `${row.ratio.toFixed(2)}x${row.ratioAt === 'p50' ? ' p50' : ''}` : '-',
       row.statementsPerCall === undefined ? '' : row.statementsPerCall.toFixed(1),
+      row.firstCallMs === undefined ? '' : number(row.firstCallMs),
       goalText(row.goals),
       row.status === 'ok' ? 'ok' : `MISS ${row.missed.join('+')}`,
       row.floor,
     ]),
-    [false, false, true, true, true, true, true, true, false, false, false],
+    [false, false, true, true, true, true, true, true, true, false, false, false],
   );
 }
