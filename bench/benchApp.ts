@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import { Backups } from '../core/backups/backups';
@@ -13,9 +14,10 @@ import { newDatabaseKey, sealDatabaseKey, writeKeyring, type KdfParams } from '.
 import type { DB } from '../db/schema';
 import { folderDialogs } from '../tests/fixtures/folderDialogs';
 
-// The benchmark measures what the renderer gets: the real session over an
-// encrypted file, the real router (input and output validation) and, like
-// Electron's IPC, a structured clone of the answer.
+// The benchmark measures what the main process does for the renderer: the real
+// session over an encrypted file, the real router (input and output
+// validation), and serializing the answer as Electron's IPC does in main
+// (V8's serializer; the renderer deserializes it on its own thread).
 
 /** Copies a plain demo file and encrypts the copy as the app keeps its file, with a keyring for the demo passphrase. */
 export async function encryptedDemoCopy(plainFile: string, target: string, kdfParams?: KdfParams): Promise<Buffer> {
@@ -32,7 +34,7 @@ export interface BenchApp {
   /** The session's own connection, for floors that must share its cache and pragmas. */
   sqlite: Database.Database;
   db: Kysely<DB>;
-  /** Calls a channel as the renderer would and returns the data it receives. */
+  /** Calls a channel as the renderer would; returns the data, serialized for IPC on the way. */
   call(channel: string, input: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -58,7 +60,8 @@ export async function openBenchApp(file: string, key: Buffer, clock: Clock): Pro
     async call(channel, input) {
       const result = await router.call(channel, input);
       if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}`);
-      return structuredClone(result.data);
+      v8.serialize(result.data);
+      return result.data;
     },
     close: () => session.close(),
   };

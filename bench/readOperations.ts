@@ -19,7 +19,7 @@ import { recordStatements, type RecordedStatement } from './replay';
 import type { Goals } from './stats';
 
 // The read operations of `npm run bench`. Each service side is the channel the
-// renderer calls, through the router and a structured clone; each floor is the
+// renderer calls, through the router and the IPC serializer; each floor is the
 // same SQL straight on better-sqlite3 (floors.ts), on the same connection.
 
 const CASE_SAMPLE = 50;

@@ -98,7 +98,7 @@ function title({ label, summary, fileBytes }: DatasetResult, settings: Settings)
   return (
     `MDO bench, ${label} dataset: ${summary.schools} schools, ${summary.pupils} pupils, ${summary.cases} cases, ` +
     `${summary.meetings} meetings, ${(fileBytes / 1024 / 1024).toFixed(1)} MB; ${settings.reads.iterations} calls per read operation after up to ${settings.reads.warmup} (or ${settings.reads.warmupMs / 1000} s) to warm up\n` +
-    `Times in ms (memory in MB). Ratio = p95 / floor p95. Reads go through the real router and a structured clone, as the renderer gets them.`
+    `Times in ms (memory in MB). Ratio = p95 / floor p95. Reads go through the real router and V8's serializer, as main answers the renderer over IPC.`
   );
 }
 
