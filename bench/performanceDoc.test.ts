@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { growthOf } from './growth';
 import { growthChartSvg, measuredMarkdown } from './performanceDoc';
 import { judge, type BenchRow } from './rows';
 
@@ -39,7 +38,6 @@ const json = {
     ],
     totals: { firstScreenBytes: 204800, firstScreenGzipBytes: 61440, totalBytes: 215040, totalGzipBytes: 65536 },
   },
-  growth: growthOf(datasets),
 };
 
 describe('docs/performance.md from the bench JSON', () => {
