@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     results.push(result);
     console.log(`\n${title(result, settings)}\n${benchTable(result.rows)}`);
   }
-  console.log(`\nRenderer bundle (out/renderer), first screen marked *\n${bundleTable(bundle)}`);
+  console.log(`\nRenderer bundle (out/renderer): what the first screen loads, and the rest\n${bundleTable(bundle)}`);
   const growth = results.length > 1 ? growthOf(results) : undefined;
   if (growth) console.log(`\nGrowth of p50 from dataset to dataset, against the size of what each operation shows\n${growthTable(growth)}`);
   const written = writeJson(values.out, results, bundle, growth, settings);
