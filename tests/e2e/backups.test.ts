@@ -66,7 +66,8 @@ describe('backups', () => {
     const { page } = app!;
     await openSchoolSettings(page);
     const panel = page.locator('.mantine-Card-root', { has: page.getByRole('heading', { name: 'Reservekopieën' }) });
-    expect(await panel.getByText('Er staan nog geen reservekopieën van deze computer in deze map.').isVisible()).toBe(true);
+    // The panel's own chunk and its overview arrive after the screen's heading.
+    await expect.poll(() => panel.getByText('Er staan nog geen reservekopieën van deze computer in deze map.').isVisible()).toBe(true);
     expect(await panel.getByText(path.join(temp.dir, 'backups'), { exact: true }).isVisible()).toBe(true);
     expect(await panel.getByText('Standaardmap', { exact: true }).isVisible()).toBe(true);
     expect(
@@ -242,7 +243,7 @@ describe('backups', () => {
     const { page } = app;
     await openSchoolSettings(page);
     const panel = page.locator('.mantine-Card-root', { has: page.getByRole('heading', { name: 'Reservekopieën' }) });
-    expect(await panel.getByText(share, { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => panel.getByText(share, { exact: true }).isVisible()).toBe(true);
     expect(await panel.getByText('Ingesteld door ICT', { exact: true }).isVisible()).toBe(true);
     expect(await panel.getByRole('button', { name: 'Andere map kiezen…' }).count()).toBe(0);
     expect(await invoke(page, 'backups.resetFolder', undefined)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
