@@ -8,10 +8,10 @@ import type { Clock } from '../core/clock';
 import { handlers } from '../core/handlers';
 import { createRouter, type Router } from '../core/ipc/router';
 import { NO_POLICY } from '../core/policy/policy';
-import { DEMO_PASSPHRASE, Session } from '../core/session';
-import { encryptInPlace } from '../db/encrypt';
-import { newDatabaseKey, sealDatabaseKey, writeKeyring, type KdfParams } from '../db/keyring';
+import { Session } from '../core/session';
+import { KDF_PARAMS } from '../db/keyring';
 import type { DB } from '../db/schema';
+import { encryptAsDemo } from '../tests/fixtures/demoDatabase';
 import { folderDialogs } from '../tests/fixtures/folderDialogs';
 
 // The benchmark measures what the main process does for the renderer: the real
@@ -19,13 +19,10 @@ import { folderDialogs } from '../tests/fixtures/folderDialogs';
 // validation), and serializing the answer as Electron's IPC does in main
 // (V8's serializer; the renderer deserializes it on its own thread).
 
-/** Copies a plain demo file and encrypts the copy as the app keeps its file, with a keyring for the demo passphrase. */
-export async function encryptedDemoCopy(plainFile: string, target: string, kdfParams?: KdfParams): Promise<Buffer> {
+/** Copies a plain demo file and encrypts the copy as the app keeps its file, with a keyring for the demo passphrase at the app's scrypt cost. */
+export async function encryptedDemoCopy(plainFile: string, target: string): Promise<Buffer> {
   fs.copyFileSync(plainFile, target);
-  const key = newDatabaseKey();
-  await encryptInPlace(target, key);
-  writeKeyring(target, await sealDatabaseKey(key, DEMO_PASSPHRASE, { params: kdfParams, demo: true }));
-  return key;
+  return encryptAsDemo(target, KDF_PARAMS);
 }
 
 export interface BenchApp {

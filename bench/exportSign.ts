@@ -55,7 +55,7 @@ export async function measureExportSign({ db, sqlite }: { db: Kysely<DB>; sqlite
     'bench-wachtwoord',
   );
   const reads = await recordStatements(sqlite, (recording) => loadMinutesData(recording, meeting.id));
-  // Besides its cases, a verslag lists the school's open action points: its data is what it shows.
+  // What a verslag shows grows with its cases, notes and agreements: the size of its data.
   const dataKb = JSON.stringify(await loadMinutesData(db, meeting.id)).length / 1024;
   const replay = replayer(sqlite, () => undefined);
   const build: number[] = [];

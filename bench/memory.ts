@@ -4,9 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { DEMO_PASSPHRASE } from '../core/session';
-import { encryptInPlace } from '../db/encrypt';
-import { newDatabaseKey, sealDatabaseKey, writeKeyring } from '../db/keyring';
+import { encryptedDemoCopy } from './benchApp';
 import { bytesToMb, kbToMb, parseChildReport, type ChildReport } from './memoryReport';
 
 // Main-process memory with the large demo open. Electron cannot run here, so the main process's
@@ -91,11 +89,8 @@ export async function measureMemory(plainDemoDb: string, options: { clockIso: st
   const child = await bundleChild();
   try {
     const dbPath = path.join(dir, 'demo.db');
-    fs.copyFileSync(plainDemoDb, dbPath);
-    const key = newDatabaseKey();
-    await encryptInPlace(dbPath, key);
-    // The default KDF parameters: the child's unlock pays what the app's does.
-    writeKeyring(dbPath, await sealDatabaseKey(key, DEMO_PASSPHRASE, { demo: true }));
+    // At the app's scrypt cost: the child's unlock pays what the app's does.
+    const key = await encryptedDemoCopy(plainDemoDb, dbPath);
 
     // The floor first: the app's session writes (audit log), the floor only reads.
     const floor = await runChild(child.entry, ['floor', dbPath], { MDO_BENCH_KEY: key.toString('hex') });

@@ -1,20 +1,23 @@
+import { z } from 'zod';
+
 // What bench/memoryChild.ts prints on its last line of stdout, and the conversions bench/memory.ts makes of it.
 
-export interface ChildReport {
-  mode: 'app' | 'floor';
+const size = z.number().nonnegative();
+const childReport = z.object({
+  mode: z.enum(['app', 'floor']),
   /** process.memoryUsage() after a full garbage collection, in bytes. */
-  rss: number;
-  heapUsed: number;
-  heapTotal: number;
-  external: number;
-  arrayBuffers: number;
+  rss: size,
+  heapUsed: size,
+  heapTotal: size,
+  external: size,
+  arrayBuffers: size,
   /** process.resourceUsage().maxRSS: the highest RSS of the process's life, in kilobytes. */
-  maxRssKb: number;
+  maxRssKb: size,
   /** Router calls the child made (0 for the floor). */
-  calls: number;
-}
+  calls: size,
+});
 
-const NUMBERS = ['rss', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers', 'maxRssKb', 'calls'] as const;
+export type ChildReport = z.infer<typeof childReport>;
 
 /** The report on the last non-empty line of a child's stdout; throws with that output when there is none. */
 export function parseChildReport(stdout: string): ChildReport {
@@ -25,13 +28,14 @@ export function parseChildReport(stdout: string): ChildReport {
   } catch {
     throw new Error(`the memory child printed no report: ${JSON.stringify(stdout.slice(-500))}`);
   }
-  const report = value as Record<string, unknown>;
-  if (report === null || typeof report !== 'object' || (report.mode !== 'app' && report.mode !== 'floor'))
-    throw new Error(`the memory child's report has no mode: ${last}`);
-  for (const key of NUMBERS)
-    if (typeof report[key] !== 'number' || !Number.isFinite(report[key]) || (report[key] as number) < 0)
-      throw new Error(`the memory child's report has no valid ${key}: ${last}`);
-  return Object.fromEntries([['mode', report.mode], ...NUMBERS.map((key) => [key, report[key]])]) as unknown as ChildReport;
+  const parsed = childReport.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const field = parsed.error.issues[0].path[0];
+  throw new Error(
+    field === undefined || field === 'mode'
+      ? `the memory child's report has no mode: ${last}`
+      : `the memory child's report has no valid ${String(field)}: ${last}`,
+  );
 }
 
 /** Bytes to MiB (what "MB" means in the memory goal and in tools like Task Manager). */

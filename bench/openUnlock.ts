@@ -86,14 +86,16 @@ function rawOpen(file: string, key: Buffer): { close(): void } {
   return sqlite;
 }
 
+type Open = () => Promise<{ close(): unknown }> | { close(): unknown };
+
 async function timeBoth(
   iterations: number,
-  service: () => Promise<{ close(): unknown }>,
-  floor: () => Promise<{ close(): unknown }> | { close(): unknown },
+  service: Open,
+  floor: Open,
 ): Promise<Pick<MeasuredRow, 'p50' | 'p95' | 'floorP50' | 'floorP95'>> {
   const serviceMs: number[] = [];
   const floorMs: number[] = [];
-  const time = async (open: typeof service, into: number[]) => {
+  const time = async (open: Open, into: number[]) => {
     const start = performance.now();
     const opened = await open();
     into.push(performance.now() - start);
@@ -101,10 +103,10 @@ async function timeBoth(
   };
   // One of each first, unmeasured: the file's pages come into the OS cache.
   await time(service, []);
-  await time(floor as typeof service, []);
+  await time(floor, []);
   for (let iteration = 0; iteration < iterations; iteration++) {
     await time(service, serviceMs);
-    await time(floor as typeof service, floorMs);
+    await time(floor, floorMs);
   }
   const s = summarize(serviceMs);
   const f = summarize(floorMs);

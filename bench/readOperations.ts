@@ -28,13 +28,15 @@ const CASE_SAMPLE = 50;
 const DASHBOARD_GOALS: Goals = { maxP95: 50 };
 const SEARCH_GOALS: Goals = { maxP95: 50, maxRatio: 2 };
 
+type Count = (sql: string, ...parameters: unknown[]) => number;
+
 const at = <T>(list: readonly T[], iteration: number) => list[iteration % list.length];
 const average = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /** Every read operation of the bench on the open app, with the inputs it rotates over. */
 export function readOperations(app: BenchApp, floors: Floors, clock: Clock): Operation[] {
   const { sqlite, db } = app;
-  const count = (sql: string, ...parameters: unknown[]) => (sqlite.prepare(sql).get(...parameters) as { n: number }).n;
+  const count: Count = (sql, ...parameters) => (sqlite.prepare(sql).get(...parameters) as { n: number }).n;
   const meeting = sqlite
     .prepare<[], { id: number; schoolId: number }>(
       "SELECT id, school_id AS schoolId FROM meeting WHERE status = 'planned' ORDER BY school_id, date LIMIT 1",
@@ -46,6 +48,9 @@ export function readOperations(app: BenchApp, floors: Floors, clock: Clock): Ope
     .prepare<[], { id: number }>('SELECT id FROM school ORDER BY id')
     .all()
     .map((row) => row.id);
+  // The last year of all schools, as the stuurgroep report asks for it.
+  const to = clock.now().toISOString().slice(0, 10);
+  const year = { from: `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`, to, schoolIds };
 
   // Spread over all schools and years: old closed cases and fresh ones alike.
   const allCases = sqlite
@@ -178,8 +183,8 @@ export function readOperations(app: BenchApp, floors: Floors, clock: Clock): Ope
       run: (recording, input) => getDashboardItems(recording, (input as { schoolId: number }).schoolId, clock),
       size: () => ({ count: average(schoolIds.map(schoolRows)), of: 'rows of the school' }),
     }),
-    monitoringYear(app, floors, clock, schoolIds),
-    monitoringCharts(app, clock, schoolIds),
+    monitoringYear(app, floors, clock, year, count),
+    monitoringCharts(app, year),
   ];
 }
 
@@ -215,10 +220,10 @@ function replayed(app: BenchApp, floors: Floors, spec: Replayed): Operation {
   };
 }
 
-/** One year of monitoring over all schools, as the stuurgroep report asks for it. */
-function monitoringYear(app: BenchApp, floors: Floors, clock: Clock, schoolIds: number[]): Operation {
-  const to = clock.now().toISOString().slice(0, 10);
-  const year = { from: `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`, to, schoolIds };
+type Period = { from: string; to: string; schoolIds: number[] };
+
+/** One year of monitoring over all schools. */
+function monitoringYear(app: BenchApp, floors: Floors, clock: Clock, year: Period, count: Count): Operation {
   return replayed(app, floors, {
     name: 'monitoring, 1 year, all schools',
     goals: DASHBOARD_GOALS,
@@ -226,20 +231,18 @@ function monitoringYear(app: BenchApp, floors: Floors, clock: Clock, schoolIds: 
     inputs: [year],
     run: (recording) => monitoringView(recording, year, clock),
     size: () => ({
-      count: (
-        app.sqlite
-          .prepare('SELECT count(*) AS n FROM support_case WHERE registered_on <= ? AND (closed_on IS NULL OR closed_on >= ?)')
-          .get(year.to, year.from) as { n: number }
-      ).n,
+      count: count(
+        'SELECT count(*) AS n FROM support_case WHERE registered_on <= ? AND (closed_on IS NULL OR closed_on >= ?)',
+        year.to,
+        year.from,
+      ),
       of: 'cases open in the year',
     }),
   });
 }
 
 /** The charts of that report, which the Monitoring screen asks for once it shows the numbers. */
-function monitoringCharts(app: BenchApp, clock: Clock, schoolIds: number[]): Operation {
-  const to = clock.now().toISOString().slice(0, 10);
-  const year = { from: `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`, to, schoolIds };
+function monitoringCharts(app: BenchApp, year: Period): Operation {
   let tables: ReportTable[] = [];
   let drawnKb = 0;
   return {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isParseArgsError, UsageError } from '../cli/args';
 import { fixedClock, type Clock } from '../core/clock';
 import { generateDemo, type DemoScale, type DemoSummary } from '../core/demo/generateDemo';
 import { openDatabase } from '../db/open';
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     },
   });
   const single = { demo: DEMO, large: LARGE }[values.dataset];
-  if (!single) throw new Error(`--dataset must be demo or large, not '${values.dataset}'`);
+  if (!single) throw new UsageError(`--dataset must be demo or large, not '${values.dataset}'`);
   const settings = values.quick ? QUICK : FULL;
   const clock = fixedClock(NOW);
   if (!values['no-build']) {
@@ -221,8 +222,10 @@ function writeJson(dir: string, results: DatasetResult[], bundle: BundleReport, 
 try {
   await main();
 } catch (error) {
-  console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+  // Wrong arguments: the message and exit code 2, as the CLI does; anything else with its stack.
+  const usage = error instanceof UsageError || isParseArgsError(error);
+  console.error(`${usage ? 'Usage' : 'Benchmark failed'}: ${error instanceof Error ? error.message : String(error)}`);
   // The first line of the stack repeats the message.
-  if (error instanceof Error && error.stack) console.error(error.stack.split('\n').slice(1).join('\n'));
-  process.exitCode = 1;
+  if (!usage && error instanceof Error && error.stack) console.error(error.stack.split('\n').slice(1).join('\n'));
+  process.exitCode = usage ? 2 : 1;
 }

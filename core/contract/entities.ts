@@ -542,12 +542,14 @@ export const monitoringRequest = z
 export const monitoringExport = z
   .strictObject({ schoolIds: z.array(id).min(1).max(200), from: isoDate, to: isoDate, format: z.enum(['docx', 'csv']) })
   .refine((value) => value.from <= value.to, { path: ['to'], error: nl.forms.period });
-const reportCell = z.object({ text: z.string(), value: z.number().nullable() });
+// Bounded, as the charts channel takes the tables back from the screen; far above what a report holds.
+const reportText = z.string().max(500);
+const reportCell = z.object({ text: reportText, value: z.number().nullable() });
 export const reportTable = z.object({
-  title: z.string(),
-  columns: z.array(z.string()),
-  rows: z.array(z.object({ label: z.string(), summary: z.boolean().optional(), cells: z.array(reportCell) })),
-  emptyText: z.string().optional(),
+  title: reportText,
+  columns: z.array(reportText).max(50),
+  rows: z.array(z.object({ label: reportText, summary: z.boolean().optional(), cells: z.array(reportCell).max(50) })).max(1000),
+  emptyText: reportText.optional(),
 });
 export const monitoringReport = z.object({
   title: z.string(),
@@ -556,31 +558,12 @@ export const monitoringReport = z.object({
   tables: z.array(reportTable),
   legend: z.array(z.string()),
 });
-/** The report with one chart (SVG, drawn in main) per table that has one. */
+/** The report's numbers: what the Monitoring screen shows first. */
 export const monitoringView = z.object({ report: monitoringReport });
 // The charts are drawn from the tables the screen already shows, sent back as they came: the
 // numbers appear at once and the charts follow, without counting everything a second time.
-const label = z.string().max(300);
-export const monitoringChartsRequest = z.strictObject({
-  tables: z
-    .array(
-      z.strictObject({
-        title: label,
-        columns: z.array(label).max(20),
-        rows: z
-          .array(
-            z.strictObject({
-              label,
-              summary: z.boolean().optional(),
-              cells: z.array(z.strictObject({ text: z.string().max(40), value: z.number().finite().nullable() })).max(20),
-            }),
-          )
-          .max(200),
-        emptyText: label.optional(),
-      }),
-    )
-    .max(40),
-});
+export const monitoringChartsRequest = z.strictObject({ tables: z.array(reportTable).max(100) });
+/** One chart (SVG, drawn in main) per table that has categories to compare. */
 export const monitoringCharts = z.object({
   charts: z.array(z.object({ table: z.number().int(), svg: z.string(), description: z.string() })),
 });

@@ -1,6 +1,6 @@
-import { Center, Loader } from '@mantine/core';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { useChannel } from './api';
+import { Loading } from './components/Loading';
 import { Shell } from './components/Shell';
 import { ErrorNotice } from './components/ErrorNotice';
 import { SchoolProvider } from './school';
@@ -58,20 +58,20 @@ export function App() {
   const info = useChannel('app.info', undefined);
   // Shown once, right after the database was created or encrypted.
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
-  if (info.isPending) return <FullScreenLoader />;
+  if (info.isPending) return <Loading fullScreen />;
   if (info.isError) return <ErrorNotice title={t.welcome.dbErrorTitle} message={info.error.message} />;
   const { database } = info.data;
   if (recoveryKey) return <RecoveryKeyNotice recoveryKey={recoveryKey} onStored={() => setRecoveryKey(null)} />;
   if (database.state === 'missing')
     return (
-      <Suspense fallback={<FullScreenLoader />}>
+      <Suspense fallback={<Loading fullScreen />}>
         <Welcome onRecoveryKey={setRecoveryKey} />
       </Suspense>
     );
   if (database.state === 'error') return <ErrorNotice title={t.welcome.dbErrorTitle} message={database.message} />;
   if (database.state === 'damaged')
     return (
-      <Suspense fallback={<FullScreenLoader />}>
+      <Suspense fallback={<Loading fullScreen />}>
         <DamagedDatabase newestGood={database.newestGood} backupFolder={database.backupFolder} />
       </Suspense>
     );
@@ -82,14 +82,6 @@ export function App() {
       <IdleLock minutes={database.lockMinutes} />
       <RouterProvider router={router} />
     </SchoolProvider>
-  );
-}
-
-function FullScreenLoader() {
-  return (
-    <Center h="100vh" role="status" aria-label={t.app.loading}>
-      <Loader />
-    </Center>
   );
 }
 

@@ -1,4 +1,4 @@
-import { ActionIcon, AppShell, Badge, Center, Group, Loader, NavLink, Select, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Group, NavLink, Select, Text, Title, Tooltip } from '@mantine/core';
 import {
   IconBuildingCommunity,
   IconChartBar,
@@ -15,6 +15,7 @@ import { Suspense } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { t } from '../i18n';
 import { GlobalSearch } from './GlobalSearch';
+import { Loading } from './Loading';
 import { useSchool } from '../school';
 import { useLockNow } from '../useIdleLock';
 
@@ -94,13 +95,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         {/* Most screens are lazy chunks (App.tsx): header and navigation stay while one loads. */}
-        <Suspense
-          fallback={
-            <Center py="xl" role="status" aria-label={t.app.loading}>
-              <Loader />
-            </Center>
-          }
-        >
+        <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>
       </AppShell.Main>
