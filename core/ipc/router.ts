@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { DbOpenError, storageProblem } from '../../db/openErrors';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../contract/contract';
 import type { ErrorCode, IpcError, IpcResult } from '../contract/result';
+import { idRefs } from '../contract/ownership';
 import { AppError } from '../errors';
 import { nl } from '../i18n/nl';
+import { assertOneSchool } from '../services/ownership';
 import type { Context } from './context';
 
 // Field messages of validation errors in Dutch.
@@ -20,7 +22,7 @@ export interface Router {
   call(channel: unknown, payload: unknown): Promise<IpcResult<unknown>>;
 }
 
-/** Validates input, runs the handler, validates output, and turns every failure into a typed Dutch error. */
+/** Validates input, refuses records of two schools in one call, runs the handler, validates output, and turns every failure into a typed Dutch error. */
 export function createRouter(handlers: Handlers, ctx: Context, log: FailureLog = defaultLog): Router {
   return {
     async call(channel, payload) {
@@ -29,6 +31,9 @@ export function createRouter(handlers: Handlers, ctx: Context, log: FailureLog =
       const parsed = spec.input.safeParse(payload);
       if (!parsed.success) return failure('VALIDATION', fieldsOf(parsed.error));
       try {
+        // No call may tie records of two schools together: refused before the handler can write.
+        const refs = idRefs(channel, parsed.data);
+        if (refs.length > 1) await assertOneSchool(ctx.session.db(), refs);
         const handler = handlers[channel] as (input: unknown, ctx: Context) => unknown;
         const data = spec.output.parse(await handler(parsed.data, ctx));
         return { ok: true, data };
