@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { xmlText } from '../documents/xmlText';
 import type { ReportTable } from './report';
 
 // Bar charts of the report's tables, drawn by Vega-Lite as SVG in main (the
@@ -83,7 +84,9 @@ export async function reportCharts(tables: readonly ReportTable[]): Promise<Char
     const height = bars.length * BAR_STEP;
     runtime ??= vega.parse(compile(SPEC).spec);
     const view = new vega.View(runtime, { renderer: 'none' }).data('bars', bars);
-    const svg = await view.toSVG();
+    // Labels are typed theme and tag names, which Vega may also cut inside a surrogate pair;
+    // resvg and the screen's <img> both parse the SVG as XML.
+    const svg = xmlText(await view.toSVG());
     view.finalize();
     const size = /<svg[^>]*width="([\d.]+)"[^>]*height="([\d.]+)"/.exec(svg);
     charts.push({

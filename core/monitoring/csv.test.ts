@@ -62,6 +62,13 @@ describe('monitoring CSV', () => {
     expect(csvField('–')).toBe('–'); // the en dash of "not shown" is no formula
   });
 
+  it('leaves out what XML cannot hold before the formula check, so such a character cannot hide a formula', () => {
+    expect(csvField('Quibus\uFFFE\uFFFF')).toBe('Quibus');
+    expect(csvField('\uFFFF=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('\u0000\uD800+31 6')).toBe("'+31 6");
+    expect(csvField('\u202E=1+1')).toBe('\u202E=1+1'); // a bidi control is text that XML holds: the field does not start with '='
+  });
+
   it('ends every line with CRLF, empty lines included', () => {
     expect(csvText([['a', 'b'], [], ['c']])).toBe('a;b\r\n\r\nc\r\n');
   });

@@ -1,3 +1,4 @@
+import { xmlText } from '../documents/xmlText';
 import { nlMonitoring as t } from '../i18n/nlMonitoring';
 import type { MonitoringReport } from './report';
 
@@ -12,10 +13,13 @@ const BOM = '\uFEFF';
  * One field: quoted when it holds the separator, a quote or a line break
  * (quotes doubled). Text that a spreadsheet would run as a formula (a theme
  * or tag name typed as "=...", "+...", "-..." or "@...") gets a leading
- * apostrophe, so opening the file never executes anything.
+ * apostrophe, so opening the file never executes anything. Code points XML
+ * cannot hold are removed first (Excel keeps cells in XML and trips over
+ * them), so none of them can hide a formula from that check either.
  */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = xmlText(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

@@ -1,5 +1,6 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
+import { xmlText } from '../documents/xmlText';
 
 /** Why a certificate file could not be used; the caller turns it into a message. */
 export class CertificateError extends Error {
@@ -87,10 +88,13 @@ export function createCertificate(input: NewCertificate): Uint8Array {
   cert.serialNumber = serial.toString('hex');
   cert.validity.notBefore = input.now;
   cert.validity.notAfter = new Date(input.now.getTime() + (input.days ?? 3 * 365) * 86_400_000);
+  // The names are written into every signature's XML (X509IssuerName) and the verslag's signature
+  // block: only what XML can hold goes into the certificate, so it can sign a well-formed document.
+  const [name, role, organisation] = [input.name, input.role, input.organisation].map(xmlText);
   const subject = [
-    { name: 'commonName', value: input.name },
-    ...(input.role ? [{ type: TITLE_OID, value: input.role }] : []),
-    ...(input.organisation ? [{ name: 'organizationName', value: input.organisation }] : []),
+    { name: 'commonName', value: name },
+    ...(role ? [{ type: TITLE_OID, value: role }] : []),
+    ...(organisation ? [{ name: 'organizationName', value: organisation }] : []),
   ];
   cert.setSubject(
     subject.map((attribute) => ({ ...attribute, valueTagClass: forge.asn1.Type.UTF8 })) as unknown as forge.pki.CertificateField[],
@@ -106,7 +110,7 @@ export function createCertificate(input: NewCertificate): Uint8Array {
     algorithm: 'aes256',
     // Five times OpenSSL's default; forge derives keys in JavaScript, so more would make opening slow.
     count: 10_000,
-    friendlyName: input.name,
+    friendlyName: name,
     generateLocalKeyId: true,
   });
   return Uint8Array.from(Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
