@@ -1,4 +1,4 @@
-import { addDays, formatISO, parseISO } from 'date-fns';
+import { addDays, formatISO, min, parseISO } from 'date-fns';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { nowIso, type Clock } from '../clock';
@@ -8,8 +8,14 @@ import { assertItemEditable } from './editable';
 /** Days after the first discussion by which a noticeable effect is expected. */
 export const EFFECT_TARGET_DAYS = 14;
 
+/** The last day a date can be written as YYYY-MM-DD, as every date in the contract is. */
+const LAST_DAY = parseISO('9999-12-31');
+
+/** The day by which the effect of a case's first discussion is due. */
 export function effectDueDate(firstDiscussedOn: string): string {
-  return formatISO(addDays(parseISO(firstDiscussedOn), EFFECT_TARGET_DAYS), { representation: 'date' });
+  // Two weeks after a meeting in the calendar's last days there is no date to store: a year
+  // 10000 would make every later read of the case fail. The target stays on the last day.
+  return formatISO(min([addDays(parseISO(firstDiscussedOn), EFFECT_TARGET_DAYS), LAST_DAY]), { representation: 'date' });
 }
 
 /**
