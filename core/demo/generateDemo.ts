@@ -298,7 +298,6 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
   // Each pupil has at most one case until every pupil has had one.
   const casePupils = faker.helpers.shuffle([...pupils]);
   for (let index = 0; index < caseCount; index++) {
-    const pupil = casePupils[index % casePupils.length];
     const caseId = ids.supportCase();
     // The last two cases are fresh: registered after the last meeting.
     const fresh = index >= caseCount - 2;
@@ -309,6 +308,10 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
           Math.floor(((index + faker.number.float({ min: 0, max: 0.9 })) / caseCount) * (differenceInCalendarDays(now, start) - 50)),
         );
     const registeredOn = iso(registered < now ? registered : now);
+    // Next in turn, or over ten years the next one already born by then: no case before a pupil's birth.
+    const turn = index % casePupils.length;
+    const pupil = [...casePupils.slice(turn), ...casePupils.slice(0, turn)].find((candidate) => candidate.dateOfBirth < registeredOn);
+    if (!pupil) throw new Error(`demo: no pupil was born before ${registeredOn}`);
     const caseThemes = faker.helpers.arrayElements(themes, { min: 1, max: 2 });
     const question = pick(texts.questionsByTheme[caseThemes[0].code ?? 'learning']).replaceAll('{name}', pupil.firstName);
     for (const theme of caseThemes) rows.caseTheme.push({ caseId, themeId: theme.id });

@@ -705,6 +705,7 @@ export const nl = {
       'Deze leerling is jonger dan 16 en er is geen toestemming van ouders vastgelegd. Leg eerst de toestemming vast, bespreek de casus anoniem, of leg een zorg over de veiligheid van het kind vast met een reden.',
     CASE_CLOSED: 'Deze casus is afgesloten. Heropen de casus om er weer iets aan te wijzigen.',
     REASON_REQUIRED: 'Geef een reden op: die wordt bewaard in de geschiedenis van de casus.',
+    DATE_ORDER: 'Deze datum kan niet: hij ligt vóór een datum die eerst moet komen. Er is niets gewijzigd.',
     DISCUSSION_HAS_CONTENT: 'Dit agendapunt heeft al aantekeningen of afspraken en kan niet worden verwijderd.',
     MINUTES_FINALIZED:
       'Het verslag van dit overleg is vastgesteld en kan niet meer worden gewijzigd. Start een correctie om een nieuwe versie te maken.',
@@ -736,6 +737,22 @@ export const nl = {
     BAD_RECOVERY_KEY: 'Deze herstelsleutel klopt niet. Controleer elk teken; streepjes en spaties mogen.',
     INTERNAL: 'Er ging iets mis. Probeer het opnieuw; uw eerder opgeslagen gegevens zijn niet aangetast.',
   } satisfies Record<ErrorCode, string>,
+  /** Per date-order rule (core/dateOrder.ts, migration 005): what is wrong, shown instead of errors.DATE_ORDER. */
+  dateOrder: {
+    caseClosedBeforeRegistered: 'Een casus kan niet worden afgesloten vóór de dag waarop hij is aangemeld.',
+    caseClosedBeforeFirstDiscussion: 'Een casus kan niet worden afgesloten vóór de dag van de eerste bespreking.',
+    caseDiscussedBeforeRegistered:
+      'Deze casus is aangemeld na de datum van dit overleg en kan daarin niet worden besproken. Kies een overleg op of na de dag van aanmelding.',
+    caseRegisteredBeforeBirth: 'Een casus kan niet zijn aangemeld vóór de geboortedatum van de leerling. Controleer de geboortedatum.',
+    consentBeforeBirth: 'Een toestemming kan niet gedateerd zijn vóór de geboortedatum van de leerling. Controleer de datum.',
+    effectCheckBeforeFirstDiscussion: 'Het effect kan niet worden vastgelegd in een overleg vóór de eerste bespreking van deze casus.',
+    leadEndsBeforeStart: 'De periode van een trekker kan niet eindigen vóór de dag waarop die trekker begon.',
+    leadStartsBeforeRegistered: 'Een trekker kan niet beginnen vóór de dag waarop de casus is aangemeld.',
+    agreementDueBeforeMeeting: 'De datum van een afspraak kan niet vóór de datum liggen van het overleg waarin de afspraak is gemaakt.',
+    agreementPostponedToEarlier: 'Uitstellen kan alleen naar een datum ná de datum waarop de afspraak nu staat.',
+    agreementCompletedBeforeMeeting: 'Een afspraak kan niet gedaan zijn vóór de datum van het overleg waarin ze is gemaakt.',
+    memberLeftBeforeJoined: 'Een lid kan het kernteam niet verlaten vóór de dag waarop het erbij kwam.',
+  },
   defaults: {
     roles: [
       { code: 'ib', name: 'Intern begeleider' },

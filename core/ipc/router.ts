@@ -3,6 +3,7 @@ import { DbOpenError, storageProblem } from '../../db/openErrors';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../contract/contract';
 import type { ErrorCode, IpcError, IpcResult } from '../contract/result';
 import { idRefs } from '../contract/ownership';
+import { dateOrderFailure, triggerRule } from '../dateOrder';
 import { AppError } from '../errors';
 import { nl } from '../i18n/nl';
 import { assertOneSchool } from '../services/ownership';
@@ -40,7 +41,8 @@ export function createRouter(handlers: Handlers, ctx: Context, log: FailureLog =
       } catch (error) {
         const code = codeOf(error);
         log({ channel, code, error: code === 'INTERNAL' ? error : undefined });
-        return failure(code);
+        const dateOrder = dateOrderFailure(error);
+        return dateOrder ? { ok: false, error: dateOrder } : failure(code);
       }
     },
   };
@@ -59,6 +61,8 @@ function codeOf(error: unknown): ErrorCode {
   if (error instanceof DbOpenError) return `DB_${error.code}`;
   const problem = storageProblem(error);
   if (problem) return `DB_${problem}`;
+  // A date-order trigger (migration 005) refused the write: the same answer as the service's own check.
+  if (triggerRule(error)) return 'DATE_ORDER';
   // SQLite constraint violations are conflicts with existing data, not crashes.
   if (error instanceof Error && error.name === 'SqliteError' && /^SQLITE_CONSTRAINT/.test(String((error as { code?: unknown }).code))) {
     return 'CONFLICT';

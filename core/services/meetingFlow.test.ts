@@ -78,7 +78,8 @@ describe('running an MDO: the rules', () => {
       ['Lars Plicht', '2026-11-25', '2026-12-01'],
       ['Carla Jansen', '2026-12-01', null],
     ]);
-    await closeCase(handle.db, caseId, 'Doel bereikt', clock);
+    // Closed after the second trekker started: a trekker's period cannot end before it began.
+    await closeCase(handle.db, caseId, 'Doel bereikt', fixedClock('2026-12-02T09:00:00Z'));
     expect((await getCase(handle.db, caseId, clock)).lead).toBeNull();
     await expect(setLead(handle.db, { caseId, memberId: ib, reason: 'x', onDate: '2026-12-02' }, clock)).rejects.toMatchObject({
       code: 'CASE_CLOSED',
@@ -171,7 +172,8 @@ describe('running an MDO: the rules', () => {
       'Op tijd naar bed',
     ]);
 
-    await setAgreementStatus(handle.db, bed, 'done', clock);
+    // Done as seen in the next meeting: not before the meeting that made the agreement.
+    await setAgreementStatus(handle.db, bed, 'done', fixedClock('2026-12-15T09:00:00Z'));
     await postponeAgreement(handle.db, visit, '2026-12-22', clock);
     await expect(postponeAgreement(handle.db, visit, '2026-12-20', clock)).rejects.toBeInstanceOf(AppError);
     await postponeAgreement(handle.db, visit, '2027-01-12', clock);
@@ -182,7 +184,7 @@ describe('running an MDO: the rules', () => {
       originalDueOn: '2026-12-08',
       postponements: 2,
     });
-    expect(after.find((a) => a.id === bed)).toMatchObject({ status: 'done', completedOn: '2026-11-25' });
+    expect(after.find((a) => a.id === bed)).toMatchObject({ status: 'done', completedOn: '2026-12-15' });
   });
 
   it('keeps agenda order, refuses to drop an item with notes, and finds notes by search', async () => {

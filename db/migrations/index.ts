@@ -2,12 +2,13 @@ import { initial } from './001_initial';
 import { chairing } from './002_chairing';
 import { signing } from './003_signing';
 import { auditPrivacy } from './004_audit_privacy';
+import { dateOrder } from './005_date_order';
 import type { Migration } from './types';
 
 /**
  * Every migration, in order. Bundled into the app: nothing is read from disk at
  * run time. Append only; never edit or reorder a migration that has shipped.
  */
-export const migrations: readonly Migration[] = [initial, chairing, signing, auditPrivacy];
+export const migrations: readonly Migration[] = [initial, chairing, signing, auditPrivacy, dateOrder];
 
 export type { Migration };

@@ -140,24 +140,30 @@ async function writeUntilKilled(run: string, limit: number): Promise<void> {
     .selectFrom('agendaItem')
     .innerJoin('meeting', 'meeting.id', 'agendaItem.meetingId')
     .leftJoin('supportCase', 'supportCase.id', 'agendaItem.caseId')
-    .select(['agendaItem.id', 'agendaItem.kind', 'agendaItem.meetingId'])
+    .select(['agendaItem.id', 'agendaItem.kind', 'agendaItem.meetingId', 'meeting.date'])
     .where('meeting.status', 'in', ['planned', 'in_progress', 'held'])
     .where((eb) => eb.or([eb('agendaItem.kind', '=', 'general'), eb('supportCase.status', '!=', 'closed')]))
     .orderBy('agendaItem.id')
     .execute();
   const meetings = await db
     .selectFrom('meeting')
-    .select(['id', 'schoolId'])
+    .select(['id', 'schoolId', 'date'])
     .where('status', 'in', ['planned', 'in_progress', 'held'])
     .orderBy('id')
     .execute();
+  // Dates in order (migration 005): agreements are added in meetings already held, so marking
+  // them done today is never before their meeting; only meetings without agreements, still to
+  // come, are moved, so no agreement ends up due before its meeting.
+  const now = today(clock);
+  const heldItems = items.filter((item) => item.date <= now);
+  const comingMeetings = meetings.filter((meeting) => meeting.date > now);
   const members = (await db.selectFrom('member').select('id').where('schoolId', '=', meetings[0].schoolId).orderBy('id').execute()).map(
     (row) => row.id,
   );
   const agreements: AgreementState[] = (
     await db.selectFrom('agreement').select(['id', 'description', 'dueOn', 'postponements']).orderBy('id').execute()
   ).map((row) => ({ id: row.id, ref: agreementRef(row.id, row.description), dueOn: row.dueOn, postponements: row.postponements }));
-  if (items.length === 0 || meetings.length === 0 || members.length === 0 || agreements.length === 0)
+  if ([items, heldItems, meetings, comingMeetings, members, agreements].some((list) => list.length === 0))
     throw new Error('the database has nothing to edit');
 
   let count = 0;
@@ -192,7 +198,7 @@ async function writeUntilKilled(run: string, limit: number): Promise<void> {
       agreement.dueOn = dueOn;
       agreement.postponements++;
     } else if (roll < 0.8) {
-      const item = pick(items);
+      const item = pick(heldItems);
       const dueOn = addDays('2026-11-25', 7 + int(60));
       const owner = int(3) === 0 ? { ownerKind: 'parents' as const } : { ownerKind: 'member' as const, ownerMemberId: pick(members) };
       const effects = { agendaItemId: item.id, status: 'open', dueOn, postponements: 0, completedOn: null };
@@ -206,7 +212,7 @@ async function writeUntilKilled(run: string, limit: number): Promise<void> {
       const status = pick<PresenceStatus>(['present', 'absent', 'excused']);
       await write('presence', `${meeting.id}-${memberId}`, { status }, () => setPresence(db, meeting.id, memberId, status));
     } else {
-      const meeting = pick(meetings);
+      const meeting = pick(comingMeetings);
       const fields = {
         date: addDays('2026-12-01', int(120)),
         startTime: `${String(8 + int(9)).padStart(2, '0')}:${pick(['00', '15', '30', '45'])}`,
