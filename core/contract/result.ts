@@ -18,6 +18,7 @@ export const errorCodes = [
   'CERT_FILE',
   'CERT_EXPIRED',
   'FILE_TOO_LARGE',
+  'DOCUMENT_INVALID',
   'LOCKED',
   'WRONG_PASSPHRASE',
   'BAD_RECOVERY_KEY',

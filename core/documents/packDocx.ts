@@ -53,6 +53,11 @@ export function zipParts(entries: Record<string, Uint8Array>): Uint8Array {
   return zipSync(zippable);
 }
 
+/** Throws MalformedXmlError unless every XML part of a packed DOCX is well-formed: for stored bytes, packed by an older MDO. */
+export function assertWellFormedDocx(docx: Uint8Array): void {
+  for (const [name, xml] of Object.entries(xmlParts(docx))) assertWellFormedXml(name, xml);
+}
+
 /** Every XML part of a DOCX as text: for leak tests and verification. */
 export function xmlParts(docx: Uint8Array): Record<string, string> {
   const entries = unzipSync(docx);

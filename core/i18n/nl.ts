@@ -732,6 +732,8 @@ export const nl = {
     CERT_FILE: 'Dit bestand is geen bruikbaar certificaat (.p12 of .pfx met een RSA-sleutel).',
     CERT_EXPIRED: 'Dit certificaat is verlopen of nog niet geldig. Maak een nieuw certificaat of importeer een geldig certificaat.',
     FILE_TOO_LARGE: 'Dit bestand is te groot om te openen.',
+    DOCUMENT_INVALID:
+      'Dit document bevat tekens die Word en LibreOffice niet kunnen lezen. MDO heeft het daarom niet opgeslagen of ondertekend. Is het een verslag dat met een oudere versie van MDO is vastgesteld, start dan een correctie: de nieuwe versie laat die tekens weg.',
     LOCKED: 'MDO is vergrendeld. Ontgrendel het eerst met uw wachtwoord.',
     WRONG_PASSPHRASE: 'Dit wachtwoord klopt niet. Na een paar pogingen duurt het steeds iets langer voordat u het opnieuw kunt proberen.',
     BAD_RECOVERY_KEY: 'Deze herstelsleutel klopt niet. Controleer elk teken; streepjes en spaties mogen.',

@@ -4,6 +4,7 @@ import { contract, isChannel, type Channel, type Output, type ParsedInput } from
 import type { ErrorCode, IpcError, IpcResult } from '../contract/result';
 import { idRefs } from '../contract/ownership';
 import { dateOrderFailure, triggerRule } from '../dateOrder';
+import { MalformedXmlError } from '../documents/xmlText';
 import { AppError } from '../errors';
 import { nl } from '../i18n/nl';
 import { assertOneSchool } from '../services/ownership';
@@ -58,6 +59,8 @@ function fieldsOf(error: z.ZodError): IpcError['fields'] {
 
 function codeOf(error: unknown): ErrorCode {
   if (error instanceof AppError) return error.code;
+  // A document part that is not well-formed XML is refused, never stored, signed or saved (issue 15).
+  if (error instanceof MalformedXmlError) return 'DOCUMENT_INVALID';
   if (error instanceof DbOpenError) return `DB_${error.code}`;
   const problem = storageProblem(error);
   if (problem) return `DB_${problem}`;

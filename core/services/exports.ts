@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { buildDossierDocx } from '../documents/dossierDocx';
 import { assertWritable, loadMinutesData } from '../documents/minutesData';
 import { buildMinutesDocx, buildParentDocx } from '../documents/minutesDocx';
+import { assertWellFormedDocx } from '../documents/packDocx';
 import type { z } from 'zod';
 import type { exportRequest } from '../contract/entities';
 import { nl } from '../i18n/nl';
@@ -46,6 +47,8 @@ export async function exportDocument(
     // A finalized verslag is handed out exactly as it was frozen (and signed), never rebuilt.
     const frozen =
       request.kind === 'minutes' && data.meeting.status === 'finalized' ? await minutesForExport(db, data.meeting.id) : undefined;
+    // A verslag frozen by an MDO before issue 15 may hold characters Word cannot read: never handed out broken.
+    if (frozen) assertWellFormedDocx(frozen);
     // Its stored bytes removed with an erased pupil: built again from what is kept, and saying so.
     const rebuilt =
       request.kind === 'minutes' && data.meeting.status === 'finalized' && !frozen && (await storedVerslagRemoved(db, data.meeting.id));

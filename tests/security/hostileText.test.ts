@@ -1,6 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import fc from 'fast-check';
-import { unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import fs from 'node:fs';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { Backups } from '../../core/backups/backups';
 import { fixedClock } from '../../core/clock';
 import type { Channel, Input, Output } from '../../core/contract/contract';
 import { handlers } from '../../core/handlers';
+import { nl } from '../../core/i18n/nl';
 import { createRouter, type Router } from '../../core/ipc/router';
 import { NO_POLICY } from '../../core/policy/policy';
 import { Session } from '../../core/session';
@@ -570,4 +571,41 @@ describe('hostile text in every field, every document kind', () => {
       expect(report.signatures.map((signature) => signature.valid)).toEqual([true]);
     },
   );
+  it('refuses to save a verslag an older MDO stored broken, says so in Dutch, and a correction makes a good version', async () => {
+    // A held demo meeting, finalized and then broken as MDO stored it before issue 15: U+FFFE and U+FFFF raw in a run.
+    const { id: meetingId } = await db()
+      .selectFrom('meeting')
+      .select('id')
+      .where('schoolId', '=', schoolId)
+      .where('status', '=', 'held')
+      .executeTakeFirstOrThrow();
+    await call('minutes.finalize', { meetingId });
+    const parts = unzipSync(
+      Uint8Array.from((await db().selectFrom('minutes').select('docx').where('meetingId', '=', meetingId).executeTakeFirstOrThrow()).docx!),
+    );
+    parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml']).replace('</w:t>', 'Quibus\uFFFE\uFFFF</w:t>'));
+    const broken = zipSync(parts);
+    await db().updateTable('minutes').set({ docx: broken }).where('meetingId', '=', meetingId).execute();
+
+    const saved = files.saved.length;
+    expect(await router.call('documents.export', { kind: 'minutes', meetingId })).toEqual({
+      ok: false,
+      error: { code: 'DOCUMENT_INVALID', message: nl.errors.DOCUMENT_INVALID },
+    });
+    expect(files.saved.length).toBe(saved);
+
+    await call('minutes.correct', { meetingId, reason: 'Tekens die Word niet kan lezen' });
+    await call('minutes.finalize', { meetingId });
+    // The new version is built by this MDO: every part reads back strictly.
+    docxText('corrected verslag', await exported('documents.export', { kind: 'minutes', meetingId }));
+    // The broken version stays as it was stored: nothing frozen is ever changed.
+    const versions = await db()
+      .selectFrom('minutes')
+      .select(['version', 'docx'])
+      .where('meetingId', '=', meetingId)
+      .orderBy('version')
+      .execute();
+    expect(versions.map((row) => row.version)).toEqual([1, 2]);
+    expect(Buffer.from(versions[0].docx!).equals(Buffer.from(broken))).toBe(true);
+  });
 });
