@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
+import { assertNotBefore } from '../dateOrder';
 import { AppError } from '../errors';
 import { nl } from '../i18n/nl';
 import { currentConsent, discussionGate } from './consent';
@@ -93,6 +94,8 @@ export async function agendaSuggestions(db: Kysely<DB>, meetingId: number) {
     ])
     .where('supportCase.schoolId', '=', meeting.schoolId)
     .where('supportCase.status', '!=', 'closed')
+    // Not a case registered after this meeting: it cannot be discussed there (dates in order).
+    .where('supportCase.registeredOn', '<=', meeting.date)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -176,11 +179,12 @@ export async function addCaseItem(
     const found = await trx
       .selectFrom('supportCase')
       .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
-      .select(['supportCase.schoolId', 'supportCase.status', 'supportCase.safetyConcernReason', 'pupil.dateOfBirth'])
+      .select(['supportCase.schoolId', 'supportCase.status', 'supportCase.registeredOn', 'supportCase.safetyConcernReason', 'pupil.dateOfBirth'])
       .where('supportCase.id', '=', input.caseId)
       .executeTakeFirst();
     if (!found || found.schoolId !== meeting.schoolId) throw new AppError('NOT_FOUND', 'case');
     if (found.status === 'closed') throw new AppError('CASE_CLOSED');
+    assertNotBefore(meeting.date, found.registeredOn, 'caseDiscussedBeforeRegistered');
     const gate = discussionGate(
       { dateOfBirth: found.dateOfBirth, consent: await currentConsent(trx, input.caseId), safetyConcernReason: found.safetyConcernReason },
       meeting.date,

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, OwnerKind } from '../../db/schema';
 import { nowIso, today, type Clock } from '../clock';
+import { assertNotBefore, DateOrderError } from '../dateOrder';
 import { AppError } from '../errors';
 import { ensureDiscussion } from './discussions';
 import { assertItemEditable } from './editable';
@@ -22,10 +23,11 @@ export async function addAgreement(db: Kysely<DB>, input: NewAgreement, clock: C
     const item = await trx
       .selectFrom('agendaItem')
       .innerJoin('meeting', 'meeting.id', 'agendaItem.meetingId')
-      .select(['agendaItem.id', 'agendaItem.kind', 'agendaItem.caseId', 'agendaItem.meetingId', 'meeting.schoolId'])
+      .select(['agendaItem.id', 'agendaItem.kind', 'agendaItem.caseId', 'agendaItem.meetingId', 'meeting.schoolId', 'meeting.date'])
       .where('agendaItem.id', '=', input.agendaItemId)
       .executeTakeFirst();
     if (!item) throw new AppError('NOT_FOUND', 'agenda item');
+    assertNotBefore(input.dueOn, item.date, 'agreementDueBeforeMeeting', 'dueOn');
     if (input.ownerKind === 'member') {
       const member = await trx
         .selectFrom('member')
@@ -69,19 +71,28 @@ export async function setAgreementStatus(
   status: 'open' | 'done' | 'not_done',
   clock: Clock,
 ): Promise<void> {
-  const result = await db
-    .updateTable('agreement')
-    .set({ status, completedOn: status === 'done' ? today(clock) : null, updatedAt: nowIso(clock) })
-    .where('id', '=', agreementId)
+  const found = await db
+    .selectFrom('agreement')
+    .innerJoin('meeting', 'meeting.id', 'agreement.meetingId')
+    .select('meeting.date')
+    .where('agreement.id', '=', agreementId)
     .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw new AppError('NOT_FOUND', 'agreement');
+  if (!found) throw new AppError('NOT_FOUND', 'agreement');
+  const completedOn = status === 'done' ? today(clock) : null;
+  assertNotBefore(completedOn, found.date, 'agreementCompletedBeforeMeeting');
+  await db
+    .updateTable('agreement')
+    .set({ status, completedOn, updatedAt: nowIso(clock) })
+    .where('id', '=', agreementId)
+    .execute();
 }
 
 /** Gives an open agreement a new due date; every postponement is counted. */
 export async function postponeAgreement(db: Kysely<DB>, agreementId: number, dueOn: string, clock: Clock): Promise<void> {
   const found = await db.selectFrom('agreement').select(['status', 'dueOn']).where('id', '=', agreementId).executeTakeFirst();
   if (!found) throw new AppError('NOT_FOUND', 'agreement');
-  if (dueOn <= found.dueOn) throw new AppError('VALIDATION', 'new due date must be later');
+  // Strictly later: the same date would count a postponement that moved nothing.
+  if (dueOn <= found.dueOn) throw new DateOrderError('agreementPostponedToEarlier', 'dueOn');
   await db
     .updateTable('agreement')
     .set((eb) => ({ status: 'open', dueOn, postponements: eb('postponements', '+', 1), completedOn: null, updatedAt: nowIso(clock) }))

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { compiledOnce } from '../../db/compiledQuery';
 import type { ConsentStatus, DB, EffectResult } from '../../db/schema';
 import { nowIso, today, type Clock } from '../clock';
+import { assertNotBefore } from '../dateOrder';
 import { AppError } from '../errors';
 import { agreementRows } from './agreements';
 import { discussionGate } from './consent';
@@ -55,9 +56,10 @@ async function assertThemes(db: Kysely<DB>, schoolId: number, themeIds: number[]
 /** Registers a new case (aangemeld) for a pupil. */
 export async function createCase(db: Kysely<DB>, pupilId: number, input: CaseInput, clock: Clock): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const pupil = await trx.selectFrom('pupil').select('schoolId').where('id', '=', pupilId).executeTakeFirst();
+    const pupil = await trx.selectFrom('pupil').select(['schoolId', 'dateOfBirth']).where('id', '=', pupilId).executeTakeFirst();
     if (!pupil) throw new AppError('NOT_FOUND', 'pupil');
     await assertThemes(trx, pupil.schoolId, input.themeIds);
+    assertNotBefore(today(clock), pupil.dateOfBirth, 'caseRegisteredBeforeBirth');
     const stamp = nowIso(clock);
     const { id } = await trx
       .insertInto('supportCase')
@@ -111,10 +113,17 @@ export async function updateCase(db: Kysely<DB>, caseId: number, input: CaseInpu
 export async function closeCase(db: Kysely<DB>, caseId: number, reason: string, clock: Clock): Promise<void> {
   if (!reason.trim()) throw new AppError('REASON_REQUIRED');
   await db.transaction().execute(async (trx) => {
-    const found = await trx.selectFrom('supportCase').select('status').where('id', '=', caseId).executeTakeFirst();
+    const found = await casesWithLead(trx)
+      .select(['supportCase.status', 'supportCase.registeredOn', 'supportCase.firstDiscussedOn', 'caseLead.startedOn as leadStartedOn'])
+      .where('supportCase.id', '=', caseId)
+      .executeTakeFirst();
     if (!found) throw new AppError('NOT_FOUND', 'case');
     if (found.status === 'closed') throw new AppError('CASE_CLOSED');
     const on = today(clock);
+    assertNotBefore(on, found.registeredOn, 'caseClosedBeforeRegistered');
+    assertNotBefore(on, found.firstDiscussedOn, 'caseClosedBeforeFirstDiscussion');
+    // Closing ends the trekker's period today.
+    assertNotBefore(on, found.leadStartedOn, 'leadEndsBeforeStart');
     await trx
       .updateTable('supportCase')
       .set({ status: 'closed', closedOn: on, closedReason: reason.trim(), updatedAt: nowIso(clock) })

@@ -2,6 +2,7 @@ import { differenceInYears, parseISO } from 'date-fns';
 import type { Kysely } from 'kysely';
 import type { ConsentStatus, DB } from '../../db/schema';
 import { nowIso, type Clock } from '../clock';
+import { assertNotBefore } from '../dateOrder';
 import { AppError } from '../errors';
 import { recordAudit } from './audit';
 
@@ -48,8 +49,14 @@ export interface ConsentInput {
 /** Records a consent decision; earlier ones stay as history. */
 export async function recordConsent(db: Kysely<DB>, input: ConsentInput, clock: Clock): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const found = await trx.selectFrom('supportCase').select(['id', 'schoolId']).where('id', '=', input.caseId).executeTakeFirst();
+    const found = await trx
+      .selectFrom('supportCase')
+      .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
+      .select(['supportCase.schoolId', 'pupil.dateOfBirth'])
+      .where('supportCase.id', '=', input.caseId)
+      .executeTakeFirst();
     if (!found) throw new AppError('NOT_FOUND', 'case');
+    assertNotBefore(input.recordedOn, found.dateOfBirth, 'consentBeforeBirth', 'recordedOn');
     await trx
       .insertInto('consent')
       .values({

@@ -2,6 +2,7 @@ import { addDays, formatISO, min, parseISO } from 'date-fns';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { nowIso, type Clock } from '../clock';
+import { assertNotBefore } from '../dateOrder';
 import { AppError } from '../errors';
 import { assertItemEditable } from './editable';
 
@@ -35,10 +36,11 @@ export async function ensureDiscussion(db: Kysely<DB>, agendaItemId: number, clo
   if (!item?.caseId) throw new AppError('NOT_FOUND', 'case agenda item');
   const found = await db
     .selectFrom('supportCase')
-    .select(['status', 'firstDiscussedOn'])
+    .select(['status', 'registeredOn', 'firstDiscussedOn'])
     .where('id', '=', item.caseId)
     .executeTakeFirstOrThrow();
   if (found.status === 'closed') throw new AppError('CASE_CLOSED');
+  assertNotBefore(item.date, found.registeredOn, 'caseDiscussedBeforeRegistered');
   if (!found.firstDiscussedOn) {
     await db
       .updateTable('supportCase')
@@ -105,9 +107,12 @@ export async function recordEffectCheck(
     const item = await trx
       .selectFrom('agendaItem')
       .innerJoin('meeting', 'meeting.id', 'agendaItem.meetingId')
-      .select(['agendaItem.caseId', 'meeting.date'])
+      .innerJoin('supportCase', 'supportCase.id', 'agendaItem.caseId')
+      .select(['agendaItem.caseId', 'meeting.date', 'supportCase.firstDiscussedOn'])
       .where('agendaItem.id', '=', agendaItemId)
       .executeTakeFirstOrThrow();
+    // A meeting before the case's first discussion (entered afterwards) cannot measure its effect.
+    assertNotBefore(item.date, item.firstDiscussedOn, 'effectCheckBeforeFirstDiscussion');
     // One check per discussion: recording again corrects it.
     await trx.deleteFrom('effectCheck').where('discussionId', '=', discussionId).execute();
     await trx

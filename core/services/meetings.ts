@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, OwnerKind, PresenceStatus } from '../../db/schema';
 import { nowIso, today, type Clock } from '../clock';
+import { assertNotBefore } from '../dateOrder';
 import { AppError } from '../errors';
 import { nl } from '../i18n/nl';
 import { ownerLabel } from '../i18n/ownerLabel';
@@ -110,6 +111,14 @@ export async function updateMeeting(db: Kysely<DB>, meetingId: number, input: Me
     if (meeting.status === 'finalized') throw new AppError('CONFLICT', 'meeting finalized');
     const memberIds = [input.chairId, input.minuteTakerId, ...input.inviteeIds].filter((id): id is number => id !== null);
     await assertMembers(trx, meeting.schoolId, memberIds);
+    // The agreements made in this meeting must not come before its new date.
+    const earliest = await trx
+      .selectFrom('agreement')
+      .select((eb) => [eb.fn.min(sql<string>`min(due_on, original_due_on)`).as('due'), eb.fn.min('completedOn').as('completed')])
+      .where('meetingId', '=', meetingId)
+      .executeTakeFirstOrThrow();
+    assertNotBefore(earliest.due, input.date, 'agreementDueBeforeMeeting', 'date');
+    assertNotBefore(earliest.completed, input.date, 'agreementCompletedBeforeMeeting', 'date');
     await trx
       .updateTable('meeting')
       .set({

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { nowIso, today, type Clock } from '../clock';
 import type { memberCreate } from '../contract/entities';
+import { assertNotBefore } from '../dateOrder';
 import { AppError } from '../errors';
 
 /** The roles a school uses for its kernteam, in the school's own order. */
@@ -103,12 +104,15 @@ export async function updateMember(db: Kysely<DB>, input: MemberUpdate) {
 
 /** A member leaves (or returns to) the kernteam; their history stays. */
 export async function setMemberActive(db: Kysely<DB>, memberId: number, active: boolean, clock: Clock) {
-  const result = await db
+  const member = await db.selectFrom('member').select('joinedOn').where('id', '=', memberId).executeTakeFirst();
+  if (!member) throw new AppError('NOT_FOUND', 'member');
+  const leftOn = active ? null : today(clock);
+  assertNotBefore(leftOn, member.joinedOn, 'memberLeftBeforeJoined');
+  await db
     .updateTable('member')
-    .set({ active: active ? 1 : 0, leftOn: active ? null : today(clock) })
+    .set({ active: active ? 1 : 0, leftOn })
     .where('id', '=', memberId)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw new AppError('NOT_FOUND', 'member');
+    .execute();
 }
 
 /** Adds a role of the school's own (regions differ in who sits in the kernteam). */

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { nowIso, type Clock } from '../clock';
+import { assertNotBefore } from '../dateOrder';
 import { AppError } from '../errors';
 
 export interface PupilInput {
@@ -46,7 +47,18 @@ export async function createPupil(db: Kysely<DB>, schoolId: number, input: Pupil
   return id;
 }
 
+/** Corrects a pupil's data; a date of birth after one of their cases or consents is refused. */
 export async function updatePupil(db: Kysely<DB>, pupilId: number, input: PupilInput): Promise<void> {
-  const result = await db.updateTable('pupil').set(input).where('id', '=', pupilId).executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw new AppError('NOT_FOUND', 'pupil');
+  await db.transaction().execute(async (trx) => {
+    const earliest = await trx
+      .selectFrom('supportCase')
+      .leftJoin('consent', 'consent.caseId', 'supportCase.id')
+      .select((eb) => [eb.fn.min('supportCase.registeredOn').as('registered'), eb.fn.min('consent.recordedOn').as('consent')])
+      .where('supportCase.pupilId', '=', pupilId)
+      .executeTakeFirstOrThrow();
+    assertNotBefore(earliest.registered, input.dateOfBirth, 'caseRegisteredBeforeBirth', 'dateOfBirth');
+    assertNotBefore(earliest.consent, input.dateOfBirth, 'consentBeforeBirth', 'dateOfBirth');
+    const result = await trx.updateTable('pupil').set(input).where('id', '=', pupilId).executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new AppError('NOT_FOUND', 'pupil');
+  });
 }

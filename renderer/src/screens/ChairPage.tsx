@@ -374,6 +374,11 @@ function AgreementTable({ rows, actions }: { rows: ChairItemData['agreements']; 
               )}
             </Table.Td>
             <Table.Td>
+              {setStatus.error && setStatus.variables?.agreementId === row.id && (
+                <Text c="red.9" size="xs" role="alert">
+                  {setStatus.error.message}
+                </Text>
+              )}
               {actions && row.status === 'open' ? (
                 postponing === row.id ? (
                   <Group gap={4} wrap="nowrap">
@@ -512,6 +517,11 @@ function Effect({ item }: { item: ChairItemData }) {
           data={(['yes', 'partly', 'no'] as const).map((value) => ({ value, label: t.chair.effectResults[value] }))}
         />
         <TextInput label={t.chair.effectNote} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
+        {record.error && (
+          <Text c="red.9" size="sm" role="alert">
+            {record.error.message}
+          </Text>
+        )}
         <Group justify="space-between">
           {record.isSuccess ? (
             <Text size="sm" c="teal.9">

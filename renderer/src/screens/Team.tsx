@@ -29,6 +29,11 @@ export function Team() {
           {t.team.add}
         </Button>
       </Group>
+      {setActive.error && (
+        <Text c="red.9" size="sm" role="alert">
+          {setActive.error.message}
+        </Text>
+      )}
       <QueryState query={members}>
         {(list) =>
           list.length === 0 ? (
