@@ -5,6 +5,11 @@ import { DOMParser } from '@xmldom/xmldom';
 // Anything else (C0 controls, lone surrogates, the noncharacters U+FFFE and U+FFFF)
 // makes a part that Word and LibreOffice refuse to open. Every document MDO writes
 // (DOCX parts, chart SVG, CSV for Excel, which keeps its cells in XML) follows this rule.
+//
+// Such code points are removed, not replaced by U+FFFD: none of them is readable (the docx
+// package already drops C0 controls silently), and a '�' in a signed verslag looks like a
+// damaged file. The database keeps what was typed (search, the AVG export and the name check
+// before an erasure rely on that); only documents follow the XML rule.
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /**
