@@ -97,7 +97,8 @@ describe('dates in order, in the services', () => {
     row(`SELECT s.id, s.registered_on, s.first_discussed_on, l.member_id, l.started_on FROM support_case s
          JOIN case_lead l ON l.case_id = s.id AND l.ended_on IS NULL WHERE s.status = 'active' ORDER BY s.id`);
   const heldMeeting = () => row(`SELECT id, date FROM meeting WHERE status = 'held'`);
-  const otherMember = (memberId: Row[string]) => Number(row('SELECT id FROM member WHERE active = 1 AND id != ? ORDER BY id', memberId).id);
+  const activeMember = (except: Row[string] = null) =>
+    Number(row('SELECT id FROM member WHERE active = 1 AND id IS NOT ? ORDER BY id', except).id);
 
   it('refuses to close a case before its registration or its first discussion; the registration day itself is fine', async () => {
     const registered = registeredCase();
@@ -119,11 +120,11 @@ describe('dates in order, in the services', () => {
 
   it('refuses a trekker who starts before the case was registered, or before the current trekker began', async () => {
     const active = activeCase();
-    const change = { caseId: Number(active.id), memberId: otherMember(active.member_id), reason: 'Andere hulpvraag' };
+    const change = { caseId: Number(active.id), memberId: activeMember(active.member_id), reason: 'Andere hulpvraag' };
     await refused('cases.setLead', { ...change, onDate: shift(text(active.started_on), -1) }, 'leadEndsBeforeStart', 'onDate');
 
     const registered = registeredCase();
-    const first = { caseId: Number(registered.id), memberId: otherMember(0), reason: '' };
+    const first = { caseId: Number(registered.id), memberId: activeMember(), reason: '' };
     await refused('cases.setLead', { ...first, onDate: shift(text(registered.registered_on), -1) }, 'leadStartsBeforeRegistered', 'onDate');
     // A trekker from next week: the case cannot be closed today, which would end that period before it began.
     await accepted('cases.setLead', { ...first, onDate: shift(TODAY, 7) });
