@@ -179,7 +179,13 @@ export async function addCaseItem(
     const found = await trx
       .selectFrom('supportCase')
       .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
-      .select(['supportCase.schoolId', 'supportCase.status', 'supportCase.registeredOn', 'supportCase.safetyConcernReason', 'pupil.dateOfBirth'])
+      .select([
+        'supportCase.schoolId',
+        'supportCase.status',
+        'supportCase.registeredOn',
+        'supportCase.safetyConcernReason',
+        'pupil.dateOfBirth',
+      ])
       .where('supportCase.id', '=', input.caseId)
       .executeTakeFirst();
     if (!found || found.schoolId !== meeting.schoolId) throw new AppError('NOT_FOUND', 'case');
