@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { childEnv } from '../tests/fixtures/childEnv';
 import { encryptedDemoCopy } from './benchApp';
 import { bytesToMb, kbToMb, parseChildReport, type ChildReport } from './memoryReport';
 
@@ -64,11 +65,11 @@ async function bundleChild(): Promise<{ entry: string; remove(): void }> {
   return { entry: path.join(outdir, 'memoryChild.mjs'), remove: () => fs.rmSync(outdir, { recursive: true, force: true }) };
 }
 
-async function runChild(entry: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildReport> {
+async function runChild(entry: string, args: string[], env: Record<string, string> = {}): Promise<ChildReport> {
   try {
     const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', entry, ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...env },
+      env: childEnv(env),
       timeout: CHILD_TIMEOUT_MS,
       maxBuffer: 16 * 1024 * 1024,
     });

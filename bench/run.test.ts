@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../tests/e2e/harness';
 import { root } from '../tests/e2e/build';
+import { childEnv } from '../tests/fixtures/childEnv';
 import type { BenchRow } from './rows';
 
 // The benchmark end to end on the demo dataset with few calls: every operation
@@ -37,7 +38,7 @@ describe('npm run bench', () => {
       const { stdout } = await promisify(execFile)(
         tsx,
         [path.join(root, 'bench', 'run.ts'), '--dataset', 'demo', '--quick', '--no-build', '--out', temp.dir],
-        { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+        { cwd: root, env: childEnv(), maxBuffer: 16 * 1024 * 1024 },
       );
       expect(stdout).toMatch(/MDO bench, demo dataset: 1 schools, 40 pupils, 12 cases/);
       for (const operation of OPERATIONS) expect(stdout).toContain(operation);

@@ -10,6 +10,7 @@ import { openDatabaseKey, readKeyring } from '../db/keyring';
 import { openDatabase } from '../db/open';
 import { root } from '../tests/e2e/build';
 import { tempDir } from '../tests/e2e/harness';
+import { childEnv } from '../tests/fixtures/childEnv';
 import { createDemoDatabase, encryptAsDemo } from '../tests/fixtures/demoDatabase';
 import { DEMO_PASSPHRASE } from '../core/session';
 import { runCli } from './run';
@@ -148,7 +149,7 @@ describe('mdo backup and restore', () => {
     });
     const bundle = path.join(outdir, 'mdo.mjs');
     const run = (...argv: string[]) =>
-      promisify(execFile)(process.execPath, [bundle, ...argv], { cwd: root, ...asUser }).then(
+      promisify(execFile)(process.execPath, [bundle, ...argv], { cwd: root, env: childEnv(), ...asUser }).then(
         () => ({ code: 0, stderr: '' }),
         (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
       );

@@ -7,6 +7,7 @@ import { fixedClock } from '../core/clock';
 import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { root } from '../tests/e2e/build';
 import { tempDir } from '../tests/e2e/harness';
+import { childEnv } from '../tests/fixtures/childEnv';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { zipParts } from '../core/documents/packDocx';
 import { createCertificate } from '../core/signing/certificates';
@@ -125,9 +126,11 @@ describe('mdo CLI', () => {
     expect((await cli('demo', '--db', db)).code).toBe(0);
     const run = promisify(execFile);
     const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-    const ok = await run(tsx, [path.join(root, 'cli', 'mdo.ts'), 'check', '--db', db], { cwd: root });
+    // Whatever MDO_* variables the caller has (MDO_PASSPHRASE in a school's script), the CLI gets none.
+    const options = { cwd: root, env: childEnv() };
+    const ok = await run(tsx, [path.join(root, 'cli', 'mdo.ts'), 'check', '--db', db], options);
     expect(ok.stdout).toContain('integrity ok');
-    await expect(run(tsx, [path.join(root, 'cli', 'mdo.ts'), 'bogus'], { cwd: root })).rejects.toMatchObject({ code: 2 });
+    await expect(run(tsx, [path.join(root, 'cli', 'mdo.ts'), 'bogus'], options)).rejects.toMatchObject({ code: 2 });
   });
 
   it('creates a certificate, exports and signs a finalized verslag, stores the signature, and verifies it', async () => {

@@ -10,6 +10,7 @@ import { fuses } from '../../build/fuses';
 import { asarUnpackedPath } from '../../core/monitoring/charts';
 import { ADDON_FILE, isSideBuildCurrent, NATIVE_PACKAGE, type NativeTarget } from '../../db/nativeBinding';
 import { root } from '../e2e/build';
+import { childEnv } from '../fixtures/childEnv';
 
 /**
  * Packs the app as an installer would (electron-builder.ts), but into a folder
@@ -103,7 +104,7 @@ beforeAll(() => {
       '-c.npmRebuild=false',
       `-c.directories.output=${output}`,
     ],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, MDO_NATIVE_DIR: path.relative(root, standInNative) } },
+    { cwd: root, encoding: 'utf8', env: childEnv({ MDO_NATIVE_DIR: path.relative(root, standInNative) }) },
   );
   packSeconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`electron-builder failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
