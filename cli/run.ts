@@ -217,6 +217,8 @@ function describeOpenError(error: DbOpenError): string {
   switch (error.code) {
     case 'NOT_FOUND':
       return 'database file not found.';
+    case 'NOT_A_FILE':
+      return 'the database path is not a regular file (a folder, pipe or device); it was not opened.';
     case 'NOT_A_DATABASE':
       return 'the file is not an MDO database (or it is encrypted with another key).';
     case 'FOREIGN':
@@ -226,7 +228,7 @@ function describeOpenError(error: DbOpenError): string {
     case 'CORRUPT':
       return 'the database file is damaged.';
     case 'READ_ONLY':
-      return 'cannot write in the folder of the database file (read-only); nothing was changed.';
+      return 'the database file or its folder is read-only; nothing was changed.';
     case 'DISK_FULL':
       return 'the disk is full; nothing was half-written.';
     case 'IN_USE':

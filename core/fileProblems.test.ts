@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -8,6 +8,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { useKey } from '../db/open';
 import { tempDir } from '../tests/e2e/harness';
 import { createDemoDatabase, encryptAsDemo, TEST_KDF_PARAMS } from '../tests/fixtures/demoDatabase';
+import { FIFO_UNTOUCHED, watchFifo } from '../tests/fixtures/fifoWatch';
 import { folderDialogs } from '../tests/fixtures/folderDialogs';
 import { Backups } from './backups/backups';
 import { fixedClock } from './clock';
@@ -71,6 +72,22 @@ describe('a database file MDO cannot use', () => {
     ({ router } = await start());
     expect(await startScreen(router)).toEqual({ state: 'error', code: 'FOREIGN', message: nl.errors.DB_FOREIGN });
     expect(sha(dbPath)).toBe(foreign);
+    expect(fs.readdirSync(temp.dir).sort()).toEqual(['mdo.db', 'mdo.db.lock']);
+  });
+
+  it('is a folder or a FIFO: explained without opening it (reading a FIFO would hang the start)', async () => {
+    fs.mkdirSync(dbPath);
+    let { router } = await start();
+    expect(await startScreen(router)).toEqual({ state: 'error', code: 'NOT_A_FILE', message: nl.errors.DB_NOT_A_FILE });
+    for (const session of opened.splice(0)) await session.close();
+
+    fs.rmdirSync(dbPath);
+    execFileSync('mkfifo', [dbPath]);
+    const fifo = watchFifo(dbPath);
+    ({ router } = await start());
+    expect(await startScreen(router)).toEqual({ state: 'error', code: 'NOT_A_FILE', message: nl.errors.DB_NOT_A_FILE });
+    expect(await fifo.finish()).toEqual(FIFO_UNTOUCHED);
+    expect(fs.statSync(dbPath).isFIFO()).toBe(true);
     expect(fs.readdirSync(temp.dir).sort()).toEqual(['mdo.db', 'mdo.db.lock']);
   });
 

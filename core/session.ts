@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { databaseFileExists } from '../db/databaseFile';
 import { encryptInPlace, isPlainSqlite, plainHeader } from '../db/encrypt';
 import { checkDatabaseFile, syncFolder, writeCheckedBackup, type CopyOptions, type FileCheck } from '../db/hotCopy';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from '../db/migrate';
@@ -110,7 +111,8 @@ export class Session {
   }
 
   async #inspect(): Promise<SessionState> {
-    if (!fs.existsSync(this.dbPath)) return { state: 'missing' };
+    // A folder or FIFO in its place is refused before anything reads it (reading a FIFO would block).
+    if (!databaseFileExists(this.dbPath)) return { state: 'missing' };
     const keyring = readKeyring(this.dbPath);
     if (!keyring) {
       if (!isPlainSqlite(this.dbPath)) {
@@ -400,8 +402,13 @@ export class Session {
     if (this.#state.state !== 'open' && this.#state.state !== 'damaged') throw new AppError('LOCKED');
     const incoming = `${this.dbPath}.restoring`;
     fs.rmSync(incoming, { force: true });
-    fs.copyFileSync(copy, incoming);
-    fsyncFile(incoming);
+    try {
+      copyWritable(copy, incoming);
+      fsyncFile(incoming);
+    } catch (error) {
+      fs.rmSync(incoming, { force: true });
+      throw error;
+    }
     let keptAside: string | null = null;
     if (this.#state.state === 'open') {
       await this.#state.handle.close();
@@ -431,6 +438,12 @@ function passesQuickCheck(handle: OpenDatabase): boolean {
   } catch {
     return false;
   }
+}
+
+/** Copies a backup to be the database: a backup may be read-only (from a read-only medium), the database must not be. */
+export function copyWritable(source: string, target: string): void {
+  fs.copyFileSync(source, target);
+  fs.chmodSync(target, fs.statSync(target).mode | 0o600);
 }
 
 function fsyncFile(file: string): void {

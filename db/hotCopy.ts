@@ -3,7 +3,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { keyringPath, readKeyring } from './keyring';
-import { APPLICATION_ID, useKey } from './open';
+import { APPLICATION_ID, openReadOnly, plainConnection, useKey, type Connection } from './open';
 
 // SQLite's online backup API cannot write an encrypted copy here: the addon
 // opens the target itself, without a key, and SQLite3 Multiple Ciphers
@@ -145,12 +145,17 @@ export type FileCheck =
  * leave no -wal or -shm files beside it (on a network share, too).
  */
 export function checkDatabaseFile(file: string, key: Buffer, options: { nativeBinding?: string; settle?: boolean } = {}): FileCheck {
-  let sqlite: Database.Database;
+  let connection: Connection;
   try {
-    sqlite = new Database(file, { fileMustExist: true, readonly: !options.settle, nativeBinding: options.nativeBinding });
+    // Only a regular file: reading a FIFO would block. A read-only check leaves no -wal or -shm behind.
+    if (!fs.statSync(file).isFile()) return { ok: false, problem: 'unreadable' };
+    connection = options.settle
+      ? plainConnection(new Database(file, { fileMustExist: true, nativeBinding: options.nativeBinding }))
+      : openReadOnly(file, { key, nativeBinding: options.nativeBinding });
   } catch {
     return { ok: false, problem: 'unreadable' };
   }
+  const { sqlite } = connection;
   try {
     useKey(sqlite, key);
     let applicationId: number;
@@ -169,7 +174,7 @@ export function checkDatabaseFile(file: string, key: Buffer, options: { nativeBi
       return { ok: false, problem: 'damaged' };
     }
   } finally {
-    sqlite.close();
+    connection.close();
   }
 }
 

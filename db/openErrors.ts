@@ -1,5 +1,15 @@
 /** Why a database file could not be opened or written; each code has a Dutch message in core/i18n. */
-export type DbOpenErrorCode = 'NOT_FOUND' | 'NOT_A_DATABASE' | 'FOREIGN' | 'TOO_NEW' | 'CORRUPT' | 'READ_ONLY' | 'DISK_FULL' | 'IN_USE';
+export type DbOpenErrorCode =
+  | 'NOT_FOUND'
+  /** A folder, FIFO, device or socket where a database file should be: refused before anything opens it. */
+  | 'NOT_A_FILE'
+  | 'NOT_A_DATABASE'
+  | 'FOREIGN'
+  | 'TOO_NEW'
+  | 'CORRUPT'
+  | 'READ_ONLY'
+  | 'DISK_FULL'
+  | 'IN_USE';
 
 export class DbOpenError extends Error {
   constructor(

@@ -24,6 +24,7 @@ export const errorCodes = [
   'BAD_RECOVERY_KEY',
   'NO_DATABASE',
   'DB_NOT_FOUND',
+  'DB_NOT_A_FILE',
   'DB_NOT_A_DATABASE',
   'DB_FOREIGN',
   'DB_TOO_NEW',

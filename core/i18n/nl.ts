@@ -711,6 +711,8 @@ export const nl = {
       'Het verslag van dit overleg is vastgesteld en kan niet meer worden gewijzigd. Start een correctie om een nieuwe versie te maken.',
     NO_DATABASE: 'Er zijn nog geen gegevens geopend.',
     DB_NOT_FOUND: 'Het gegevensbestand is niet gevonden.',
+    DB_NOT_A_FILE:
+      'Op de plek van het gegevensbestand staat geen gewoon bestand maar bijvoorbeeld een map. MDO opent het niet en verandert er niets aan.',
     DB_NOT_A_DATABASE: 'Dit bestand is geen MDO-gegevensbestand, of het is versleuteld met een andere sleutel.',
     DB_FOREIGN: 'Dit bestand hoort bij een ander programma. MDO opent het niet, zodat er niets verloren gaat.',
     DB_TOO_NEW: 'Deze gegevens zijn gemaakt met een nieuwere versie van MDO. Installeer de nieuwste versie.',
