@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Clock } from '../core/clock';
 
@@ -15,6 +16,34 @@ export interface CliIo {
 
 /** Bad command line: exit code 2 with the usage text. */
 export class UsageError extends Error {}
+
+/** A file named on the command line that cannot be used: one line on stderr (never the usage text) and its exit code. */
+export class FileProblem extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Refuses an input that is missing or not a regular file (through symbolic
+ * links) before anything reads it: reading a FIFO would block forever.
+ */
+export function requireInputFile(file: string, what: string, exitCode: 1 | 2): void {
+  const stats = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stats) throw new FileProblem(`${what} ${file} not found.`, exitCode);
+  if (!stats.isFile()) throw new FileProblem(`${what} ${file} is not a regular file (a folder, pipe or device).`, exitCode);
+}
+
+/** An output file is only replaced with --force, and never when something other than a file is in its place. */
+export function refuseToReplace(target: string, force: boolean | undefined): void {
+  const stats = fs.statSync(target, { throwIfNoEntry: false });
+  if (!stats) return;
+  if (!stats.isFile()) failWith(`${target} is not a regular file; nothing was written.`);
+  if (!force) failWith(`${target} already exists. Use --force to replace it.`);
+}
 
 /** A failure with a message for the user: exit code 1. */
 export function failWith(message: string): never {

@@ -3,13 +3,15 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Backups } from '../core/backups/backups';
 import { systemClock } from '../core/clock';
-import { Session } from '../core/session';
+import { copyWritable, Session } from '../core/session';
+import { databaseFileExists, linkTarget } from '../db/databaseFile';
 import { checkDatabaseFile, writeCheckedBackup } from '../db/hotCopy';
 import { keyringPath } from '../db/keyring';
 import { LATEST_SCHEMA_VERSION } from '../db/migrate';
+import { openDatabase } from '../db/open';
 import { DbOpenError } from '../db/openErrors';
 import { lockHolder } from '../db/processLock';
-import { failWith, parse, requireDb, UsageError, type CliIo } from './args';
+import { failWith, parse, requireDb, requireInputFile, UsageError, type CliIo } from './args';
 import { keyForCli } from './passphrase';
 
 // `backup` and `restore`: what IT runs from a script (or an IB in a crisis).
@@ -21,13 +23,20 @@ const version = (process.env.npm_package_version as string | undefined) ?? 'cli'
 /** backup --db FILE --out FILE [--force]: an encrypted, checked copy with its key file, while the app may be running. */
 export async function backup(args: string[], io: CliIo): Promise<number> {
   const values = parse(args, { db: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } });
-  const dbPath = requireDb(values.db);
+  // A symbolic link is followed: the key file is the one beside its target.
+  const dbPath = linkTarget(requireDb(values.db));
   const out = values.out;
   if (!out) throw new UsageError('--out FILE is required');
-  if (!fs.existsSync(dbPath)) throw new DbOpenError('NOT_FOUND', 'database file does not exist');
+  if (!databaseFileExists(dbPath)) throw new DbOpenError('NOT_FOUND', 'database file does not exist');
   if (fs.existsSync(out) && !values.force) failWith(`${out} exists; give --force to replace it.`);
+  // The snapshot needs a read-write connection (a checkpoint); a read-only one would leave -wal and -shm behind.
+  assertWritable(dbPath);
   const key = await keyForCli(dbPath, io);
-  if (!key) failWith('the database is not encrypted yet: open it once in the app (which encrypts it), then back it up.');
+  if (!key) {
+    // Say what the file is when it is not an MDO database at all.
+    await (await openDatabase(dbPath, { readonly: true, migrate: false })).close();
+    failWith('the database is not encrypted yet: open it once in the app (which encrypts it), then back it up.');
+  }
 
   const { bytes, schemaVersion } = await writeCheckedBackup(dbPath, key, out);
   io.out(
@@ -40,14 +49,16 @@ export async function backup(args: string[], io: CliIo): Promise<number> {
 /** restore --db FILE --from FILE [--yes]: replaces the database by a checked backup after saving the current state. */
 export async function restore(args: string[], io: CliIo): Promise<number> {
   const values = parse(args, { db: { type: 'string' }, from: { type: 'string' }, yes: { type: 'boolean' } });
-  const dbPath = requireDb(values.db);
+  // A symbolic link is followed: the restored file replaces its target.
+  const dbPath = linkTarget(requireDb(values.db));
   const from = values.from;
   if (!from) throw new UsageError('--from FILE is required');
-  if (!fs.existsSync(from)) failWith(`backup file ${from} not found.`);
+  requireInputFile(from, 'backup file', 1);
   const holder = lockHolder(dbPath);
   if (holder) throw new DbOpenError('IN_USE', `pid ${holder}`);
 
-  const exists = fs.existsSync(dbPath);
+  const exists = databaseFileExists(dbPath);
+  if (exists) assertWritable(dbPath);
   // The database's own key file, or (for a lost or new laptop) the one beside the backup.
   const keysOf = exists && fs.existsSync(keyringPath(dbPath)) ? dbPath : from;
   const key = await keyForCli(dbPath, io, keysOf);
@@ -72,7 +83,7 @@ export async function restore(args: string[], io: CliIo): Promise<number> {
 
   if (!exists) {
     fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
-    fs.copyFileSync(from, `${dbPath}.restoring`);
+    copyWritable(from, `${dbPath}.restoring`);
     fs.copyFileSync(keyringPath(keysOf), keyringPath(dbPath));
     fs.renameSync(`${dbPath}.restoring`, dbPath);
     io.out(`Restored ${dbPath} from ${from} (schema version ${check.schemaVersion}).`);
@@ -81,7 +92,10 @@ export async function restore(args: string[], io: CliIo): Promise<number> {
   const session = new Session(dbPath);
   const backups = new Backups(session, { clock: io.clock ?? systemClock, appVersion: version });
   try {
-    await session.init();
+    const state = await session.init();
+    // Another program's file, or no database at all: never replaced. A damaged MDO database is (and kept aside).
+    if (state.state === 'error') throw state.error;
+    if (state.state === 'unencrypted') failWith('the database is not encrypted yet: open it once in the app (which encrypts it) first.');
     await session.unlockWithKey(key);
     const result = await backups.restoreFrom(from);
     if (keysOf === from) fs.copyFileSync(keyringPath(from), keyringPath(dbPath));
@@ -92,6 +106,15 @@ export async function restore(args: string[], io: CliIo): Promise<number> {
     return 0;
   } finally {
     await session.close();
+  }
+}
+
+/** A database file this process may not write (backup needs a read-write connection, restore replaces it) is refused unchanged. */
+function assertWritable(file: string): void {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+  } catch {
+    throw new DbOpenError('READ_ONLY', 'the database file is read-only');
   }
 }
 

@@ -9,7 +9,8 @@ import { getCase } from '../core/services/cases';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate';
 import { DEMO_PASSPHRASE } from '../core/session';
 import { newDatabaseKey, sealDatabaseKey, writeKeyring } from '../db/keyring';
-import { openDatabase, type OpenDatabase, type OpenOptions } from '../db/open';
+import { databaseFileExists, linkTarget } from '../db/databaseFile';
+import { openDatabase, type OpenDatabase } from '../db/open';
 import { DbOpenError, storageProblem } from '../db/openErrors';
 import type { DB } from '../db/schema';
 import { AppError } from '../core/errors';
@@ -19,7 +20,17 @@ import { assertValidAt, createCertificate, readP12, summarize, type SigningIdent
 import { signDocx } from '../core/signing/signDocx';
 import { verifyDocx } from '../core/signing/verifyDocx';
 import type { Kysely } from 'kysely';
-import { failWith, isParseArgsError, parse, requireDb, UsageError, type CliIo } from './args';
+import {
+  failWith,
+  FileProblem,
+  isParseArgsError,
+  parse,
+  refuseToReplace,
+  requireDb,
+  requireInputFile,
+  UsageError,
+  type CliIo,
+} from './args';
 import { backup, restore } from './backupCommands';
 import { keyForCli } from './passphrase';
 
@@ -37,19 +48,21 @@ Commands:
         Exit 0 when healthy, 1 when not.
   list meetings|cases --db FILE [--json]
         Ids, dates and pupil names, for scripts that export.
-  export verslag --db FILE --meeting ID|latest --out FILE.docx [--sign --cert FILE.p12]
-  export ouder   --db FILE --meeting ID --case ID --out FILE.docx [--sign --cert FILE.p12]
-  export dossier --db FILE --case ID --out FILE.docx [--sign --cert FILE.p12]
+  export verslag --db FILE --meeting ID|latest --out FILE.docx [--sign --cert FILE.p12] [--force]
+  export ouder   --db FILE --meeting ID --case ID --out FILE.docx [--sign --cert FILE.p12] [--force]
+  export dossier --db FILE --case ID --out FILE.docx [--sign --cert FILE.p12] [--force]
         Write the verslag for the kernteam, the parent version of one case,
-        or the history of one case. The file is written whole or not at all.
+        or the history of one case. The file is written whole or not at all;
+        an existing file is only replaced with --force.
         A finalized verslag is written exactly as stored (with its signatures).
         --sign adds an OOXML signature with the certificate; a verslag must be
         finalized to be signed, the signature is stored with it, and
         "--meeting latest" then means the latest finalized meeting.
-  export monitoring --db FILE --from DATE --to DATE --out FILE.docx|FILE.csv [--school ID ...]
+  export monitoring --db FILE --from DATE --to DATE --out FILE.docx|FILE.csv [--school ID ...] [--force]
         The anonymous report for the stuurgroep over all schools (or the
         given ones): counts only, every count from 1 to 4 shown as "<5".
         DOCX with charts, or CSV (UTF-8 with BOM, ';') for Dutch Excel.
+        An existing file is only replaced with --force.
   verify FILE.docx
         Check every signature: one line per signer. Exit 0 when all are
         valid, 1 when one is invalid or the document changed after signing,
@@ -107,6 +120,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
     }
   } catch (error) {
+    if (error instanceof FileProblem) {
+      io.err(`Error: ${error.message}`);
+      return error.exitCode;
+    }
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.err(`Error: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
@@ -134,10 +151,7 @@ async function demo(args: string[], io: CliIo): Promise<number> {
   const path = requireDb(values.db);
   const scale = (values.scale ?? 'small') as DemoScale;
   if (scale !== 'small' && scale !== 'large') throw new UsageError(`--scale must be small or large, not '${scale}'`);
-  if (fs.existsSync(path) && !values.force) {
-    io.err(`Error: ${path} already exists. Use --force to replace it.`);
-    return 1;
-  }
+  refuseToReplace(path, values.force);
   // Build in a temporary file and move it into place: never a half-written database.
   const temp = `${path}.tmp-${process.pid}`;
   removeDatabaseFiles(temp);
@@ -175,18 +189,29 @@ function removeDatabaseFiles(path: string): void {
 /**
  * Opens a database as the app does: an encrypted one with MDO_PASSPHRASE (the
  * demo school also with its public passphrase), a plain one from before
- * encryption as it is.
+ * encryption as it is. A symbolic link is followed: the key file is the one
+ * beside its target. `check` reads the file as it is; `read` reads it without
+ * changing it, unless its schema is older: then it is brought up to date first,
+ * as the app would; `write` opens it for storing (a signature).
  */
-async function openForCli(path: string, io: CliIo, options: Omit<OpenOptions, 'key'> = {}): Promise<OpenDatabase> {
-  if (!fs.existsSync(path)) throw new DbOpenError('NOT_FOUND', 'database file does not exist');
-  const key = await keyForCli(path, io);
-  return openDatabase(path, key ? { ...options, key } : options);
+async function openForCli(path: string, io: CliIo, use: 'check' | 'read' | 'write'): Promise<OpenDatabase> {
+  const file = linkTarget(path);
+  if (!databaseFileExists(file)) throw new DbOpenError('NOT_FOUND', 'database file does not exist');
+  const key = await keyForCli(file, io);
+  const keyed = key ? { key } : {};
+  if (use === 'write') return openDatabase(file, keyed);
+  const handle = await openDatabase(file, { ...keyed, readonly: true, migrate: false });
+  const version = schemaVersion(handle.sqlite);
+  if (use === 'check' || version === LATEST_SCHEMA_VERSION) return handle;
+  await handle.close();
+  if (version > LATEST_SCHEMA_VERSION) throw new DbOpenError('TOO_NEW', `schema version ${version}`);
+  return openDatabase(file, keyed);
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {
   const values = parse(args, { db: { type: 'string' } });
   const path = requireDb(values.db);
-  const handle = await openForCli(path, io, { migrate: false, readonly: true });
+  const handle = await openForCli(path, io, 'check');
   try {
     const rows = handle.sqlite.pragma('integrity_check') as { integrity_check: string }[];
     const problems = rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
@@ -274,8 +299,7 @@ function idArg(value: unknown, name: string): number {
 async function list(args: string[], io: CliIo): Promise<number> {
   const [what, rest] = positional(args, ['meetings', 'cases'], 'list');
   const values = parse(rest, { db: { type: 'string' }, json: { type: 'boolean' } });
-  // Opened like the app opens it: an older schema is brought up to date first.
-  const handle = await openForCli(requireDb(values.db), io);
+  const handle = await openForCli(requireDb(values.db), io, 'read');
   try {
     const rows =
       what === 'meetings'
@@ -316,14 +340,17 @@ async function exportDocument(args: string[], io: CliIo): Promise<number> {
     out: { type: 'string' },
     sign: { type: 'boolean' },
     cert: { type: 'string' },
+    force: { type: 'boolean' },
   });
   const out = values.out;
   if (typeof out !== 'string' || !out.endsWith('.docx')) throw new UsageError('--out FILE.docx is required');
   if (!!values.sign !== (typeof values.cert === 'string')) throw new UsageError('--sign and --cert FILE.p12 go together');
+  refuseToReplace(out, values.force);
   const clock = io.clock ?? systemClock;
   // Read the certificate before touching the database: a wrong passphrase changes nothing.
   const identity = values.sign ? signingIdentity(values.cert!, io) : undefined;
-  const handle = await openForCli(requireDb(values.db), io);
+  // Only signing a verslag stores something (the signature); every other export leaves the file as it is.
+  const handle = await openForCli(requireDb(values.db), io, kind === 'verslag' && identity ? 'write' : 'read');
   try {
     let bytes: Uint8Array;
     if (kind === 'dossier') {
@@ -365,6 +392,7 @@ async function exportMonitoringReport(args: string[], io: CliIo): Promise<number
       to: { type: 'string' },
       out: { type: 'string' },
       school: { type: 'string', multiple: true },
+      force: { type: 'boolean' },
     },
     strict: true,
     allowPositionals: false,
@@ -381,7 +409,8 @@ async function exportMonitoringReport(args: string[], io: CliIo): Promise<number
   const to = date(values.to, 'to');
   if (from > to) throw new UsageError('--from must not be after --to');
   const chosen = (values.school ?? []).map((value) => idArg(value, 'school'));
-  const handle = await openForCli(requireDb(values.db), io);
+  refuseToReplace(out!, values.force);
+  const handle = await openForCli(requireDb(values.db), io, 'read');
   try {
     const schoolIds = chosen.length ? chosen : (await handle.db.selectFrom('school').select('id').execute()).map((row) => row.id);
     if (schoolIds.length === 0) failWith('this database has no schools');
@@ -413,7 +442,7 @@ function certificatePassphrase(io: CliIo): string {
 }
 
 function signingIdentity(file: string, io: CliIo): SigningIdentity {
-  if (!fs.existsSync(file)) throw new UsageError(`certificate file ${file} not found`);
+  requireInputFile(file, 'certificate file', 2);
   const identity = readP12(fs.readFileSync(file), certificatePassphrase(io));
   assertValidAt(identity.certificate, (io.clock ?? systemClock).now());
   return identity;
@@ -423,7 +452,7 @@ function verify(args: string[], io: CliIo): number {
   const { positionals } = parseArgs({ args, options: {}, strict: true, allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError('verify takes one FILE.docx');
   const [file] = positionals;
-  if (!fs.existsSync(file)) throw new UsageError(`${file} not found`);
+  requireInputFile(file, 'file', 2);
   const report = verifyDocx(fs.readFileSync(file));
   if (report.kind === 'not-docx') {
     io.err(`Error: ${file}: ${report.message}`);
@@ -460,10 +489,7 @@ function certificate(args: string[], io: CliIo): number {
   if (!Number.isInteger(days) || days < 1 || days > 3660) throw new UsageError('--days must be a whole number from 1 to 3660');
   const passphrase = certificatePassphrase(io);
   if (passphrase.length < 8) throw new UsageError('MDO_CERT_PASSPHRASE must be at least 8 characters');
-  if (fs.existsSync(values.out) && !values.force) {
-    io.err(`Error: ${values.out} already exists. Use --force to replace it.`);
-    return 1;
-  }
+  refuseToReplace(values.out, values.force);
   const p12 = createCertificate({
     name,
     role: values.role.trim(),
