@@ -201,9 +201,10 @@ function makeCase(kind: (typeof kinds)[number], command: Command): Case {
   const backup = path.join(dir, 'backup', 'kopie.db');
   copyDatabase(backup);
   if (kind.readOnly) {
-    // Everything belongs to the user the command runs as, who may write the folders but not the database file.
-    for (const entry of [dir, ...fs.readdirSync(dir, { recursive: true }).map((name) => path.join(dir, String(name)))])
-      fs.lchownSync(entry, NOBODY, NOBODY);
+    // Everything belongs to the user the command runs as (root hands it to that user), who may write the folders but not the database file.
+    if (process.getuid?.() === 0)
+      for (const entry of [dir, ...fs.readdirSync(dir, { recursive: true }).map((name) => path.join(dir, String(name)))])
+        fs.lchownSync(entry, NOBODY, NOBODY);
     fs.chmodSync(target, 0o444);
   }
   return { dir, input, target, db, backup, out: path.join(dir, 'out', 'uitvoer.docx') };
