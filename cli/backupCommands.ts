@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { Backups } from '../core/backups/backups';
+import { Backups, defaultBackupFolder } from '../core/backups/backups';
 import { systemClock } from '../core/clock';
 import { copyWritable, Session } from '../core/session';
 import { databaseFileExists, linkTarget } from '../db/databaseFile';
@@ -104,6 +104,32 @@ export async function restore(args: string[], io: CliIo): Promise<number> {
       io.out(`The state before the restore was saved as ${path.join(backups.folder().folder, result.safetyBackup)}.`);
     if (result.keptAside) io.out(`The damaged database was kept aside as ${path.join(path.dirname(dbPath), result.keptAside)}.`);
     return 0;
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Migrates an older encrypted database as the app does when it opens one: the
+ * session makes a checked 'migration' backup first (refused while the app has
+ * the file open). Returns the backup's path.
+ */
+export async function migrateAfterBackup(dbPath: string, key: Buffer, io: CliIo): Promise<string> {
+  const session = new Session(dbPath);
+  const backups = new Backups(session, { clock: io.clock ?? systemClock, appVersion: version });
+  let saved = '';
+  session.hooks.beforeMigrate = async () => {
+    const { name } = await backups.create('migration');
+    // It may have fallen back to the default folder when the chosen one is out of reach.
+    const chosen = path.join(backups.folder().folder, name);
+    saved = fs.existsSync(chosen) ? chosen : path.join(defaultBackupFolder(dbPath), name);
+  };
+  try {
+    const state = await session.init();
+    if (state.state === 'error') throw state.error;
+    await session.unlockWithKey(key);
+    if (session.state.state === 'damaged') throw new DbOpenError('CORRUPT', 'quick_check failed');
+    return saved;
   } finally {
     await session.close();
   }

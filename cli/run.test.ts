@@ -8,7 +8,9 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { root } from '../tests/e2e/build';
 import { tempDir } from '../tests/e2e/harness';
 import { childEnv } from '../tests/fixtures/childEnv';
-import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { openDatabase } from '../db/open';
+import { createDemoDatabase } from '../tests/fixtures/demoDatabase';
 import { zipParts } from '../core/documents/packDocx';
 import { createCertificate } from '../core/signing/certificates';
 import { runCli } from './run';
@@ -119,6 +121,56 @@ describe('mdo CLI', () => {
     expect((await cli('export', 'brief', '--db', db, '--out', temp.file('x.docx'))).code).toBe(2);
     expect((await cli('export', 'verslag', '--db', db, '--meeting', 'latest', '--out', temp.file('x.pdf'))).code).toBe(2);
     expect(fs.readdirSync(temp.dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('brings a database of an earlier release up to date only after a checked backup, then exports from it', async () => {
+    const releases = path.join(root, 'tests', 'fixtures', 'releases');
+    const old = fs.readdirSync(releases).find((name) => name.endsWith('.db'))!;
+    const db = temp.file('oud.db');
+    fs.copyFileSync(path.join(releases, old), db);
+    fs.copyFileSync(path.join(releases, `${old}.keys`), `${db}.keys`);
+    const oldVersion = /schema version (\d+) of \d+ \(\d+ migration\(s\) will run/.exec((await cli('check', '--db', db)).out)?.[1];
+    expect(oldVersion).toBeDefined();
+
+    const listed = await cli('list', 'meetings', '--db', db, '--json');
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.out).length).toBeGreaterThan(0);
+    const saved = /saved as (.+\.db)\.$/.exec(listed.err)?.[1];
+    expect(saved, listed.err).toBeDefined();
+    expect(path.dirname(saved!)).toBe(temp.file('backups'));
+    // The backup is the old release's data, checked, and opens with the same passphrase.
+    expect((await cli('check', '--db', saved!)).out).toMatch(new RegExp(`schema version ${oldVersion} of`));
+    expect((await cli('check', '--db', db)).out).toMatch(
+      new RegExp(`schema version ${LATEST_SCHEMA_VERSION} of ${LATEST_SCHEMA_VERSION}\\.$`),
+    );
+    // Once up to date, reading makes no further backup.
+    expect((await cli('list', 'cases', '--db', db)).err).toBe('');
+    expect(fs.readdirSync(temp.file('backups')).filter((name) => name.endsWith('.db'))).toHaveLength(1);
+  });
+
+  it('does not write a verslag an older MDO stored with characters XML cannot hold', async () => {
+    const db = temp.file('demo.db');
+    await createDemoDatabase(db);
+    const handle = await openDatabase(db);
+    const stored = await handle.db
+      .selectFrom('minutes')
+      .select(['id', 'meetingId', 'docx'])
+      .where('status', '=', 'finalized')
+      .executeTakeFirstOrThrow();
+    const parts = unzipSync(Uint8Array.from(stored.docx!));
+    parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml']).replace('</w:t>', 'Quibus\uFFFE\uFFFF</w:t>'));
+    await handle.db
+      .updateTable('minutes')
+      .set({ docx: zipSync(parts) })
+      .where('id', '=', stored.id)
+      .execute();
+    await handle.close();
+    const out = temp.file('verslag.docx');
+    const result = await cli('export', 'verslag', '--db', db, '--meeting', String(stored.meetingId), '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^Error: the document is not valid \(word\/document\.xml .*start a correction in the app/);
+    expect(result.err.split('\n')).toHaveLength(1);
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   it('runs as `npm run mdo -- check` with the documented exit code', async () => {

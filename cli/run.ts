@@ -5,6 +5,8 @@ import type { DemoScale } from '../core/demo/generateDemo';
 import { buildDossierDocx } from '../core/documents/dossierDocx';
 import { loadMinutesData } from '../core/documents/minutesData';
 import { buildMinutesDocx, buildParentDocx } from '../core/documents/minutesDocx';
+import { assertWellFormedDocx } from '../core/documents/packDocx';
+import { MalformedXmlError } from '../core/documents/xmlText';
 import { getCase } from '../core/services/cases';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate';
 import { DEMO_PASSPHRASE } from '../core/session';
@@ -31,7 +33,7 @@ import {
   UsageError,
   type CliIo,
 } from './args';
-import { backup, restore } from './backupCommands';
+import { backup, migrateAfterBackup, restore } from './backupCommands';
 import { keyForCli } from './passphrase';
 
 export type { CliIo };
@@ -141,6 +143,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`Error: ${describeAppError(error)}`);
       return 1;
     }
+    if (error instanceof MalformedXmlError) {
+      io.err(
+        `Error: the document is not valid (${error.message}); start a correction in the app and finalize it again. Nothing was written.`,
+      );
+      return 1;
+    }
     io.err(`Error: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
@@ -192,19 +200,23 @@ function removeDatabaseFiles(path: string): void {
  * encryption as it is. A symbolic link is followed: the key file is the one
  * beside its target. `check` reads the file as it is; `read` reads it without
  * changing it, unless its schema is older: then it is brought up to date first,
- * as the app would; `write` opens it for storing (a signature).
+ * after a backup, as the app would; `write` opens it for storing (a signature).
  */
 async function openForCli(path: string, io: CliIo, use: 'check' | 'read' | 'write'): Promise<OpenDatabase> {
   const file = linkTarget(path);
   if (!databaseFileExists(file)) throw new DbOpenError('NOT_FOUND', 'database file does not exist');
   const key = await keyForCli(file, io);
   const keyed = key ? { key } : {};
-  if (use === 'write') return openDatabase(file, keyed);
   const handle = await openDatabase(file, { ...keyed, readonly: true, migrate: false });
   const version = schemaVersion(handle.sqlite);
-  if (use === 'check' || version === LATEST_SCHEMA_VERSION) return handle;
+  if (use === 'check' || (use === 'read' && version === LATEST_SCHEMA_VERSION)) return handle;
   await handle.close();
   if (version > LATEST_SCHEMA_VERSION) throw new DbOpenError('TOO_NEW', `schema version ${version}`);
+  // An older schema is brought up to date as the app does it: a checked backup first, then the migrations.
+  if (version < LATEST_SCHEMA_VERSION && key) {
+    const saved = await migrateAfterBackup(file, key, io);
+    io.err(`Note: ${path} was brought up to schema version ${LATEST_SCHEMA_VERSION}; the state before was saved as ${saved}.`);
+  }
   return openDatabase(file, keyed);
 }
 
@@ -371,6 +383,8 @@ async function exportDocument(args: string[], io: CliIo): Promise<number> {
         return 0;
       }
       const stored = kind === 'verslag' ? await minutesForExport(handle.db, meetingId) : undefined;
+      // Frozen by an older MDO with characters XML cannot hold: never handed on (the app refuses it too).
+      if (stored) assertWellFormedDocx(stored);
       const data = stored ? undefined : await loadMinutesData(handle.db, meetingId);
       bytes = stored ?? (kind === 'verslag' ? await buildMinutesDocx(data!) : await buildParentDocx(data!, idArg(values.case, 'case')));
     }
