@@ -383,6 +383,29 @@ describe('an export to a file that exists', () => {
   });
 });
 
+describe('a key file that is not a file', () => {
+  it.each([
+    ['check', (db: string) => ['check', '--db', db]],
+    ['export verslag', (db: string) => ['export', 'verslag', '--db', db, '--meeting', 'latest', '--out', `${db}.docx`]],
+    ['backup', (db: string) => ['backup', '--db', db, '--out', `${db}.kopie`]],
+  ])('%s refuses a FIFO or folder in place of the key file without opening it', async (_name, argv) => {
+    for (const make of [(file: string) => execFileSync('mkfifo', [file]), (file: string) => fs.mkdirSync(file)]) {
+      const dir = temp.file(`keys-${++caseNumber}`);
+      fs.mkdirSync(dir);
+      const db = path.join(dir, 'mdo.db');
+      fs.copyFileSync(validDb, db);
+      make(`${db}.keys`);
+      const before = tree(dir);
+      const fifo = fs.statSync(`${db}.keys`).isFIFO() ? watchFifo(`${db}.keys`) : null;
+      const result = await cli(argv(db));
+      if (fifo) expect(await fifo.finish()).toEqual(FIFO_UNTOUCHED);
+      expect(result.code).toBe(1);
+      expect(result.err).toEqual([`Error: the key file ${db}.keys is damaged.`]);
+      expect(tree(dir)).toEqual(before);
+    }
+  });
+});
+
 describe('the real `npm run mdo` process', () => {
   // A few through tsx, as `npm run mdo` starts it, for the process's exit code; the table above runs in-process.
   it('exits 1 for a FIFO without opening it and 2 for verify of a folder, with one line on stderr', async () => {

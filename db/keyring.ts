@@ -40,6 +40,8 @@ export const keyringPath = (dbPath: string) => `${dbPath}.keys`;
 export function readKeyring(dbPath: string): Keyring | null {
   let text: string;
   try {
+    // A FIFO or folder in its place would block or fail to read: it is no key file.
+    if (!fs.statSync(keyringPath(dbPath)).isFile()) throw new KeyringError('DAMAGED', 'the key file beside the database is not a file');
     text = fs.readFileSync(keyringPath(dbPath), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
