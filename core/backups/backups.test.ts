@@ -11,7 +11,7 @@ import { fixedClock, type Clock } from '../clock';
 import { AppError } from '../errors';
 import { listAudit } from '../services/audit';
 import { DEMO_PASSPHRASE, Session } from '../session';
-import { Backups } from './backups';
+import { Backups, backupSettingsPath } from './backups';
 import { checkFile, keysFile } from './backupFiles';
 
 const NOW = '2026-11-25T09:00:00.000Z';
@@ -300,7 +300,7 @@ describe('backups', () => {
 });
 
 describe('a backup of a database that is not open', () => {
-  it('is refused while locked', async () => {
+  it('is refused while locked, and so is another folder: the choice stays as it was', async () => {
     const temp = tempDir('mdo-backups-');
     try {
       const dbPath = temp.file('mdo.db');
@@ -310,6 +310,13 @@ describe('a backup of a database that is not open', () => {
       const backups = new Backups(session, { clock: fixedClock(NOW), appVersion: 'test' });
       await session.init();
       await expect(backups.create('manual')).rejects.toMatchObject({ code: 'LOCKED' });
+      const settings = backupSettingsPath(dbPath);
+      const chosen = JSON.stringify({ folder: temp.file('share') });
+      fs.writeFileSync(settings, chosen);
+      await expect(backups.setFolder(temp.file('elders'))).rejects.toMatchObject({ code: 'LOCKED' });
+      await expect(backups.setFolder(null)).rejects.toMatchObject({ code: 'LOCKED' });
+      expect(fs.readFileSync(settings, 'utf8')).toBe(chosen);
+      expect(fs.existsSync(temp.file('elders'))).toBe(false);
       await session.close();
     } finally {
       temp.remove();

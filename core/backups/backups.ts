@@ -70,14 +70,19 @@ export class Backups {
   /** Chooses another folder (null: back to the default). Refused while IT's policy sets it. */
   async setFolder(folder: string | null): Promise<void> {
     if (this.options.policyFolder) throw new AppError('CONFLICT', 'backup folder set by policy');
-    const settings = backupSettingsPath(this.session.dbPath);
-    if (folder === null) fs.rmSync(settings, { force: true });
-    else {
+    // Locked: refused before anything changes, not after the choice was written.
+    const db = this.session.db();
+    if (folder !== null) {
       if (!path.isAbsolute(folder)) throw new AppError('BACKUP_FOLDER');
       assertWritable(folder);
-      fs.writeFileSync(settings, JSON.stringify({ folder }, null, 2));
     }
-    await recordAudit(this.session.db(), { action: 'backup.folder', entity: 'backup' }, this.options.clock);
+    const settings = backupSettingsPath(this.session.dbPath);
+    // The choice and its audit entry go together: when the file cannot be written, the entry is rolled back.
+    await db.transaction().execute(async (trx) => {
+      await recordAudit(trx, { action: 'backup.folder', entity: 'backup' }, this.options.clock);
+      if (folder === null) fs.rmSync(settings, { force: true });
+      else fs.writeFileSync(settings, JSON.stringify({ folder }, null, 2));
+    });
   }
 
   list(): BackupEntry[] {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { fixedClock } from '../../core/clock';
 import { backupName } from '../../core/contract/backups';
 import { channels, contract, type Channel } from '../../core/contract/contract';
 import type { ErrorCode } from '../../core/contract/result';
-import { Backups } from '../../core/backups/backups';
+import { Backups, backupSettingsPath } from '../../core/backups/backups';
 import { handlers } from '../../core/handlers';
 import { createRouter, type Router } from '../../core/ipc/router';
 import { nl } from '../../core/i18n/nl';
@@ -125,6 +126,8 @@ const numberFields = new Set(['minutes', 'seconds', 'plannedMinutes', 'page', 'p
 const CERT_PASSPHRASE = 'fuzz-certificaat-1';
 
 const sha256 = (file: string) => (fs.existsSync(file) ? createHash('sha256').update(fs.readFileSync(file)).digest('hex') : 'none');
+/** Backup folders a user might pick: a new one, one deep down, a file, one below a file. */
+const folderChoices = (dir: string) => [`${dir}/elders`, `${dir}/nieuw/diep/map`, `${dir}/mdo.db`, `${dir}/mdo.db/map`];
 
 describe('contract fuzz with valid payloads', () => {
   let temp: ReturnType<typeof tempDir>;
@@ -201,6 +204,7 @@ describe('contract fuzz with valid payloads', () => {
   }
 
   const tally = new Map<Channel, Map<string, number>>();
+  let sent = 0;
   const seconds = new Map<Channel, number>();
 
   /** One call and the three promises: no throw, no INTERNAL, a refusal changes nothing. */
@@ -209,9 +213,20 @@ describe('contract fuzz with valid payloads', () => {
     const before = handle();
     const watcher = before && watched.get(before);
     const writesBefore = watcher ? watcher.committed() : 0;
-    const bytesBefore = before ? '' : sha256(dbFile) + sha256(`${dbFile}-wal`);
+    // Beside the tables: the key file and the backup folder choice. While locked, also the database's own bytes.
+    const filesNow = () =>
+      Object.fromEntries(
+        [...(before ? [] : [dbFile, `${dbFile}-wal`]), `${dbFile}.keys`, backupSettingsPath(dbFile)].map((file) => [
+          path.basename(file),
+          sha256(file),
+        ]),
+      );
+    const filesBefore = filesNow();
     internal.length = 0;
-    if (channel === 'documents.verify' && files.dialogs.saved.length) files.dialogs.choose(files.dialogs.saved.at(-1)!);
+    // The dialogs answer as a user might: the newest saved file to open, some folder to back up into.
+    const newest = files.dialogs.saved.at(-1);
+    if (newest && (channel === 'documents.verify' || channel === 'certificates.import')) files.dialogs.choose(newest);
+    if (channel === 'backups.chooseFolder') files.dialogs.chooseFolderNext(folderChoices(temp.dir)[sent++ % 4]);
     let answer;
     try {
       answer = await router.call(channel, payload);
@@ -229,9 +244,8 @@ describe('contract fuzz with valid payloads', () => {
     if (before) {
       expect(handle(), `refused with ${code}, yet the database was closed or replaced`).toBe(before);
       expect(watcher!.committed() - writesBefore, `refused with ${code}, yet rows were written`).toBe(0);
-    } else {
-      expect(sha256(dbFile) + sha256(`${dbFile}-wal`), `refused with ${code} while locked, yet the file changed`).toBe(bytesBefore);
     }
+    expect(filesNow(), `refused with ${code}${before ? '' : ' while locked'}, yet a file changed`).toEqual(filesBefore);
     return false;
   }
 
