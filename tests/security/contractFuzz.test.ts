@@ -4,12 +4,11 @@ import path from 'node:path';
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { fixedClock } from '../../core/clock';
 import { backupName } from '../../core/contract/backups';
 import { channels, contract, type Channel } from '../../core/contract/contract';
 import type { ErrorCode } from '../../core/contract/result';
-import { Backups, backupSettingsPath } from '../../core/backups/backups';
+import { Backups } from '../../core/backups/backups';
 import { handlers } from '../../core/handlers';
 import { createRouter, type Router } from '../../core/ipc/router';
 import { nl } from '../../core/i18n/nl';
@@ -31,9 +30,12 @@ import { arbitraryOf, type FieldValues } from '../fixtures/zodArbitraries';
  * Ids come mostly from the rows that exist, of both schools, so cross-school mixes
  * happen; some do not exist. Per call: the router never throws, no answer is INTERNAL,
  * and a refused call leaves every table as it was (TEMP triggers count committed
- * writes; while locked, the file's bytes). Complement of ipcFuzz.test.ts, which sends
- * only payloads the schemas reject. Fixed seed; a failure prints channel, seed and the
- * shrunk payload.
+ * writes) and every file (key file, backups, folder choice, saved exports; while
+ * locked, the database too). Three rounds over the channels, so calls build on what
+ * earlier ones made; then every record left must still read, then the session
+ * channels, then every channel while locked. Complement of ipcFuzz.test.ts, which
+ * sends only payloads the schemas reject. Fixed seeds: a failure prints channel, seed
+ * and shrunk payload, and a rerun replays every earlier call the same way.
  */
 
 const SEED = 20261207;
@@ -125,7 +127,7 @@ const idTables: Record<string, string[]> = {
 const numberFields = new Set(['minutes', 'seconds', 'plannedMinutes', 'page', 'pageSize', 'yearsAfterClose', 'longOpenWeeks', 'value']);
 const CERT_PASSPHRASE = 'fuzz-certificaat-1';
 
-const sha256 = (file: string) => (fs.existsSync(file) ? createHash('sha256').update(fs.readFileSync(file)).digest('hex') : 'none');
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 /** Backup folders a user might pick: a new one, one deep down, a file, one below a file. */
 const folderChoices = (dir: string) => [`${dir}/elders`, `${dir}/nieuw/diep/map`, `${dir}/mdo.db`, `${dir}/mdo.db/map`];
 
@@ -138,7 +140,7 @@ describe('contract fuzz with valid payloads', () => {
   let recoveryKey: string;
   let passphrase = DEMO_PASSPHRASE;
   const clock = fixedClock(E2E_NOW);
-  const files = { dialogs: null as unknown as ReturnType<typeof folderDialogs> };
+  let dialogs: ReturnType<typeof folderDialogs>;
   const internal: unknown[] = [];
 
   beforeAll(async () => {
@@ -150,8 +152,8 @@ describe('contract fuzz with valid payloads', () => {
     await session.init();
     await session.unlock(passphrase);
     backups = new Backups(session, { clock, appVersion: 'fuzz' });
-    files.dialogs = folderDialogs(temp.file('exports'));
-    const ctx = { session, clock, appVersion: 'fuzz', files: files.dialogs, backups, policy: NO_POLICY };
+    dialogs = folderDialogs(temp.file('exports'));
+    const ctx = { session, clock, appVersion: 'fuzz', files: dialogs, backups, policy: NO_POLICY };
     router = createRouter(handlers, ctx, (entry) => {
       if (entry.code === 'INTERNAL') internal.push(entry.error);
     });
@@ -198,14 +200,33 @@ describe('contract fuzz with valid payloads', () => {
       if (['passphrase', 'current', 'next'].includes(key))
         return fc.oneof(fc.constantFrom(passphrase, DEMO_PASSPHRASE, CERT_PASSPHRASE), fc.string({ maxLength: 30 }));
       if (key === 'recoveryKey') return fc.oneof(fc.constant(recoveryKey), fc.string({ minLength: 1, maxLength: 60 }));
-      if (defOfType(schema) === 'number' && !numberFields.has(key)) throw new Error(`contract fuzz: is "${key}" an id?`);
+      if (schema.def.type === 'number' && !numberFields.has(key)) throw new Error(`contract fuzz: is "${key}" an id?`);
       return undefined;
     };
   }
 
+  const watched = new WeakMap<OpenDatabase, ReturnType<typeof watchTableWrites>>();
   const tally = new Map<Channel, Map<string, number>>();
-  let sent = 0;
+  let folderChoice = 0;
   const seconds = new Map<Channel, number>();
+
+  /**
+   * Every file and folder the app may touch (database, key file, backup folders and choice, saved
+   * exports): small ones (key file, folder choice) by content, others by size and time of change.
+   * While the database is open its own files are left out: the triggers watch what it holds.
+   */
+  function filesNow(open: boolean): Record<string, string> {
+    const skip = open ? [dbFile, `${dbFile}-wal`, `${dbFile}-shm`] : [`${dbFile}-shm`];
+    const found: Record<string, string> = {};
+    for (const name of fs.readdirSync(temp.dir, { recursive: true }) as string[]) {
+      const file = path.join(temp.dir, name);
+      if (skip.includes(file)) continue;
+      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      if (!stat) continue;
+      found[name] = stat.isDirectory() ? 'folder' : stat.size < 8192 ? sha256(file) : `${stat.size} bytes, changed ${stat.mtimeMs}`;
+    }
+    return found;
+  }
 
   /** One call and the three promises: no throw, no INTERNAL, a refusal changes nothing. */
   async function send(channel: Channel, payload: unknown): Promise<boolean> {
@@ -213,20 +234,12 @@ describe('contract fuzz with valid payloads', () => {
     const before = handle();
     const watcher = before && watched.get(before);
     const writesBefore = watcher ? watcher.committed() : 0;
-    // Beside the tables: the key file and the backup folder choice. While locked, also the database's own bytes.
-    const filesNow = () =>
-      Object.fromEntries(
-        [...(before ? [] : [dbFile, `${dbFile}-wal`]), `${dbFile}.keys`, backupSettingsPath(dbFile)].map((file) => [
-          path.basename(file),
-          sha256(file),
-        ]),
-      );
-    const filesBefore = filesNow();
+    const filesBefore = filesNow(!!before);
     internal.length = 0;
     // The dialogs answer as a user might: the newest saved file to open, some folder to back up into.
-    const newest = files.dialogs.saved.at(-1);
-    if (newest && (channel === 'documents.verify' || channel === 'certificates.import')) files.dialogs.choose(newest);
-    if (channel === 'backups.chooseFolder') files.dialogs.chooseFolderNext(folderChoices(temp.dir)[sent++ % 4]);
+    const newest = dialogs.saved.at(-1);
+    if (newest && (channel === 'documents.verify' || channel === 'certificates.import')) dialogs.choose(newest);
+    if (channel === 'backups.chooseFolder') dialogs.chooseFolderNext(folderChoices(temp.dir)[folderChoice++ % 4]);
     let answer;
     try {
       answer = await router.call(channel, payload);
@@ -245,11 +258,10 @@ describe('contract fuzz with valid payloads', () => {
       expect(handle(), `refused with ${code}, yet the database was closed or replaced`).toBe(before);
       expect(watcher!.committed() - writesBefore, `refused with ${code}, yet rows were written`).toBe(0);
     }
-    expect(filesNow(), `refused with ${code}${before ? '' : ' while locked'}, yet a file changed`).toEqual(filesBefore);
+    expect(filesNow(!!before), `refused with ${code}${before ? '' : ' while locked'}, yet a file changed`).toEqual(filesBefore);
     return false;
   }
 
-  const watched = new WeakMap<OpenDatabase, ReturnType<typeof watchTableWrites>>();
   /** Opens the database again if a call closed it, and watches the connection's tables. */
   async function ensureOpen(): Promise<void> {
     if (session.state.state !== 'open') await session.unlock(passphrase);
@@ -328,7 +340,7 @@ describe('contract fuzz with valid payloads', () => {
     seconds.set(channel, (seconds.get(channel) ?? 0) + (performance.now() - started) / 1000);
   }
 
-  // The fuzz's first two findings, each as the user meets it.
+  // Two defects the fuzz found, each as the user meets it.
   it('refuses the parent version of a case not discussed in that meeting as not found, writing nothing', async () => {
     await ensureOpen();
     const sqlite = handle()!.sqlite;
@@ -337,11 +349,11 @@ describe('contract fuzz with valid payloads', () => {
       .prepare('SELECT id FROM support_case WHERE id NOT IN (SELECT case_id FROM agenda_item WHERE meeting_id = ? AND case_id IS NOT NULL)')
       .pluck()
       .get(meetingId) as number;
-    const saved = files.dialogs.saved.length;
+    const saved = dialogs.saved.length;
     const writes = watched.get(handle()!)!.committed();
     const answer = await router.call('documents.export', { kind: 'parent', meetingId, caseId });
     expect(answer).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: nl.errors.NOT_FOUND } });
-    expect(files.dialogs.saved.length).toBe(saved);
+    expect(dialogs.saved.length).toBe(saved);
     expect(watched.get(handle()!)!.committed()).toBe(writes);
     expect(internal).toEqual([]);
   });
@@ -390,7 +402,7 @@ describe('contract fuzz with valid payloads', () => {
         ...DESTRUCTIVE,
       ];
       const started = performance.now();
-      // Twice over the channels, so every channel also reads and changes what the others made.
+      // Three times over the channels, so every channel also reads and changes what the others made.
       for (const round of [0, 1, 2])
         for (const [index, channel] of ordered.entries())
           await fuzz(channel, Math.ceil((RUNS[channel] ?? DEFAULT_RUNS) / 3), SEED + 100 * round + index, { before: ensureOpen });
@@ -454,7 +466,3 @@ describe('contract fuzz with valid payloads', () => {
     },
   );
 });
-
-function defOfType(schema: z.ZodType): string {
-  return (schema as unknown as { _zod: { def: { type: string } } })._zod.def.type;
-}
