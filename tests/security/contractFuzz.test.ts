@@ -139,6 +139,7 @@ describe('contract fuzz with valid payloads', () => {
   let router: Router;
   let recoveryKey: string;
   let passphrase = DEMO_PASSPHRASE;
+  let knownCertificate: number | undefined;
   const clock = fixedClock(E2E_NOW);
   let dialogs: ReturnType<typeof folderDialogs>;
   const internal: unknown[] = [];
@@ -207,7 +208,7 @@ describe('contract fuzz with valid payloads', () => {
 
   const watched = new WeakMap<OpenDatabase, ReturnType<typeof watchTableWrites>>();
   const tally = new Map<Channel, Map<string, number>>();
-  let folderChoice = 0;
+  let dialogTurn = 0;
   const seconds = new Map<Channel, number>();
 
   /**
@@ -236,10 +237,12 @@ describe('contract fuzz with valid payloads', () => {
     const writesBefore = watcher ? watcher.committed() : 0;
     const filesBefore = filesNow(!!before);
     internal.length = 0;
-    // The dialogs answer as a user might: the newest saved file to open, some folder to back up into.
+    // The dialogs answer as a user might: the newest saved file to open, some folder to back up into, or cancel.
+    const turn = dialogTurn++;
     const newest = dialogs.saved.at(-1);
-    if (newest && (channel === 'documents.verify' || channel === 'certificates.import')) dialogs.choose(newest);
-    if (channel === 'backups.chooseFolder') dialogs.chooseFolderNext(folderChoices(temp.dir)[folderChoice++ % 4]);
+    if (newest && turn % 2 && (channel === 'documents.verify' || channel === 'certificates.import')) dialogs.choose(newest);
+    const folder = folderChoices(temp.dir)[turn % 5];
+    if (folder && channel === 'backups.chooseFolder') dialogs.chooseFolderNext(folder);
     let answer;
     try {
       answer = await router.call(channel, payload);
@@ -286,12 +289,17 @@ describe('contract fuzz with valid payloads', () => {
         .chain(([meetingId, ids]) => fc.shuffledSubarray(ids, { minLength: ids.length }).map((itemIds) => ({ meetingId, itemIds })));
     }
     if (channel === 'minutes.sign') {
-      const meetings = open.sqlite.prepare(`SELECT DISTINCT meeting_id FROM minutes WHERE status = 'finalized'`).pluck().all() as number[];
-      const certificates = open.sqlite.prepare('SELECT id FROM certificate').pluck().all() as number[];
-      if (!meetings.length || !certificates.length) return undefined;
+      const meetings = open.sqlite
+        .prepare(
+          `SELECT meeting_id FROM minutes AS latest WHERE status = 'finalized'
+             AND version = (SELECT max(version) FROM minutes WHERE meeting_id = latest.meeting_id)`,
+        )
+        .pluck()
+        .all() as number[];
+      if (!meetings.length || !knownCertificate) return undefined;
       return fc.record({
         meetingId: fc.constantFrom(...meetings),
-        certificateId: fc.constantFrom(...certificates),
+        certificateId: fc.constant(knownCertificate),
         passphrase: fc.constant(CERT_PASSPHRASE),
       });
     }
@@ -395,7 +403,9 @@ describe('contract fuzz with valid payloads', () => {
       await ensureOpen();
       // One certificate whose passphrase the run knows (for a chair, declared in the verslagen finalized from now on).
       const chair = handle()!.sqlite.prepare('SELECT chair_id FROM meeting WHERE chair_id IS NOT NULL ORDER BY date DESC').pluck().get();
-      expect(await router.call('certificates.create', { memberId: chair, passphrase: CERT_PASSPHRASE })).toMatchObject({ ok: true });
+      const created = await router.call('certificates.create', { memberId: chair, passphrase: CERT_PASSPHRASE });
+      expect(created).toMatchObject({ ok: true });
+      knownCertificate = (created as { data: { id: number } }).data.id;
       const ordered = [
         ...FIRST,
         ...channels.filter((channel) => ![...FIRST, ...DESTRUCTIVE, ...SESSION].includes(channel)),
