@@ -11,6 +11,9 @@ import { nl } from './i18n/nl';
 /** A pair of dates that must not be reversed, named as in migration 005's triggers. */
 export type DateOrderRule = keyof typeof nl.dateOrder;
 
+/** Rules judged against today, which only the services know (the database has no clock of the app's). */
+export const TODAY_RULES: readonly DateOrderRule[] = ['birthAfterToday'];
+
 /** A write refused because two of its dates are in the wrong order; `field` names the input to change, if there is one. */
 export class DateOrderError extends AppError {
   constructor(

@@ -113,7 +113,7 @@ export const handlers: Handlers = {
 
   'pupils.list': ({ schoolId }, { session }) => listPupils(session.db(), schoolId),
   'pupils.create': async ({ schoolId, ...input }, { session, clock }) => ({ id: await createPupil(session.db(), schoolId, input, clock) }),
-  'pupils.update': async ({ pupilId, ...input }, { session }) => (await updatePupil(session.db(), pupilId, input), null),
+  'pupils.update': async ({ pupilId, ...input }, { session, clock }) => (await updatePupil(session.db(), pupilId, input, clock), null),
 
   'cases.create': async ({ pupilId, ...input }, { session, clock }) => ({ id: await createCase(session.db(), pupilId, input, clock) }),
   'cases.update': async ({ caseId, ...input }, { session, clock }) => (await updateCase(session.db(), caseId, input, clock), null),

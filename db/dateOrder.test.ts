@@ -2,7 +2,7 @@ import { addDays, formatISO, parseISO } from 'date-fns';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../core/clock';
-import type { DateOrderRule } from '../core/dateOrder';
+import { TODAY_RULES, type DateOrderRule } from '../core/dateOrder';
 import { generateDemo } from '../core/demo/generateDemo';
 import { nl } from '../core/i18n/nl';
 import { tempDir } from '../tests/e2e/harness';
@@ -322,7 +322,7 @@ describe('dates in order, in the database', () => {
   it('has a probe for every rule, and a Dutch explanation for every rule a trigger names', () => {
     const triggers = handle.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger'`).pluck().all() as string[];
     const named = new Set(triggers.flatMap((sql) => [...sql.matchAll(/'date order: (\w+)'/g)].map((match) => match[1])));
-    expect([...named].sort()).toEqual(Object.keys(nl.dateOrder).sort());
+    expect([...named, ...TODAY_RULES].sort()).toEqual(Object.keys(nl.dateOrder).sort());
     expect(new Set(probes.map((probe) => probe.rule))).toEqual(named);
   });
 

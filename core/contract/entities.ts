@@ -6,6 +6,12 @@ import { backupEntry } from './backups';
 
 export const id = z.number().int().positive();
 export const isoDate = z.iso.date();
+/** The dates MDO accepts as input: real calendar days within what a school's records can hold (no year 0 or 9999). */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2199-12-31';
+export const dateInput = z.iso
+  .date({ error: nl.forms.date })
+  .refine((date) => date >= EARLIEST_DATE && date <= LATEST_DATE, { error: nl.forms.dateRange });
 export const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: nl.forms.time });
 
 export const schoolScope = z.strictObject({ schoolId: id });
@@ -130,7 +136,7 @@ export const roleCreate = z.strictObject({ schoolId: id, name: required(80, nl.f
 export const pupilFields = z.strictObject({
   firstName: required(80, nl.forms.required),
   lastName: required(80, nl.forms.required),
-  dateOfBirth: z.iso.date({ error: nl.forms.date }),
+  dateOfBirth: dateInput,
   groupName: required(40, nl.forms.required),
 });
 export const pupilCreate = pupilFields.extend({ schoolId: id });
@@ -159,12 +165,12 @@ export const caseClose = z.strictObject({ caseId: id, reason: required(1000, nl.
 export const consentRecord = z.strictObject({
   caseId: id,
   status: consentStatus,
-  recordedOn: z.iso.date({ error: nl.forms.date }),
+  recordedOn: dateInput,
   scope: text(500).default(''),
   note: text(1000).default(''),
 });
 export const safetyConcern = z.strictObject({ caseId: id, reason: z.string().trim().max(2000).nullable() });
-export const leadSet = z.strictObject({ caseId: id, memberId: id, reason: text(1000).default(''), onDate: isoDate });
+export const leadSet = z.strictObject({ caseId: id, memberId: id, reason: text(1000).default(''), onDate: dateInput });
 
 const agreementRow = z.object({
   id,
@@ -214,7 +220,7 @@ export const caseDetail = z.object({
 });
 
 export const meetingFields = z.strictObject({
-  date: z.iso.date({ error: nl.forms.date }),
+  date: dateInput,
   startTime: time,
   location: text(120).default(''),
   chairId: id.nullable(),
@@ -255,7 +261,7 @@ export const presenceSet = z.strictObject({ meetingId: id, memberId: id, status:
 export const meetingClose = z.strictObject({
   meetingId: id,
   openQuestions: text(4000).default(''),
-  next: z.strictObject({ date: z.iso.date({ error: nl.forms.date }), startTime: time, location: text(120).default('') }).nullable(),
+  next: z.strictObject({ date: dateInput, startTime: time, location: text(120).default('') }).nullable(),
 });
 export const actionGroup = z.object({
   owner: z.string(),
@@ -345,11 +351,11 @@ export const agreementAdd = z
     ownerKind,
     ownerMemberId: id.optional(),
     ownerName: text(120).optional(),
-    dueOn: z.iso.date({ error: nl.forms.date }),
+    dueOn: dateInput,
   })
   .refine((value) => value.ownerKind !== 'member' || value.ownerMemberId !== undefined, { path: ['ownerMemberId'], error: nl.forms.owner });
 export const agreementStatusSet = z.strictObject({ agreementId: id, status: agreementStatus });
-export const agreementPostpone = z.strictObject({ agreementId: id, dueOn: z.iso.date({ error: nl.forms.date }) });
+export const agreementPostpone = z.strictObject({ agreementId: id, dueOn: dateInput });
 export const effectRecord = z.strictObject({ agendaItemId: id, result: effectResult, note: text(2000).default('') });
 export const tagsSet = z.strictObject({ agendaItemId: id, tagIds: z.array(id).max(50) });
 export const timeAdd = z.strictObject({ agendaItemId: id, seconds: z.number().int().min(1).max(3600) });
@@ -537,10 +543,10 @@ export const dashboardItemsRequest = z.strictObject({ schoolId: id, longOpenWeek
 
 // The anonymous monitoring report for the stuurgroep: only shown numbers cross the boundary.
 export const monitoringRequest = z
-  .strictObject({ schoolIds: z.array(id).min(1).max(200), from: isoDate, to: isoDate })
+  .strictObject({ schoolIds: z.array(id).min(1).max(200), from: dateInput, to: dateInput })
   .refine((value) => value.from <= value.to, { path: ['to'], error: nl.forms.period });
 export const monitoringExport = z
-  .strictObject({ schoolIds: z.array(id).min(1).max(200), from: isoDate, to: isoDate, format: z.enum(['docx', 'csv']) })
+  .strictObject({ schoolIds: z.array(id).min(1).max(200), from: dateInput, to: dateInput, format: z.enum(['docx', 'csv']) })
   .refine((value) => value.from <= value.to, { path: ['to'], error: nl.forms.period });
 // Bounded, as the charts channel takes the tables back from the screen; far above what a report holds.
 const reportText = z.string().max(500);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nl } from '../i18n/nl';
-import { id, isoDate } from './entities';
+import { dateInput, id, isoDate } from './entities';
 
 // Shapes of the Privacy screen's channels: audit log, retention, data-subject requests.
 
@@ -12,8 +12,8 @@ export const auditFilter = z
   .strictObject({
     schoolId: id,
     kind: auditKind.nullable(),
-    from: isoDate.nullable(),
-    to: isoDate.nullable(),
+    from: dateInput.nullable(),
+    to: dateInput.nullable(),
   })
   .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, { error: nl.forms.period, path: ['to'] });
 

@@ -386,6 +386,7 @@ export const nl = {
   forms: {
     required: 'Dit veld is verplicht.',
     date: 'Vul een geldige datum in.',
+    dateRange: 'Kies een datum tussen 1900 en 2199.',
     time: 'Vul een tijd in als 08:30.',
     question: 'Beschrijf de hulpvraag in minstens tien tekens.',
     reason: 'Geef een reden op.',
@@ -756,6 +757,7 @@ export const nl = {
     agreementPostponedToEarlier: 'Uitstellen kan alleen naar een datum ná de datum waarop de afspraak nu staat.',
     agreementCompletedBeforeMeeting: 'Een afspraak kan niet gedaan zijn vóór de datum van het overleg waarin ze is gemaakt.',
     memberLeftBeforeJoined: 'Een lid kan het kernteam niet verlaten vóór de dag waarop het erbij kwam.',
+    birthAfterToday: 'Een geboortedatum kan niet na vandaag liggen. Controleer de datum.',
   },
   defaults: {
     roles: [

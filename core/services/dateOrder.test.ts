@@ -152,19 +152,17 @@ describe('dates in order, in the services', () => {
   });
 
   it("refuses a case or a consent dated before the pupil's birth, also when the date of birth is corrected afterwards", async () => {
-    const born = shift(TODAY, 30);
-    const pupil = await accepted('pupils.create', {
-      schoolId: 1,
-      firstName: 'Toekomst',
-      lastName: 'Kind',
-      dateOfBirth: born,
-      groupName: 'Groep 1',
-    });
+    const newborn = { schoolId: 1, firstName: 'Toekomst', lastName: 'Kind', groupName: 'Groep 1' };
+    await refused('pupils.create', { ...newborn, dateOfBirth: shift(TODAY, 1) }, 'birthAfterToday', 'dateOfBirth');
+    const pupil = await accepted('pupils.create', { ...newborn, dateOfBirth: TODAY });
     const pupilId = (pupil as { id: number }).id;
+    // Registered on a day before the birth (a computer whose clock is behind).
     await refused(
       'cases.create',
       { pupilId, question: 'Een hulpvraag van tien tekens.', analysis: '', themeIds: [] },
       'caseRegisteredBeforeBirth',
+      undefined,
+      shift(TODAY, -1),
     );
 
     const registered = registeredCase();
@@ -197,7 +195,21 @@ describe('dates in order, in the services', () => {
       'consentBeforeBirth',
       'dateOfBirth',
     );
+    await refused('pupils.update', { ...update, dateOfBirth: shift(TODAY, 1) }, 'birthAfterToday', 'dateOfBirth');
     await accepted('pupils.update', { ...update, dateOfBirth: shift(text(registered.registered_on), -5) });
+  });
+
+  it('accepts only dates from 1900 to 2199, with a Dutch message on the field', async () => {
+    const plan = { schoolId: 1, startTime: '15:00', location: '', chairId: null, minuteTakerId: null, inviteeIds: [] };
+    for (const date of ['1899-12-31', '2200-01-01', '0000-01-01', '9999-12-31']) {
+      const before = tableRows(sqlite);
+      expect(await call('meetings.plan', { ...plan, date })).toEqual({
+        ok: false,
+        error: { code: 'VALIDATION', message: nl.errors.VALIDATION, fields: [{ path: 'date', message: nl.forms.dateRange }] },
+      });
+      expect(tableRows(sqlite)).toEqual(before);
+    }
+    for (const date of ['1900-01-01', '2199-12-31']) await accepted('meetings.plan', { ...plan, date });
   });
 
   it('refuses to record an effect in a meeting before the first discussion of the case', async () => {

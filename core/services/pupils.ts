@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { nowIso, type Clock } from '../clock';
+import { nowIso, today, type Clock } from '../clock';
 import { assertNotBefore } from '../dateOrder';
 import { AppError } from '../errors';
 
@@ -37,6 +37,7 @@ export async function listPupils(db: Kysely<DB>, schoolId: number) {
 
 /** Adds a pupil with only the minimal data the app needs. */
 export async function createPupil(db: Kysely<DB>, schoolId: number, input: PupilInput, clock: Clock): Promise<number> {
+  assertNotBefore(today(clock), input.dateOfBirth, 'birthAfterToday', 'dateOfBirth');
   const school = await db.selectFrom('school').select('id').where('id', '=', schoolId).executeTakeFirst();
   if (!school) throw new AppError('NOT_FOUND', 'school');
   const { id } = await db
@@ -47,8 +48,9 @@ export async function createPupil(db: Kysely<DB>, schoolId: number, input: Pupil
   return id;
 }
 
-/** Corrects a pupil's data; a date of birth after one of their cases or consents is refused. */
-export async function updatePupil(db: Kysely<DB>, pupilId: number, input: PupilInput): Promise<void> {
+/** Corrects a pupil's data; a date of birth after today or after one of their cases or consents is refused. */
+export async function updatePupil(db: Kysely<DB>, pupilId: number, input: PupilInput, clock: Clock): Promise<void> {
+  assertNotBefore(today(clock), input.dateOfBirth, 'birthAfterToday', 'dateOfBirth');
   await db.transaction().execute(async (trx) => {
     const earliest = await trx
       .selectFrom('supportCase')
