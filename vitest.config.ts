@@ -8,7 +8,10 @@ export default defineConfig({
     // No test process may open a network connection (tests/security/noNetwork.setup.ts).
     setupFiles: ['tests/security/noNetwork.setup.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
+    // Two at a time on a 2-core machine: most time is spent waiting on Chromium, LibreOffice, scrypt and child processes.
+    maxWorkers: 2,
+    // A cap, not a wait: with two workers on two busy cores a whole e2e scenario can take 25 s.
+    testTimeout: 90_000,
     // UI polls wait for what a user would wait for; on 2 busy cores that can take a few seconds.
     expect: { poll: { timeout: 8_000, interval: 50 } },
     hookTimeout: 60_000,

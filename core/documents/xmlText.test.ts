@@ -2,16 +2,8 @@ import fc from 'fast-check';
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { zipParts } from './packDocx';
+import { isXmlChar } from '../../tests/fixtures/xmlChar';
 import { assertWellFormedXml, MalformedXmlError, xmlText } from './xmlText';
-
-// XML 1.0's Char production, written out as numbers: the reference xmlText is held to.
-const isXmlChar = (cp: number) =>
-  cp === 0x9 ||
-  cp === 0xa ||
-  cp === 0xd ||
-  (cp >= 0x20 && cp <= 0xd7ff) ||
-  (cp >= 0xe000 && cp <= 0xfffd) ||
-  (cp >= 0x10000 && cp <= 0x10ffff);
 
 // Any code point of any plane; a surrogate on its own is a lone surrogate. Weighted towards the edges.
 const anyCodePoint = fc

@@ -17,6 +17,7 @@ import { createDemoDatabase, E2E_NOW, TEST_KDF_PARAMS } from '../fixtures/demoDa
 import { folderDialogs } from '../fixtures/folderDialogs';
 import { libreOfficeCheck } from '../readers/libreoffice';
 import { xmlsecVerify } from '../readers/xmlsec';
+import { isXmlChar } from '../fixtures/xmlChar';
 
 /*
  * Hostile text at every door (issue 15): generated Unicode (every plane, the noncharacters,
@@ -231,14 +232,6 @@ const FEATURES: Record<string, (text: string) => boolean> = {
 };
 
 // ——— Independent readers: not the app's own xmlText ———
-
-const isXmlChar = (cp: number) =>
-  cp === 0x9 ||
-  cp === 0xa ||
-  cp === 0xd ||
-  (cp >= 0x20 && cp <= 0xd7ff) ||
-  (cp >= 0xe000 && cp <= 0xfffd) ||
-  (cp >= 0x10000 && cp <= 0x10ffff);
 
 const firstForbidden = (text: string) => codePoints(text).find((cp) => !isXmlChar(cp));
 
