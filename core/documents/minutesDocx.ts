@@ -1,4 +1,5 @@
 import { Document, Paragraph, TextRun, type FileChild } from 'docx';
+import { AppError } from '../errors';
 import { formatLongDate, formatShortDate } from '../i18n/formatDate';
 import { nl } from '../i18n/nl';
 import { ownerLabel } from '../i18n/ownerLabel';
@@ -161,7 +162,8 @@ export async function buildMinutesDocx(data: MinutesData, signatures?: Signature
 export async function buildParentDocx(data: MinutesData, caseId: number): Promise<Uint8Array> {
   const { meeting, school } = data;
   const item = data.items.find((entry) => entry.case?.id === caseId);
-  if (!item) throw new Error(`case ${caseId} was not discussed in meeting ${meeting.id}`);
+  // A parent version exists only for a case discussed in that meeting: any other case is not found.
+  if (!item) throw new AppError('NOT_FOUND', 'case discussed in that meeting');
   const id = documentId('OV', meeting.date, meeting.id, caseId);
   const children: FileChild[] = [
     title(nl.docs.parentTitle),

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { type Clock } from '../clock';
-import { AppError } from '../errors';
 import { buildDossierDocx } from '../documents/dossierDocx';
 import { assertWritable, loadMinutesData } from '../documents/minutesData';
 import { buildMinutesDocx, buildParentDocx } from '../documents/minutesDocx';
@@ -42,8 +41,6 @@ export async function exportDocument(
   } else {
     const data = await loadMinutesData(db, request.meetingId);
     assertWritable(data);
-    // A parent version exists only for a case discussed in that meeting: any other case is not found.
-    if (request.kind === 'parent' && !data.items.some((item) => item.case?.id === request.caseId)) throw new AppError('NOT_FOUND', 'case');
     // A finalized verslag is handed out exactly as it was frozen (and signed), never rebuilt.
     const frozen =
       request.kind === 'minutes' && data.meeting.status === 'finalized' ? await minutesForExport(db, data.meeting.id) : undefined;
