@@ -560,7 +560,7 @@ export const reportTable = z.object({
 export const monitoringReport = z.object({
   title: z.string(),
   subtitle: z.string(),
-  meta: z.array(z.object({ label: z.string(), value: z.string() })),
+  meta: z.array(z.object({ label: z.string(), value: z.string(), csv: z.string().optional() })),
   tables: z.array(reportTable),
   legend: z.array(z.string()),
 });

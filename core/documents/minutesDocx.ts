@@ -74,8 +74,16 @@ export function presenceTable(data: MinutesData, withNames: boolean): FileChild 
     : table([nl.team.role, nl.docs.presence], presenceRows(data, false), [70, 30]);
 }
 
+/** The reference in a document's footer, e.g. VS-20261207-3 (verslag of meeting 3 on 7 December 2026). */
 export function documentId(kind: 'VS' | 'OV' | 'CD', ...parts: (string | number)[]): string {
-  return [kind, ...parts].join('-');
+  // A date in it is written without dashes: it is part of a reference, not a
+  // date for people to read (those are written out in Dutch).
+  return [kind, ...parts.map(compactDate)].join('-');
+}
+
+/** "2026-12-07" as "20261207"; anything else unchanged. */
+export function compactDate(part: string | number): string | number {
+  return typeof part === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(part) ? part.replaceAll('-', '') : part;
 }
 
 /** What the signature block of a finalized verslag prints: the day it was finalized and who signs it. */
@@ -93,13 +101,13 @@ function signatureSection(block: SignatureBlock | RebuiltAfterErasure | undefine
   const italic = (text: string) => new Paragraph({ children: [new TextRun({ text, italics: true })] });
   if (!block) return [h1(nl.docs.signatures), italic(nl.docs.signatureLine)];
   if ('rebuilt' in block) return [h1(nl.docs.signatures), italic(nl.privacy.docs.rebuiltNote)];
-  if (block.signers.length === 0) return [h1(nl.docs.signatures), italic(nl.docs.finalizedUnsigned(formatLongDate(block.date)))];
+  if (block.signers.length === 0) return [h1(nl.docs.signatures), italic(nl.docs.finalizedUnsigned(formatShortDate(block.date)))];
   return [
     h1(nl.docs.signatures),
     ...block.signers.flatMap((signer) => [
       h2(`${signer.meetingRole === 'chair' ? nl.docs.chair : nl.docs.minuteTaker}: ${signer.name}`),
       ...(signer.role ? [labelled(nl.docs.signerRole, signer.role)] : []),
-      labelled(nl.docs.date, formatLongDate(block.date)),
+      labelled(nl.docs.date, formatShortDate(block.date)),
       labelled(nl.docs.fingerprint, signer.fingerprint),
     ]),
     italic(nl.docs.howToVerify),

@@ -6,7 +6,7 @@
 export const nlMonitoring = {
   title: 'Monitoringsrapportage MDO',
   marking: 'Anoniem',
-  documentId: (from: string, to: string) => `MR-${from}-${to}`,
+  documentId: (from: string, to: string) => `MR-${from.replaceAll('-', '')}-${to.replaceAll('-', '')}`,
   fileName: (from: string, to: string, extension: string) => `Monitoringsrapportage MDO ${from} tot en met ${to}.${extension}`,
   screen: {
     title: 'Monitoring',

@@ -6,7 +6,7 @@ const report: MonitoringReport = {
   title: 'Monitoringsrapportage MDO',
   subtitle: 'Anoniem overzicht',
   meta: [
-    { label: 'Periode', value: '1-1-2026 t/m 30-6-2026' },
+    { label: 'Periode', value: '1 januari 2026 t/m 30 juni 2026', csv: '2026-01-01 t/m 2026-06-30' },
     { label: 'Scholen', value: 'De Linde; dependance "Noord"' },
   ],
   tables: [
@@ -83,7 +83,7 @@ describe('monitoring CSV', () => {
         [
           'Monitoringsrapportage MDO',
           'Anoniem overzicht',
-          'Periode;1-1-2026 t/m 30-6-2026',
+          'Periode;2026-01-01 t/m 2026-06-30',
           'Scholen;"De Linde; dependance ""Noord"""',
           '',
           'Trekker',

@@ -28,9 +28,9 @@ export function csvText(lines: readonly (readonly string[])[]): string {
   return lines.map((fields) => fields.map(csvField).join(SEPARATOR) + NEWLINE).join('');
 }
 
-/** The report's lines: title, meta, then each table (title, header, rows) after an empty line, then the legend. */
+/** The report's lines: title, meta (dates in ISO, as every CSV MDO writes), then each table (title, header, rows) after an empty line, then the legend. */
 export function monitoringCsvLines(report: MonitoringReport): string[][] {
-  const lines: string[][] = [[report.title], [report.subtitle], ...report.meta.map((entry) => [entry.label, entry.value])];
+  const lines: string[][] = [[report.title], [report.subtitle], ...report.meta.map((entry) => [entry.label, entry.csv ?? entry.value])];
   for (const table of report.tables) {
     lines.push([], [table.title], table.columns);
     if (table.rows.length === 0 && table.emptyText) lines.push([table.emptyText]);

@@ -59,10 +59,10 @@ describe('anonymous monitoring report', () => {
   it('names the period, the schools and the day it was made', () => {
     expect(report.title).toBe('Monitoringsrapportage MDO');
     expect(report.meta).toEqual([
-      { label: 'Periode', value: '1-1-2026 t/m 30-6-2026' },
+      { label: 'Periode', value: '1 januari 2026 t/m 30 juni 2026', csv: '2026-01-01 t/m 2026-06-30' },
       { label: 'Scholen', value: 'De Linde, Het Anker' },
-      { label: 'Gemaakt op', value: '25-11-2026' },
-      { label: 'Peildatum trekker', value: '30-6-2026' },
+      { label: 'Gemaakt op', value: '25 november 2026', csv: '2026-11-25' },
+      { label: 'Peildatum trekker', value: '30 juni 2026', csv: '2026-06-30' },
     ]);
   });
 
@@ -87,7 +87,7 @@ describe('anonymous monitoring report', () => {
   it('hides the other trekker count and both shares, so 27 − 25 cannot be worked out', () => {
     expect(texts(table(report, t.lead.title))).toEqual([
       ['Onderdeel', 'Aantal', 'Aandeel'],
-      ['Open casussen op 30-6-2026', '27', ''],
+      ['Open casussen op 30 juni 2026', '27', ''],
       ['met een trekker', 'x', '–'],
       ['zonder trekker', '<5', '–'],
     ]);
@@ -171,9 +171,9 @@ describe('anonymous monitoring report on the fixed data set', () => {
     expect(everything).not.toMatch(/Kind|Fixture|Anna|Bram|Carla|Dirk|Eva/);
     for (const reportTable of report.tables)
       for (const row of reportTable.rows) for (const cell of row.cells) expect(cell.text).not.toMatch(/^[1-4]$/);
-    // Open on 30-6-2026: 7, of which 5 with and 2 without a trekker.
+    // Open on 30 June 2026: 7, of which 5 with and 2 without a trekker.
     expect(texts(table(report, t.lead.title)).slice(1)).toEqual([
-      ['Open casussen op 30-6-2026', '7', ''],
+      ['Open casussen op 30 juni 2026', '7', ''],
       ['met een trekker', 'x', '–'],
       ['zonder trekker', '<5', '–'],
     ]);

@@ -33,7 +33,8 @@ export interface ReportTable {
 export interface MonitoringReport {
   title: string;
   subtitle: string;
-  meta: { label: string; value: string }[];
+  /** value as people read it; csv (ISO dates) where the CSV file writes something else. */
+  meta: { label: string; value: string; csv?: string }[];
   tables: ReportTable[];
   legend: string[];
 }
@@ -145,10 +146,14 @@ export function monitoringReport(m: MonitoringMeasures): MonitoringReport {
     title: t.title,
     subtitle: t.subtitle,
     meta: [
-      { label: t.meta.period, value: t.meta.periodText(formatShortDate(m.period.from), formatShortDate(m.period.to)) },
+      {
+        label: t.meta.period,
+        value: t.meta.periodText(formatShortDate(m.period.from), formatShortDate(m.period.to)),
+        csv: t.meta.periodText(m.period.from, m.period.to),
+      },
       { label: t.meta.schools, value: m.schools.map((school) => school.name).join(', ') },
-      { label: t.meta.generatedOn, value: formatShortDate(m.generatedOn) },
-      { label: t.meta.asOf, value: formatShortDate(m.leadCoverage.asOf) },
+      { label: t.meta.generatedOn, value: formatShortDate(m.generatedOn), csv: m.generatedOn },
+      { label: t.meta.asOf, value: formatShortDate(m.leadCoverage.asOf), csv: m.leadCoverage.asOf },
     ],
     tables: [
       {

@@ -7,6 +7,7 @@ import { createDemoDatabase, E2E_NOW } from '../../tests/fixtures/demoDatabase';
 import { libreOfficeCheck } from '../../tests/readers/libreoffice';
 import { fixedClock } from '../clock';
 import { initialsOf } from '../documents/minutesData';
+import { formatShortDate } from '../i18n/formatDate';
 import { xmlParts } from '../documents/packDocx';
 import { monitoringCharts, monitoringFile, monitoringView } from './monitoring';
 
@@ -21,6 +22,7 @@ async function identities(handle: OpenDatabase) {
     initialsOf(pupil.firstName, pupil.lastName),
     pupil.dateOfBirth,
     format(parseISO(pupil.dateOfBirth), 'd-M-yyyy'),
+    formatShortDate(pupil.dateOfBirth),
   ]);
 }
 
@@ -106,6 +108,6 @@ describe('the anonymous monitoring report', () => {
     }
     const csv = await monitoringFile(small.db, period, 'csv', clock);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(strFromU8(csv)).toContain('Periode;25-11-2025 t/m 25-11-2026\r\n');
+    expect(strFromU8(csv)).toContain('Periode;2025-11-25 t/m 2026-11-25\r\n');
   });
 });

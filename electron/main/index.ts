@@ -63,6 +63,9 @@ async function main(): Promise<void> {
   }
   denyNavigation(app);
   protocol.registerSchemesAsPrivileged([appScheme]);
+  // Chromium's own controls speak Dutch whatever the computer's language: a
+  // date field shows and takes dd-mm-jjjj, like every date MDO writes.
+  app.commandLine.appendSwitch('lang', 'nl-NL');
   await app.whenReady();
   serveAppFiles(protocol, rendererDir);
   const isTrusted = trustedUrl(devServerUrl, rendererDir);

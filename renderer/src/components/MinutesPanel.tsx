@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useChannel, useChannelMutation } from '../api';
-import { t } from '../i18n';
+import { formatShortDate, t } from '../i18n';
 import { ExportButton } from './ExportButton';
 import { SigningPanel } from './SigningPanel';
 
@@ -25,7 +25,7 @@ export function MinutesPanel({ meetingId, schoolId, status }: { meetingId: numbe
             <Badge variant="light" color={version.status === 'finalized' ? 'teal' : 'gray'}>
               {t.minutes.version(version.version)}
             </Badge>
-            <Text size="sm">{version.status === 'finalized' ? version.finalizedAt?.slice(0, 10) : t.minutes.draft}</Text>
+            <Text size="sm">{version.status === 'finalized' && version.finalizedAt ? formatShortDate(version.finalizedAt) : t.minutes.draft}</Text>
             {version.sha256 && (
               <Text size="xs" c="dimmed" ff="monospace" title={version.sha256}>
                 {t.minutes.fingerprint} {version.sha256.slice(0, 16)}…
