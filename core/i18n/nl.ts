@@ -59,6 +59,7 @@ export const nl = {
     remember: 'Op deze computer openen zonder wachtwoord (met uw computeraccount)',
     rememberHint: 'Alleen bij het starten van MDO. Na vergrendelen is het wachtwoord altijd nodig.',
     idleMinutes: 'Vergrendelen na (minuten zonder gebruik)',
+    lockNowWithKeys: (keys: string) => `Vergrendelen (${keys})`,
   },
   welcome: {
     title: 'Welkom bij MDO',

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createDemoDatabase } from '../fixtures/demoDatabase';
-import { launchApp, tempDir } from './harness';
+import { appPerTest, launchApp, tempDir } from './harness';
+
+const IDLE_REASON = 'MDO is vergrendeld omdat de computer een tijd niet is gebruikt.';
 
 describe('the app lock', () => {
   it('opens on the lock screen without any personal data, unlocks with the passphrase, and locks again on request and when idle', async () => {
@@ -33,6 +35,8 @@ describe('the app lock', () => {
       await page.getByRole('button', { name: 'Vergrendelen' }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'MDO is vergrendeld' }).isVisible()).toBe(true);
       expect(session.state.state).toBe('locked');
+      // Locked by hand: no word about inactivity.
+      expect(await page.getByText(IDLE_REASON).count()).toBe(0);
       await noPersonalData();
 
       // Idle: one minute without keyboard or mouse locks it (the page clock runs fast here).
@@ -49,10 +53,42 @@ describe('the app lock', () => {
       await page.clock.fastForward(31_000);
       await expect.poll(() => session.state.state).toBe('locked');
       await expect.poll(() => page.getByRole('heading', { name: 'MDO is vergrendeld' }).isVisible()).toBe(true);
+      // Locked by the idle timer: the lock screen says why.
+      expect(await page.getByRole('status').filter({ hasText: IDLE_REASON }).isVisible()).toBe(true);
       await noPersonalData();
     } finally {
       await app.close();
       temp.remove();
     }
+  });
+});
+
+describe('the lock button and its shortcut', () => {
+  const current = appPerTest();
+
+  it('names the button, announces Ctrl+L, and locks with Ctrl+L even while typing in a field', async () => {
+    const { page, session } = current();
+    await expect.poll(() => page.getByRole('heading', { name: 'Volgend overleg' }).isVisible()).toBe(true);
+    const button = page.getByRole('button', { name: 'Vergrendelen' });
+    // Wide enough for its label: the text shows beside the icon.
+    expect(await button.textContent()).toBe('Vergrendelen');
+    expect(await button.getAttribute('aria-keyshortcuts')).toBe('Control+L');
+    await button.hover();
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toBe('Vergrendelen (Ctrl+L)');
+
+    // Narrow: the icon alone, still named and with the same shortcut.
+    await page.setViewportSize({ width: 640, height: 360 });
+    await expect.poll(() => button.textContent()).toBe('');
+    expect(await button.getAttribute('aria-keyshortcuts')).toBe('Control+L');
+
+    // While typing a pupil's name in a dialog.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByRole('link', { name: 'Leerlingen' }).click();
+    await page.getByRole('button', { name: 'Leerling toevoegen' }).click();
+    await page.getByLabel('Voornaam').fill('Noor');
+    await page.keyboard.press('Control+L');
+    await expect.poll(() => page.getByRole('heading', { name: 'MDO is vergrendeld' }).isVisible()).toBe(true);
+    expect(session.state.state).toBe('locked');
+    expect(await page.getByText(IDLE_REASON).count()).toBe(0);
   });
 });

@@ -1,11 +1,10 @@
-import { ActionIcon, AppShell, Badge, Group, NavLink, Select, Text, Title, Tooltip } from '@mantine/core';
+import { AppShell, Badge, Group, NavLink, Select, Text, Title } from '@mantine/core';
 import {
   IconBuildingCommunity,
   IconChartBar,
   IconCalendarEvent,
   IconFolders,
   IconHome,
-  IconLock,
   IconSchool,
   IconShieldCheck,
   IconShieldLock,
@@ -17,7 +16,7 @@ import { t } from '../i18n';
 import { GlobalSearch } from './GlobalSearch';
 import { Loading } from './Loading';
 import { useSchool } from '../school';
-import { useLockNow } from '../useIdleLock';
+import { LockButton } from './LockButton';
 
 const links = [
   { to: '/', label: t.nav.start, icon: IconHome },
@@ -30,17 +29,6 @@ const links = [
   { to: '/controleren', label: t.nav.verify, icon: IconShieldCheck },
   { to: '/privacy', label: t.privacy.title, icon: IconShieldLock },
 ];
-
-function LockButton() {
-  const lockNow = useLockNow();
-  return (
-    <Tooltip label={t.lock.lockNow}>
-      <ActionIcon variant="subtle" size="lg" aria-label={t.lock.lockNow} onClick={() => void lockNow()}>
-        <IconLock size={20} />
-      </ActionIcon>
-    </Tooltip>
-  );
-}
 
 /** The frame around every screen: school in the header, navigation on the left. */
 export function Shell() {

@@ -1,8 +1,9 @@
 import { Alert, Anchor, Button, Card, Center, Container, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconInfoCircle, IconLock } from '@tabler/icons-react';
+import { IconClockPause, IconInfoCircle, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useChannelMutation } from '../api';
 import { t } from '../i18n';
+import { lastLockReason } from '../useIdleLock';
 
 type Locked = { state: 'locked'; demo: boolean; keyringMissing: boolean; demoPassphrase: string | null } | { state: 'unencrypted' };
 
@@ -24,6 +25,12 @@ export function LockScreen({ database, onRecoveryKey }: { database: Locked; onRe
               <IconLock size={26} style={{ verticalAlign: '-3px', marginRight: 8 }} />
               {database.state === 'unencrypted' ? t.lock.encryptTitle : t.lock.title}
             </Title>
+            {/* Only an idle lock explains itself; after the lock button the title says it all. */}
+            {database.state === 'locked' && lastLockReason() === 'idle' && (
+              <Alert color="blue" icon={<IconClockPause />} role="status">
+                {t.lock.autoLocked}
+              </Alert>
+            )}
             {database.state === 'unencrypted' ? (
               <FirstPassphrase onRecoveryKey={onRecoveryKey} />
             ) : mode === 'passphrase' ? (
