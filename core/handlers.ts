@@ -23,6 +23,7 @@ import { getRetention, purgeExpired, retentionPreview, setRetention } from './se
 import { DEFAULT_RETENTION_YEARS } from './contract/privacy';
 
 import { getDashboardItems } from './services/dashboardItems';
+import { getFirstSteps, hideFirstSteps } from './services/firstSteps';
 import { exportMonitoring, monitoringCharts, monitoringView } from './services/monitoring';
 import {
   actionList,
@@ -86,6 +87,8 @@ export const handlers: Handlers = {
   },
   'dashboard.items': ({ schoolId, longOpenWeeks }, { session, clock }) =>
     getDashboardItems(session.db(), schoolId, clock, { longOpenWeeks }),
+  'dashboard.firstSteps': ({ schoolId }, { session }) => getFirstSteps(session.db(), schoolId),
+  'dashboard.hideFirstSteps': async ({ schoolId, hidden }, { session }) => (await hideFirstSteps(session.db(), schoolId, hidden), null),
   'monitoring.report': (period, { session, clock }) => monitoringView(session.db(), period, clock),
   'monitoring.charts': ({ tables }, { session }) => {
     // Drawn from the tables sent, yet like every screen only while the database is unlocked.

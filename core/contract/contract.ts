@@ -18,6 +18,8 @@ export const contract = {
   'session.remember': { input: z.strictObject({ enabled: z.boolean() }), output: z.null() },
   'session.setLockMinutes': { input: z.strictObject({ minutes: z.number().int().min(1).max(240) }), output: z.null() },
   'dashboard.items': { input: e.dashboardItemsRequest, output: e.dashboardItems },
+  'dashboard.firstSteps': { input: e.schoolScope, output: e.firstSteps },
+  'dashboard.hideFirstSteps': { input: e.firstStepsHide, output: z.null() },
   'monitoring.report': { input: e.monitoringRequest, output: e.monitoringView },
   'monitoring.charts': { input: e.monitoringChartsRequest, output: e.monitoringCharts },
   'monitoring.export': { input: e.monitoringExport, output: z.object({ fileName: z.string().nullable() }) },

@@ -540,6 +540,14 @@ export const dashboardItems = z.object({
   consentMissing: z.array(consentItem),
 });
 export const dashboardItemsRequest = z.strictObject({ schoolId: id, longOpenWeeks: z.number().int().min(1).max(520).optional() });
+/** A new school's first steps on the start screen, in the order a school takes them. */
+export const firstStepKey = z.enum(['team', 'pupil', 'case', 'meeting']);
+export const firstSteps = z.object({
+  steps: z.array(z.object({ key: firstStepKey, done: z.boolean(), count: z.number().int() })),
+  /** The IB chose to hide the list before every step was done. */
+  hidden: z.boolean(),
+});
+export const firstStepsHide = z.strictObject({ schoolId: id, hidden: z.boolean() });
 
 // The anonymous monitoring report for the stuurgroep: only shown numbers cross the boundary.
 export const monitoringRequest = z

@@ -63,7 +63,10 @@ describe('dates in the documents MDO writes', () => {
     let parents = 0;
     for (const { id } of meetings) {
       const data = await loadMinutesData(handle.db, id);
-      const signed = { date: data.meeting.date, signers: [{ meetingRole: 'chair' as const, name: 'Voorzitter', role: 'IB', fingerprint: 'AB:CD' }] };
+      const signed = {
+        date: data.meeting.date,
+        signers: [{ meetingRole: 'chair' as const, name: 'Voorzitter', role: 'IB', fingerprint: 'AB:CD' }],
+      };
       const minutes = readableText(await buildMinutesDocx(data, signed));
       expectDutchDates(minutes, `verslag of meeting ${id}`);
       expect(minutes).toContain(`${nl.docs.minutesTitle} ${formatShortDate(data.meeting.date)}`);
@@ -89,7 +92,11 @@ describe('dates in the documents MDO writes', () => {
       expectDutchDates(dossier, `dossier of case ${id}`);
       expect(dossier).toContain(formatShortDate(data.registeredOn));
     }
-    const pupil = await handle.db.selectFrom('pupil').innerJoin('supportCase', 'supportCase.pupilId', 'pupil.id').select(['pupil.id', 'dateOfBirth']).executeTakeFirstOrThrow();
+    const pupil = await handle.db
+      .selectFrom('pupil')
+      .innerJoin('supportCase', 'supportCase.pupilId', 'pupil.id')
+      .select(['pupil.id', 'dateOfBirth'])
+      .executeTakeFirstOrThrow();
     const inzage = readableText(await pupilDataDocx(handle.db, pupil.id, clock));
     expectDutchDates(inzage, 'pupil data document');
     expect(inzage).toContain(formatShortDate(pupil.dateOfBirth));

@@ -139,6 +139,40 @@ export const nl = {
       safety_concern: 'Veiligheidszorg: mag bij naam',
       needs_consent: 'Nog niet bij naam bespreken',
     },
+    firstSteps: {
+      title: 'Eerste stappen',
+      intro: 'Zo maakt u MDO klaar voor het eerste overleg. Wat u gedaan hebt, vinkt MDO vanzelf af.',
+      progress: (done: number, total: number) => `${done} van ${total} gedaan`,
+      done: 'Gedaan',
+      todo: 'Nog te doen',
+      hide: 'Eerste stappen verbergen',
+      steps: {
+        team: {
+          label: 'Vul het kernteam',
+          hint: 'Uzelf en minstens één collega met wie u leerlingen bespreekt, elk met een rol.',
+          count: (n: number) => (n === 1 ? '1 lid' : `${n} leden`),
+          action: 'Naar Kernteam',
+        },
+        pupil: {
+          label: 'Voeg een leerling toe',
+          hint: 'Alleen naam, geboortedatum en groep.',
+          count: (n: number) => (n === 1 ? '1 leerling' : `${n} leerlingen`),
+          action: 'Naar Leerlingen',
+        },
+        case: {
+          label: 'Maak een casus aan',
+          hint: 'Op Leerlingen bij de leerling: "Casus aanmelden", met de hulpvraag.',
+          count: (n: number) => (n === 1 ? '1 casus' : `${n} casussen`),
+          action: 'Naar Leerlingen',
+        },
+        meeting: {
+          label: 'Plan het eerste MDO',
+          hint: 'Datum, tijd, voorzitter en notulist; de agenda volgt.',
+          count: (n: number) => (n === 1 ? '1 overleg' : `${n} overleggen`),
+          action: 'Naar Overleggen',
+        },
+      },
+    },
   },
   agenda: {
     anonymousCase: 'Anonieme casus',

@@ -88,6 +88,7 @@ const READS: Channel[] = [
   'chair.item',
   'pupilData.preview',
   'dashboard.items',
+  'dashboard.firstSteps',
   'meetings.list',
   'cases.list',
   'pupils.list',

@@ -2,6 +2,7 @@ import { Grid, Stack, Text, Title } from '@mantine/core';
 import { IconAlarm, IconCalendarDue } from '@tabler/icons-react';
 import { useChannel } from '../api';
 import { AgreementsCard } from '../components/dashboard/AgreementsCard';
+import { FirstStepsCard, showFirstSteps } from '../components/dashboard/FirstStepsCard';
 import { CasesWithoutLeadCard, ConsentMissingCard, EffectChecksCard, LongOpenCard } from '../components/dashboard/CaseCards';
 import { NextMeetingCard } from '../components/dashboard/NextMeetingCard';
 import { QueryState } from '../components/QueryState';
@@ -15,12 +16,14 @@ import { useSchool } from '../school';
 export function Dashboard() {
   const { current } = useSchool();
   const query = useChannel('dashboard.items', { schoolId: current.id });
+  const firstSteps = useChannel('dashboard.firstSteps', { schoolId: current.id });
   return (
     <Stack gap="lg">
       <Stack gap={2}>
         <Title order={2}>{t.dashboard.title}</Title>
         {query.data && <Text c="dimmed">{t.dashboard.today(formatLongDate(query.data.today))}</Text>}
       </Stack>
+      {showFirstSteps(firstSteps.data) && <FirstStepsCard schoolId={current.id} firstSteps={firstSteps.data} />}
       <QueryState query={query}>
         {(data) => {
           const nextMeetingId = data.nextMeeting?.meetingId ?? null;
