@@ -1,0 +1,67 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { formatLongDate, formatShortDate } from '../../core/i18n/formatDate';
+import { appPerTest } from './harness';
+
+// A guard for the one Dutch date format on screen: walking the demo school's
+// screens, the text a user reads never shows a date as 2026-11-25 or 25-11-2026.
+
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
+const NUMERIC_DATE = /\b\d{1,2}-\d{1,2}-\d{4}\b/;
+
+async function expectDutchDates(page: Page, screen: string) {
+  await page.waitForLoadState('networkidle');
+  // Wait for the screen's data: no loader left.
+  await expect.poll(() => page.locator('.mantine-Loader-root').count(), { message: screen }).toBe(0);
+  const text = await page.evaluate(() => document.body.innerText);
+  expect(text.match(ISO_DATE)?.[0], `${screen} shows an ISO date`).toBeUndefined();
+  expect(text.match(NUMERIC_DATE)?.[0], `${screen} shows a numeric date`).toBeUndefined();
+}
+
+describe('dates on screen', () => {
+  const current = appPerTest();
+
+  it('are written out in Dutch on every main screen of the demo school', async () => {
+    const { page, session } = current();
+    const db = session.db();
+    const go = async (hash: string, heading: string) => {
+      await page.evaluate((value) => (window.location.hash = value), hash);
+      await expect.poll(() => page.getByRole('heading', { name: heading }).first().isVisible(), { message: hash }).toBe(true);
+      await expectDutchDates(page, hash);
+    };
+
+    await expect.poll(() => page.getByRole('heading', { name: 'Volgend overleg' }).isVisible()).toBe(true);
+    await expectDutchDates(page, 'start');
+    // The demo school has taken every first step: no checklist.
+    expect(await page.getByRole('region', { name: 'Eerste stappen' }).count()).toBe(0);
+    const next = await db.selectFrom('meeting').select('date').where('status', '=', 'planned').orderBy('date').executeTakeFirstOrThrow();
+    expect(await page.getByTestId('next-meeting-date').textContent()).toBe(formatLongDate(next.date));
+
+    await go('#/overleggen', 'Overleggen');
+    const finalized = await db
+      .selectFrom('meeting')
+      .select(['id', 'date'])
+      .where('status', 'in', ['finalized', 'held'])
+      .orderBy('status', 'desc')
+      .orderBy('date', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(await page.getByText(formatShortDate(finalized.date), { exact: true }).count()).toBeGreaterThan(0);
+    await go(`#/overleggen/${finalized.id}`, `MDO ${formatLongDate(finalized.date)}`);
+
+    await go('#/casussen', 'Casussen');
+    const supportCase = await db.selectFrom('supportCase').select('id').where('firstDiscussedOn', 'is not', null).executeTakeFirstOrThrow();
+    await go(`#/casussen/${supportCase.id}`, 'Hulpvraag');
+    await go('#/leerlingen', 'Leerlingen');
+    await go('#/kernteam', 'Kernteam');
+    await go('#/school', 'Schoolprofiel');
+    await page.getByRole('button', { name: 'Nu een reservekopie maken' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Reservekopieën' }).getByRole('row').count()).toBe(2);
+    await expectDutchDates(page, 'reservekopieën');
+    await go('#/monitoring', 'Monitoring');
+    await go('#/privacy?tab=logboek', 'Privacy');
+    await go('#/privacy?tab=bewaartermijn', 'Privacy');
+    const pupil = await db.selectFrom('pupil').select('id').executeTakeFirstOrThrow();
+    await go(`#/privacy?tab=leerling&leerling=${pupil.id}`, 'Privacy');
+    await go('#/controleren', 'Verslag controleren');
+  });
+});
