@@ -28,14 +28,14 @@ function formatMoment(iso: string): string {
   const format = new Intl.DateTimeFormat('nl-NL', {
     timeZone: 'Europe/Amsterdam',
     day: 'numeric',
-    month: 'numeric',
+    month: 'long',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
   });
   const part = Object.fromEntries(format.formatToParts(new Date(iso)).map(({ type, value }) => [type, value]));
-  return `${part.day}-${part.month}-${part.year} ${part.hour}:${part.minute}`;
+  return `${part.day} ${part.month} ${part.year} om ${part.hour}:${part.minute}`;
 }
 
 const invoke = (page: Page, channel: string, input: unknown) =>
