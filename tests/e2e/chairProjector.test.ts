@@ -139,3 +139,97 @@ describe('chairing with a projector window on a second display', () => {
     expect(app.projectorPage()).toBe(null);
   });
 });
+
+// The issue's sizes: 1920×1080 at 150 % and 1366×768, and 200 % zoom of both (CSS pixels).
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+  { width: 640, height: 360 },
+  { width: 683, height: 384 },
+];
+
+/** Controls inside `root` whose content is wider than their box (cut off or shortened with "…"). */
+function clippedControls(page: Page, root: string) {
+  return page.evaluate((selector) => {
+    const controls = document.querySelectorAll(
+      `${selector} :is(button, a, input, [role="radio"], .mantine-Badge-label, .mantine-Button-label, .mantine-SegmentedControl-label)`,
+    );
+    return [...controls]
+      .filter((element) => element.scrollWidth > element.clientWidth + 1)
+      .map((element) => `${element.tagName} "${element.textContent?.trim() ?? ''}" ${element.scrollWidth}>${element.clientWidth}`);
+  }, root);
+}
+
+/** Whether every element found lies inside the window's width and inside `container` (no part cut off or scrolled away). */
+function allInside(page: Page, selector: string, container: string) {
+  return page.evaluate(
+    ([target, holder]) =>
+      [...document.querySelectorAll(target)].every((element) => {
+        const box = element.getBoundingClientRect();
+        const outer = element.closest(holder)!.getBoundingClientRect();
+        return box.width > 0 && box.left >= outer.left - 1 && box.right <= outer.right + 1 && box.right <= window.innerWidth;
+      }),
+    [selector, container] as const,
+  );
+}
+
+describe('chair mode and the meeting page at school-laptop sizes', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let app: LaunchedApp;
+  beforeEach(async () => {
+    temp = tempDir();
+    await createDemoDatabase(temp.file('demo.db'));
+    app = await launchApp({ dbPath: temp.file('demo.db') });
+  });
+  afterEach(async () => {
+    await app.close();
+    temp.remove();
+  });
+
+  it('shows every earlier agreement with all its status buttons, and every presence choice in full', async () => {
+    const { page, session, router } = app;
+    const db = session.db();
+    const meeting = await db.selectFrom('meeting').select('id').where('status', '=', 'planned').executeTakeFirstOrThrow();
+    const items = await db.selectFrom('agendaItem').select('id').where('meetingId', '=', meeting.id).where('kind', '=', 'case').execute();
+    // The case with the most open agreements from earlier meetings.
+    let busiest = { id: 0, carried: 0 };
+    for (const item of items) {
+      const answer = await router.call('chair.item', { agendaItemId: item.id });
+      const carried = answer.ok ? (answer.data as { carriedOver: unknown[] }).carriedOver.length : 0;
+      if (carried > busiest.carried) busiest = { id: item.id, carried };
+    }
+    expect(busiest.carried, 'the demo has a case with open agreements from an earlier meeting').toBeGreaterThan(0);
+
+    await page.evaluate((hash) => (window.location.hash = hash), `#/overleggen/${meeting.id}/voorzitten/${busiest.id}`);
+    const earlier = page.getByRole('list', { name: 'Afspraken uit eerdere overleggen' });
+    await expect.poll(() => earlier.getByRole('listitem').count()).toBe(busiest.carried);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await expect.poll(() => clippedControls(page, 'main'), `chair mode at ${size.width}×${size.height}`).toEqual([]);
+      for (const label of ['Gedaan', 'Niet gedaan', 'Uitstellen'])
+        expect(await allInside(page, `button[aria-label^="${label}: "]`, '[role="listitem"]'), `${label} at ${size.width}`).toBe(true);
+    }
+    // Reachable too: "Niet gedaan" marks the agreement, at the smallest size.
+    const notDoneCount = async () =>
+      Number(
+        (await db.selectFrom('agreement').select(db.fn.countAll().as('n')).where('status', '=', 'not_done').executeTakeFirstOrThrow()).n,
+      );
+    const before = await notDoneCount();
+    await earlier
+      .getByRole('button', { name: /^Niet gedaan: / })
+      .first()
+      .click();
+    await expect.poll(notDoneCount).toBe(before + 1);
+
+    await page.setViewportSize(SIZES[0]);
+    await page.evaluate((hash) => (window.location.hash = hash), `#/overleggen/${meeting.id}`);
+    await expect.poll(() => page.getByTestId('presence-row').count()).toBeGreaterThan(0);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await expect
+        .poll(() => clippedControls(page, '[data-testid="presence-row"]'), `presence at ${size.width}×${size.height}`)
+        .toEqual([]);
+      expect(await allInside(page, '[data-testid="presence-row"] .mantine-SegmentedControl-root', '.mantine-Card-root')).toBe(true);
+    }
+  });
+});
