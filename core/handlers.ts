@@ -5,7 +5,8 @@ import type { Handlers } from './ipc/router';
 import { addCaseItem, addGeneralItem, agendaSuggestions, removeAgendaItem, reorderAgenda, updateAgendaItem } from './services/agenda';
 import { addAgreement, postponeAgreement, setAgreementStatus } from './services/agreements';
 import { closeCase, createCase, getCase, listCases, reopenCase, updateCase } from './services/cases';
-import { getChairItem } from './services/chair';
+import { assertItemOfMeeting, getChairItem } from './services/chair';
+import { noProjector } from './ipc/projector';
 import { recordConsent, setSafetyConcern } from './services/consent';
 import { addItemTime, recordEffectCheck, saveItemText, setDiscussionTags } from './services/discussions';
 import { setLead } from './services/leads';
@@ -141,7 +142,12 @@ export const handlers: Handlers = {
     null
   ),
   'meetings.start': async ({ meetingId }, { session, clock }) => (await startMeeting(session.db(), meetingId, clock), null),
-  'meetings.close': (input, { session, clock }) => closeMeeting(session.db(), input, clock),
+  'meetings.close': async (input, { session, clock, projector = noProjector }) => {
+    const result = await closeMeeting(session.db(), input, clock);
+    // A closed meeting is no longer projected.
+    await projector.close();
+    return result;
+  },
   'meetings.actions': ({ meetingId }, { session }) => actionList(session.db(), meetingId),
 
   'agenda.suggestions': ({ meetingId }, { session }) => agendaSuggestions(session.db(), meetingId),
@@ -162,6 +168,15 @@ export const handlers: Handlers = {
     await recordEffectCheck(session.db(), agendaItemId, result, note, clock),
     null
   ),
+  'projector.open': async (target, { session, projector = noProjector }) => {
+    await assertItemOfMeeting(session.db(), target);
+    return { window: await projector.open(target) };
+  },
+  'projector.follow': async (target, { session, projector = noProjector }) => {
+    await assertItemOfMeeting(session.db(), target);
+    return { open: await projector.follow(target) };
+  },
+  'projector.close': async (_input, { projector = noProjector }) => (await projector.close(), null),
   'agreements.add': async (input, { session, clock }) => ({ id: await addAgreement(session.db(), input, clock) }),
   'agreements.setStatus': async ({ agreementId, status }, { session, clock }) => (
     await setAgreementStatus(session.db(), agreementId, status, clock),

@@ -293,6 +293,8 @@ export const agendaAddGeneral = z.strictObject({
 export const agendaReorder = z.strictObject({ meetingId: id, itemIds: z.array(id).min(1).max(200) });
 export const agendaUpdate = z.strictObject({ agendaItemId: id, plannedMinutes: minutes, title: text(200).optional() });
 export const agendaItemRef = z.strictObject({ agendaItemId: id });
+/** Which item of which meeting the projector window shows. */
+export const projectorTarget = z.strictObject({ meetingId: id, agendaItemId: id });
 export const removedItem = z.object({
   meetingId: id,
   kind: z.enum(['case', 'general']),

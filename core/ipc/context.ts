@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { MachinePolicy } from '../policy/policy';
 import type { Session } from '../session';
 import type { FileDialogs } from './fileDialogs';
+import type { Projector } from './projector';
 
 /** What every handler may use: the open database (via the session) and the clock. */
 export interface Context {
@@ -13,4 +14,6 @@ export interface Context {
   backups: Backups;
   /** IT's machine policy; NO_POLICY where there is none (tests, CLI). */
   policy: MachinePolicy;
+  /** The projector window on a second display (main); absent in the CLI and unit tests: no window. */
+  projector?: Projector;
 }

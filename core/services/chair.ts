@@ -129,3 +129,14 @@ export async function getChairItem(db: Kysely<DB>, agendaItemId: number) {
     effectCheck,
   };
 }
+
+/** Refuses (NOT_FOUND) an agenda item that is not on this meeting's agenda: the projector shows only the chair's own item. */
+export async function assertItemOfMeeting(db: Kysely<DB>, { meetingId, agendaItemId }: { meetingId: number; agendaItemId: number }) {
+  const row = await db
+    .selectFrom('agendaItem')
+    .select('id')
+    .where('id', '=', agendaItemId)
+    .where('meetingId', '=', meetingId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'agenda item');
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, safeStorage, session as electronSession } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, safeStorage, screen, session as electronSession } from 'electron';
 import { systemClock } from '../../core/clock';
 import { handlers } from '../../core/handlers';
 import { createRouter } from '../../core/ipc/router';
@@ -11,6 +11,7 @@ import { databasePath, loadPolicy, PolicyError, policyFileFor, type MachinePolic
 import { NativeBindingError, resolveNativeBinding } from '../../db/nativeBinding';
 import { APP_INDEX_URL, appScheme, serveAppFiles } from './appProtocol';
 import { registerIpc } from './ipc';
+import { createProjector } from './projector';
 import { systemFileDialogs } from './fileDialogs';
 import { denyNavigation, hardenSession, trustedUrl } from './security';
 
@@ -101,7 +102,20 @@ async function main(): Promise<void> {
   await session.init();
   let window: BrowserWindow | undefined;
   const files = systemFileDialogs(() => window);
-  const router = createRouter(handlers, { session, clock: systemClock, appVersion: app.getVersion(), files, backups, policy });
+  // The projector window on a second display, the main window's own preload and hardening.
+  const projector = createProjector({
+    screen,
+    // Restated here so the hardening is visible where the window is made (and to electronegativity).
+    createWindow: ({ webPreferences, ...options }) =>
+      new BrowserWindow({
+        ...options,
+        webPreferences: { ...webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+      }),
+    mainWindow: () => window,
+    indexUrl: devServerUrl ?? APP_INDEX_URL,
+    preload: path.join(here, '../preload/index.cjs'),
+  });
+  const router = createRouter(handlers, { session, clock: systemClock, appVersion: app.getVersion(), files, backups, policy, projector });
   // The daily backup: checked every few minutes while the data is open (it runs once a day).
   setInterval(() => void backups.daily(), DAILY_CHECK_MS).unref();
   registerIpc(ipcMain, router, isTrusted);
@@ -111,6 +125,7 @@ async function main(): Promise<void> {
   const lockNow = async () => {
     if (session.state.state !== 'open') return;
     await session.lock({ quick: true });
+    await projector.close();
     window?.webContents.reload();
   };
   powerMonitor.on('lock-screen', () => void lockNow());

@@ -18,8 +18,11 @@ import { lazyScreen } from './lazyScreen';
 const Welcome = lazyScreen(() => import('./screens/Welcome'), 'Welcome');
 const DamagedDatabase = lazyScreen(() => import('./screens/DamagedDatabase'), 'DamagedDatabase');
 const Meetings = lazyScreen(() => import('./screens/Meetings'), 'Meetings');
-const MeetingPage = lazyScreen(() => import('./screens/MeetingPage'), 'MeetingPage');
-const ChairPage = lazyScreen(() => import('./screens/ChairPage'), 'ChairPage');
+const MeetingPage = lazyScreen(() => import('./screens/meeting/MeetingPage'), 'MeetingPage');
+const ChairPage = lazyScreen(() => import('./screens/chair/ChairPage'), 'ChairPage');
+const ProjectorScreen = lazyScreen(() => import('./screens/chair/ProjectorScreen'), 'ProjectorScreen');
+// The projector window (main opens it on #/projectie/…) shows one agenda item: no menu, no lock screen, no idle lock of its own.
+const projectorWindow = window.location.hash.startsWith('#/projectie/');
 const CloseMeetingPage = lazyScreen(() => import('./screens/CloseMeetingPage'), 'CloseMeetingPage');
 const Cases = lazyScreen(() => import('./screens/Cases'), 'Cases');
 const CasePage = lazyScreen(() => import('./screens/CasePage'), 'CasePage');
@@ -61,6 +64,12 @@ export function App() {
   if (info.isPending) return <Loading fullScreen />;
   if (info.isError) return <ErrorNotice title={t.welcome.dbErrorTitle} message={info.error.message} />;
   const { database } = info.data;
+  if (projectorWindow)
+    return database.state === 'open' ? (
+      <Suspense fallback={null}>
+        <ProjectorScreen />
+      </Suspense>
+    ) : null;
   if (recoveryKey) return <RecoveryKeyNotice recoveryKey={recoveryKey} onStored={() => setRecoveryKey(null)} />;
   if (database.state === 'missing')
     return (

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { fixedClock, type Clock } from '../../core/clock';
 import { Backups } from '../../core/backups/backups';
 import { handlers } from '../../core/handlers';
 import { createRouter, type FailureLog, type Router } from '../../core/ipc/router';
+import { projectorHash, type Projector } from '../../core/ipc/projector';
 import { NO_POLICY, type MachinePolicy } from '../../core/policy/policy';
 import { DEMO_PASSPHRASE, Session } from '../../core/session';
 import { isPlainSqlite } from '../../db/encrypt';
@@ -72,6 +73,8 @@ export interface LaunchOptions {
   browser?: Browser;
   /** `false` sets the page up without opening the app, for a caller that times going to `url` itself. */
   navigate?: boolean;
+  /** Displays the machine has; with 2 the projector opens as a second page (`projectorPage`), with 1 (default) the chair's window shows it. */
+  displays?: number;
 }
 
 export interface LaunchedApp {
@@ -91,6 +94,8 @@ export interface LaunchedApp {
   /** Queues a folder for the next folder dialog (the backup folder). */
   chooseFolder(path: string): void;
   backups: Backups;
+  /** The projector window as main would open it (LaunchOptions.displays: 2): a second page of this app, or null while none is open. */
+  projectorPage(): Page | null;
   close(): Promise<void>;
 }
 
@@ -109,9 +114,12 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   if ((await session.init()).state === 'locked' && !options.locked) await session.unlock(DEMO_PASSPHRASE);
   const failures: LaunchedApp['failures'] = [];
   const files = folderDialogs(path.join(path.dirname(options.dbPath), 'exports'));
+  // Set once the browser context exists: the projector opens its window as a page of that context.
+  const projectorAt: { context?: BrowserContext; url?: string } = {};
+  const projector = pageProjector(options.displays ?? 1, projectorAt);
   const router = createRouter(
     handlers,
-    { session, clock, appVersion: 'e2e', files, backups, policy: options.policy ?? NO_POLICY },
+    { session, clock, appVersion: 'e2e', files, backups, policy: options.policy ?? NO_POLICY, projector },
     options.log ?? ((entry) => failures.push(entry)),
   );
 
@@ -123,24 +131,21 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
 
   const browser = options.browser ?? (await launchChromium());
   const context = await browser.newContext(CONTEXT_OPTIONS);
-  const page = await context.newPage();
-  // Fail fast with Playwright's own message (which element) instead of a test timeout.
-  page.setDefaultTimeout(10_000);
   const blockedRequests: string[] = [];
-  // Like the main process: nothing but the app's own files is loaded.
-  await page.route('**/*', (route) => {
+  // Like the main process: nothing but the app's own files is loaded (every page of the context: the projector too).
+  await context.route('**/*', (route) => {
     const url = route.request().url();
     if (isAppFile(url) || url.startsWith('data:')) return route.continue();
     blockedRequests.push(url);
     return route.abort();
   });
-  await page.exposeBinding('__mdoInvoke', async (source, channel: string, payload: unknown) => {
+  await context.exposeBinding('__mdoInvoke', async (source, channel: string, payload: unknown) => {
     const listener = registered.get(channel);
     if (!listener) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Deze actie bestaat niet.' } };
     return listener({ senderFrame: { url: source.frame.url() } }, payload);
   });
   // What electron/preload exposes, over the binding instead of ipcRenderer.
-  await page.addInitScript(
+  await context.addInitScript(
     pageScript(() => {
       const invoke = (window as unknown as { __mdoInvoke: (c: string, p: unknown) => Promise<unknown> }).__mdoInvoke;
       Object.defineProperty(window, 'mdo', {
@@ -148,7 +153,11 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       });
     }, undefined),
   );
+  const page = await context.newPage();
+  // Fail fast with Playwright's own message (which element) instead of a test timeout.
+  page.setDefaultTimeout(10_000);
   const url = pathToFileURL(rendererIndex).href;
+  Object.assign(projectorAt, { context, url });
   if (options.navigate ?? true) await page.goto(url);
 
   return {
@@ -162,10 +171,51 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     chooseFile: files.choose,
     chooseFolder: files.chooseFolderNext,
     backups,
+    projectorPage: () => projector.page,
     close: async () => {
       if (options.browser) await context.close();
       else await browser.close();
       await session.close();
     },
   };
+}
+
+/**
+ * What electron/main/projector.ts does, with a page for a window: with a second display it opens
+ * the app on #/projectie/<meeting>/<item> in a page of its own and moves it by address; with one, nothing.
+ */
+function pageProjector(displays: number, at: { context?: BrowserContext; url?: string }): Projector & { page: Page | null } {
+  let opening: Promise<Page> | null = null;
+  const state: Projector & { page: Page | null } = {
+    page: null,
+    async open(target) {
+      const { context, url } = at;
+      if (displays < 2 || !context || !url) return false;
+      if (!opening)
+        opening = context.newPage().then((page) => {
+          page.setDefaultTimeout(10_000);
+          page.on('close', () => {
+            if (state.page === page) state.page = null;
+            opening = null;
+          });
+          state.page = page;
+          return page;
+        });
+      const page = await opening;
+      // A same-document hash change once the app is loaded, as loadURL does in Electron.
+      await page.goto(`${url}${projectorHash(target)}`);
+      return true;
+    },
+    async follow(target) {
+      if (!state.page) return false;
+      return state.open(target);
+    },
+    async close() {
+      const page = state.page;
+      state.page = null;
+      opening = null;
+      await page?.close();
+    },
+  };
+  return state;
 }

@@ -50,9 +50,14 @@ describe('running an MDO from plan to carry-over', () => {
     // Chair mode: from the opening to the first case with the keyboard.
     await page.getByRole('button', { name: 'Voorzitten' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Opening en mededelingen' }).isVisible()).toBe(true);
+    const announcement = page.getByTestId('item-announcement');
     for (const [index, name] of added.entries()) {
       await page.keyboard.press('Alt+ArrowRight');
       await expect.poll(() => page.getByRole('heading', { name, level: 2 }).isVisible()).toBe(true);
+      // The notes of the new item have the focus, and a screen reader hears which item this is.
+      await expect.poll(() => page.getByLabel('Aantekeningen').evaluate((notes) => notes === document.activeElement)).toBe(true);
+      expect(await announcement.getAttribute('aria-live')).toBe('polite');
+      await expect.poll(() => announcement.textContent()).toMatch(new RegExp(`^Agendapunt ${index + 2} van \\d+: ${name}$`));
       await page.getByLabel('Aantekeningen').fill(`Bespreking van ${name}: ouders herkennen het beeld.`);
       await expect.poll(() => page.getByTestId('saved-notes').isVisible()).toBe(true);
       await page.keyboard.press('Alt+N');
@@ -62,7 +67,7 @@ describe('running an MDO from plan to carry-over', () => {
       await page.getByLabel('Wanneer').fill('2026-12-15');
       await page.getByRole('button', { name: 'Afspraak toevoegen' }).click();
       await expect
-        .poll(() => page.getByRole('table', { name: 'Nieuwe afspraken' }).getByText(`Huisbezoek voor ${name}`).isVisible())
+        .poll(() => page.getByRole('list', { name: 'Nieuwe afspraken' }).getByText(`Huisbezoek voor ${name}`).isVisible())
         .toBe(true);
     }
     // A trekker change on the last case, with its reason.
@@ -101,8 +106,13 @@ describe('running an MDO from plan to carry-over', () => {
     await page.keyboard.press('Alt+ArrowRight');
     await expect.poll(() => page.getByRole('heading', { name: first, level: 2 }).isVisible()).toBe(true);
     await expect
-      .poll(() => page.getByRole('table', { name: 'Afspraken uit eerdere overleggen' }).getByText(`Huisbezoek voor ${first}`).isVisible())
+      .poll(() => page.getByRole('list', { name: 'Afspraken uit eerdere overleggen' }).getByText(`Huisbezoek voor ${first}`).isVisible())
       .toBe(true);
+    // Alt+← goes back, with the focus in the notes again and the change announced.
+    await page.keyboard.press('Alt+ArrowLeft');
+    await expect.poll(() => page.getByRole('heading', { name: 'Opening en mededelingen', level: 2 }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByLabel('Aantekeningen').evaluate((notes) => notes === document.activeElement)).toBe(true);
+    await expect.poll(() => page.getByTestId('item-announcement').textContent()).toMatch(/^Agendapunt 1 van \d+: Opening en mededelingen$/);
     expect(current().blockedRequests).toEqual([]);
   }, 120_000);
 

@@ -96,7 +96,7 @@ describe('main screens', () => {
     await go(page, `#/overleggen/${meeting.id}/voorzitten/${item.id}`);
     await expect.poll(() => page.getByLabel('Aantekeningen').isVisible()).toBe(true);
     await check(page, 'voorzitten');
-    await page.getByRole('button', { name: 'Projectieweergave' }).click();
+    await page.getByRole('button', { name: 'Projecteren' }).click();
     await expect.poll(() => page.getByTestId('projector').isVisible()).toBe(true);
     // The projector shows the current case only: no agenda, no other pupils.
     const others = await db
