@@ -1,6 +1,5 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import '@mantine/spotlight/styles.css';
+// No Mantine stylesheet here: index.html links Mantine's global styles first, and each component's
+// CSS comes with the chunk that uses it (electron.vite.config.ts), so the first screen loads only its own.
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
