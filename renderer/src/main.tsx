@@ -6,12 +6,15 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { prefetchFirstScreen } from './prefetch';
 import { cssVariablesResolver, theme } from './theme';
 
 const queryClient = new QueryClient({
   // Local IPC, no network: no retries or refetch-on-focus storms.
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
 });
+
+prefetchFirstScreen(queryClient, window.location.hash);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
