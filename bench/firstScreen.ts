@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { fixedClock } from '../core/clock';
 import { rendererIndex } from '../tests/e2e/build';
 import { CONTEXT_OPTIONS, launchApp, launchChromium, pageScript } from '../tests/e2e/launch';
+import { CATALOGUE_CHUNK } from './bundleSizes';
 import { ratio, summarize } from './stats';
 
 // "First screen with data": the built renderer in Chromium, on an encrypted copy of the large demo
@@ -119,9 +120,6 @@ async function timedLoad(page: Page, url: string, what: string): Promise<Load> {
   const marks = await page.evaluate(() => window.__mdoFirstScreen!);
   return { shellMs: marks.shell!, dataMs: marks.data!, resources: [...requested] };
 }
-
-/** The chunk the renderer build gives the Dutch catalogue. */
-export const CATALOGUE_CHUNK = /^nl-catalogue-[\w-]+\.js$/;
 
 /** One line: the first screen against its goal, and what it loaded. */
 export function firstScreenSummary(result: FirstScreenResult, maxP95: number): string {
