@@ -55,12 +55,13 @@ function mantineStylesPerComponent(): Plugin {
 // Mantine's global styles (reset, default CSS variables, the static helper classes) must come
 // before every component's, as in its own styles.css: imported from main.tsx they would land in the
 // entry's stylesheet, which Vite links after those of the chunks the entry shares with lazy screens.
-// So they are their own file, linked first (inline in the dev server).
+// So they are their own file, linked first. The dev server pre-bundles Mantine, so the plugin above
+// never sees its modules there: it gets Mantine's whole stylesheets inline instead.
 function mantineGlobalStyles(): Plugin {
   const require = createRequire(import.meta.url);
-  const css = ['baseline', 'default-css-variables', 'global']
-    .map((name) => readFileSync(require.resolve(`@mantine/core/styles/${name}.css`), 'utf8'))
-    .join('\n');
+  const read = (file: string) => readFileSync(require.resolve(file), 'utf8');
+  const css = ['baseline', 'default-css-variables', 'global'].map((name) => read(`@mantine/core/styles/${name}.css`)).join('\n');
+  const whole = ['@mantine/core/styles.css', '@mantine/notifications/styles.css', '@mantine/spotlight/styles.css'];
   const fileName = `assets/mantine-global-${createHash('sha256').update(css).digest('hex').slice(0, 8)}.css`;
   let serve = false;
   return {
@@ -76,7 +77,7 @@ function mantineGlobalStyles(): Plugin {
       handler: (html) =>
         html.replace(
           '</title>',
-          `</title>\n    ${serve ? `<style>${css}</style>` : `<link rel="stylesheet" crossorigin href="./${fileName}">`}`,
+          `</title>\n    ${serve ? `<style>${whole.map(read).join('\n')}</style>` : `<link rel="stylesheet" crossorigin href="./${fileName}">`}`,
         ),
     },
   };
