@@ -63,6 +63,8 @@ describe('bundleSizes', () => {
     expect(report.totals).toEqual({
       firstScreenBytes: first.reduce((sum, text) => sum + text.length, 0),
       firstScreenGzipBytes: first.reduce((sum, text) => sum + gzip(text), 0),
+      firstScreenStyleBytes: CSS.length,
+      firstScreenCatalogueBytes: 0,
       totalBytes: [...first, LAZY].reduce((sum, text) => sum + text.length, 0),
       totalGzipBytes: [...first, LAZY].reduce((sum, text) => sum + gzip(text), 0),
     });
@@ -81,6 +83,8 @@ describe('bundleSizes', () => {
     expect(table[0]).toMatch(/^renderer file\s+first screen\s+kB\s+gzip kB$/);
     expect(table[2]).toMatch(/^assets\/Chair-d4\.js\s+4\.0\s+/);
     expect(table.find((line) => line.startsWith('assets/vendor-c3.js'))).toMatch(/\byes\b/);
+    expect(table.at(-4)).toMatch(new RegExp(`^first screen: CSS\\s+${(CSS.length / 1024).toFixed(1)}$`));
+    expect(table.at(-3)).toMatch(/^first screen: Dutch catalogue\s+0\.0$/);
     expect(table.at(-2)).toMatch(/^first screen\s+\d+\.\d\s+\d+\.\d$/);
     expect(table.at(-1)).toMatch(/^total\s+\d+\.\d\s+\d+\.\d$/);
   });

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { fixedClock } from '../core/clock';
 import { rendererIndex } from '../tests/e2e/build';
 import { CONTEXT_OPTIONS, launchApp, launchChromium, pageScript } from '../tests/e2e/launch';
+import { CATALOGUE_CHUNK } from './bundleSizes';
 import { ratio, summarize } from './stats';
 
 // "First screen with data": the built renderer in Chromium, on an encrypted copy of the large demo
@@ -40,6 +41,8 @@ export interface FirstScreenResult {
   shellP50Ms: number;
   /** What the page read until the data showed: the renderer's JavaScript, CSS and other files (fonts), from disk. */
   scriptBytes: number;
+  /** Of scriptBytes, the Dutch catalogue (core/i18n/nl.ts, its own chunk: electron.vite.config.ts). */
+  catalogueBytes: number;
   styleBytes: number;
   otherBytes: number;
   requests: number;
@@ -118,14 +121,27 @@ async function timedLoad(page: Page, url: string, what: string): Promise<Load> {
   return { shellMs: marks.shell!, dataMs: marks.data!, resources: [...requested] };
 }
 
+/** One line: the first screen against its goal, and what it loaded. */
+export function firstScreenSummary(result: FirstScreenResult, maxP95: number): string {
+  const kB = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
+  return (
+    `First screen: p95 ${result.p95Ms.toFixed(0)} ms (goal < ${maxP95} ms; ${(result.p95Ms / result.floorP95Ms).toFixed(2)}× the one-element page's ${result.floorP95Ms.toFixed(0)} ms), ` +
+    `p50 ${result.p50Ms.toFixed(0)} ms. It loads ${kB(result.scriptBytes)} JavaScript (of which ${kB(result.catalogueBytes)} the Dutch catalogue), ` +
+    `${kB(result.styleBytes)} CSS and ${kB(result.otherBytes)} else, in ${result.requests} requests.`
+  );
+}
+
 /** Sizes on disk of the files a load read (file:// reports no transfer sizes; nothing is compressed on file:// or app://). */
-export function resourceBytes(urls: readonly string[]): Pick<FirstScreenResult, 'scriptBytes' | 'styleBytes' | 'otherBytes' | 'requests'> {
+export function resourceBytes(
+  urls: readonly string[],
+): Pick<FirstScreenResult, 'scriptBytes' | 'catalogueBytes' | 'styleBytes' | 'otherBytes' | 'requests'> {
   const files = [...new Set(urls.filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url.split(/[?#]/)[0])))];
   const sum = (list: string[]) => list.reduce((total, file) => total + fs.statSync(file).size, 0);
   const scripts = files.filter((file) => /\.m?js$/.test(file));
   const styles = files.filter((file) => file.endsWith('.css'));
   return {
     scriptBytes: sum(scripts),
+    catalogueBytes: sum(scripts.filter((file) => CATALOGUE_CHUNK.test(path.basename(file)))),
     styleBytes: sum(styles),
     otherBytes: sum(files.filter((file) => !scripts.includes(file) && !styles.includes(file))),
     requests: urls.length,

@@ -26,7 +26,10 @@ interface GrowthJson {
     fileBytes: number;
     rows: BenchRow[];
   }[];
-  bundle: BundleReport;
+  /** JSON written before issue 16 lacks the first screen's CSS and catalogue figures. */
+  bundle: Omit<BundleReport, 'totals'> & {
+    totals: Omit<BundleReport['totals'], 'firstScreenStyleBytes' | 'firstScreenCatalogueBytes'> & Partial<BundleReport['totals']>;
+  };
   /** As judged when measured; the document judges the datasets again with today's rule (growth.ts). */
   growth?: Growth[];
 }
@@ -121,7 +124,11 @@ export function measuredMarkdown(json: GrowthJson): string {
     '',
     '### Renderer bundle',
     '',
-    `First screen: ${kb(totals.firstScreenBytes)} (${kb(totals.firstScreenGzipBytes)} gzip) of ${kb(totals.totalBytes)} (${kb(totals.totalGzipBytes)} gzip) in all.`,
+    `First screen: ${kb(totals.firstScreenBytes)} (${kb(totals.firstScreenGzipBytes)} gzip) of ${kb(totals.totalBytes)} (${kb(totals.totalGzipBytes)} gzip) in all.` +
+      // Measured since issue 16; older JSON has no such figures.
+      (totals.firstScreenStyleBytes === undefined
+        ? ''
+        : ` Of the first screen, ${kb(totals.firstScreenStyleBytes)} CSS and ${kb(totals.firstScreenCatalogueBytes ?? 0)} the Dutch catalogue.`),
     '',
     bundle,
   ].join('\n');

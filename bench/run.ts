@@ -12,7 +12,7 @@ import { measureBackup } from './backup';
 import { encryptedDemoCopy, openBenchApp } from './benchApp';
 import { bundleSizes, bundleTable, type BundleReport } from './bundleSizes';
 import { measureExportSign } from './exportSign';
-import { measureFirstScreen } from './firstScreen';
+import { firstScreenSummary, measureFirstScreen, type FirstScreenResult } from './firstScreen';
 import { prepareFloors } from './floors';
 import { growthOf, growthTable, type Growth } from './growth';
 import { measure, type MeasureOptions } from './measure';
@@ -27,6 +27,8 @@ import type { Goals } from './stats';
 // `npm run bench -- --growth` measures the demo, the large and a 4× large
 // board too and adds how each operation grows (docs/performance.md).
 // `--dataset demo`, `--no-build` and `--out DIR` serve the bench's own test.
+// `--only firstScreen` measures the renderer's first screen alone (and the bundle),
+// for working on what the app loads at start without waiting for every other row.
 // It reports; a missed goal does not fail the command.
 
 const NOW = '2026-11-25T09:00:00Z';
@@ -60,7 +62,12 @@ interface DatasetResult {
 }
 
 const MEMORY_GOALS: Goals = { maxP50: 300 };
-const FIRST_SCREEN_GOALS: Goals = { maxP95: 1000 };
+// Issue 16: the first screen with data on the large board within 600 ms at p95 (it was 727–746 ms).
+const FIRST_SCREEN_GOALS: Goals = { maxP95: 600 };
+const FIRST_SCREEN = 'renderer first screen (Chromium)';
+/** Parts of the bench `--only` can pick. */
+const PARTS = ['firstScreen'] as const;
+type Part = (typeof PARTS)[number];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -70,8 +77,12 @@ async function main(): Promise<void> {
       dataset: { type: 'string', default: 'large' },
       'no-build': { type: 'boolean' },
       out: { type: 'string', default: path.join(root, 'bench-results') },
+      only: { type: 'string' },
     },
   });
+  const only = values.only as Part | undefined;
+  if (only !== undefined && !PARTS.includes(only)) throw new UsageError(`--only must be ${PARTS.join(' or ')}, not '${values.only}'`);
+  if (only && values.growth) throw new UsageError('--only and --growth do not go together');
   const single = { demo: DEMO, large: LARGE }[values.dataset];
   if (!single) throw new UsageError(`--dataset must be demo or large, not '${values.dataset}'`);
   const settings = values.quick ? QUICK : FULL;
@@ -84,14 +95,16 @@ async function main(): Promise<void> {
   const specs = values.growth ? [DEMO, LARGE, LARGE_4X] : [single];
   const results: DatasetResult[] = [];
   for (const spec of specs) {
-    const result = await runDataset(spec, settings, clock);
+    const result = await runDataset(spec, settings, clock, only);
     results.push(result);
     console.log(`\n${title(result, settings)}\n${benchTable(result.rows)}`);
+    const firstScreen = result.rows.find((row) => row.operation === FIRST_SCREEN)?.detail as FirstScreenResult | undefined;
+    if (firstScreen) console.log(`\n${firstScreenSummary(firstScreen, FIRST_SCREEN_GOALS.maxP95!)}`);
   }
   console.log(`\nRenderer bundle (out/renderer): what the first screen loads, and the rest\n${bundleTable(bundle)}`);
   const growth = results.length > 1 ? growthOf(results) : undefined;
   if (growth) console.log(`\nGrowth of p50 from dataset to dataset, against the size of what each operation shows\n${growthTable(growth)}`);
-  const written = writeJson(values.out, results, bundle, growth, settings);
+  const written = writeJson(values.out, results, bundle, growth, settings, only);
   console.error(`\nWrote ${path.relative(process.cwd(), written)}`);
 }
 
@@ -104,7 +117,7 @@ function title({ label, summary, fileBytes }: DatasetResult, settings: Settings)
 }
 
 /** Generates one dataset in a temporary folder and measures every operation on it. */
-async function runDataset(spec: DatasetSpec, settings: Settings, clock: Clock): Promise<DatasetResult> {
+async function runDataset(spec: DatasetSpec, settings: Settings, clock: Clock, only?: Part): Promise<DatasetResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdo-bench-'));
   const step = (what: string) => console.error(`[${spec.label}] ${what}...`);
   try {
@@ -117,6 +130,10 @@ async function runDataset(spec: DatasetSpec, settings: Settings, clock: Clock): 
     await handle.close();
     const fileBytes = fs.statSync(plain).size;
     const rows: MeasuredRow[] = [];
+    if (only === 'firstScreen') {
+      rows.push(await firstScreenRow(plain, settings, { count: fileBytes / 1024 / 1024, of: 'MB of database' }, step));
+      return { ...spec, summary, fileBytes, rows: rows.map(judge) };
+    }
 
     step('Measuring open + unlock (real scrypt cost)');
     const openFile = path.join(dir, 'open.db');
@@ -141,21 +158,7 @@ async function runDataset(spec: DatasetSpec, settings: Settings, clock: Clock): 
 
     step('Measuring backup');
     rows.push(await measureBackup(plain, dir));
-    step('Measuring the first screen in Chromium');
-    const firstScreen = await measureFirstScreen(plain, { loads: settings.firstScreenLoads, clockIso: NOW });
-    rows.push({
-      operation: 'renderer first screen (Chromium)',
-      unit: 'ms',
-      calls: firstScreen.loads,
-      p50: firstScreen.p50Ms,
-      p95: firstScreen.p95Ms,
-      floorP50: firstScreen.floorP50Ms,
-      floorP95: firstScreen.floorP95Ms,
-      floor: 'a one-element page',
-      goals: FIRST_SCREEN_GOALS,
-      size: rows.find((row) => row.operation === 'dashboard')!.size,
-      detail: { ...firstScreen },
-    });
+    rows.push(await firstScreenRow(plain, settings, rows.find((row) => row.operation === 'dashboard')!.size, step));
     step('Measuring main-process memory');
     const memory = await measureMemory(plain, { clockIso: NOW });
     rows.push({
@@ -177,6 +180,30 @@ async function runDataset(spec: DatasetSpec, settings: Settings, clock: Clock): 
   }
 }
 
+/** The renderer's first screen with data, next to a one-element page; `size` is what the dashboard shows. */
+async function firstScreenRow(
+  plain: string,
+  settings: Settings,
+  size: MeasuredRow['size'],
+  step: (what: string) => void,
+): Promise<MeasuredRow> {
+  step('Measuring the first screen in Chromium');
+  const firstScreen = await measureFirstScreen(plain, { loads: settings.firstScreenLoads, clockIso: NOW });
+  return {
+    operation: FIRST_SCREEN,
+    unit: 'ms',
+    calls: firstScreen.loads,
+    p50: firstScreen.p50Ms,
+    p95: firstScreen.p95Ms,
+    floorP50: firstScreen.floorP50Ms,
+    floorP95: firstScreen.floorP95Ms,
+    floor: 'a one-element page',
+    goals: FIRST_SCREEN_GOALS,
+    size,
+    detail: { ...firstScreen },
+  };
+}
+
 async function measureAutosave(plain: string, file: string, clock: Clock, options: MeasureOptions): Promise<MeasuredRow> {
   fs.copyFileSync(plain, file);
   const handle = await openEncryptedCopy(file);
@@ -190,7 +217,14 @@ async function measureAutosave(plain: string, file: string, clock: Clock, option
   }
 }
 
-function writeJson(dir: string, results: DatasetResult[], bundle: BundleReport, growth: Growth[] | undefined, settings: Settings): string {
+function writeJson(
+  dir: string,
+  results: DatasetResult[],
+  bundle: BundleReport,
+  growth: Growth[] | undefined,
+  settings: Settings,
+  only?: Part,
+): string {
   const now = new Date();
   const json = JSON.stringify(
     {
@@ -213,9 +247,11 @@ function writeJson(dir: string, results: DatasetResult[], bundle: BundleReport, 
   );
   fs.mkdirSync(dir, { recursive: true });
   // Colons are not allowed in Windows file names.
-  const file = path.join(dir, `bench-${now.toISOString().replaceAll(':', '-')}${growth ? '-growth' : ''}.json`);
+  // A part alone is not the whole bench: it leaves latest.json (what bench:doc reads) as it was.
+  const kind = growth ? 'growth' : only;
+  const file = path.join(dir, `bench-${now.toISOString().replaceAll(':', '-')}${kind ? `-${kind}` : ''}.json`);
   fs.writeFileSync(file, json + '\n');
-  fs.writeFileSync(path.join(dir, growth ? 'growth.json' : 'latest.json'), json + '\n');
+  fs.writeFileSync(path.join(dir, kind ? `${kind}.json` : 'latest.json'), json + '\n');
   return file;
 }
 
