@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useChannel } from '../../api';
 import { AutosaveTextarea } from '../../components/AutosaveTextarea';
 import { QueryState } from '../../components/QueryState';
-import { formatLongDate, t } from '../../i18n';
+import { formatShortDate, t } from '../../i18n';
 import { Agreements } from './Agreements';
 import { Effect } from './Effect';
 import { Lead } from './Lead';
@@ -39,7 +39,7 @@ function ItemBody({ data, focusNotes }: { data: ChairItemData; focusNotes: boole
                 ))}
                 {data.case.effectDueOn && data.case.effectPending && (
                   <Badge color="orange" variant="light">
-                    {t.chair.effectDue(formatLongDate(data.case.effectDueOn))}
+                    {t.chair.effectDue(formatShortDate(data.case.effectDueOn))}
                   </Badge>
                 )}
               </Group>
