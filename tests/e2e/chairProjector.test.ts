@@ -205,7 +205,7 @@ describe('chair mode and the meeting page at school-laptop sizes', () => {
     await expect.poll(() => earlier.getByRole('listitem').count()).toBe(busiest.carried);
     for (const size of SIZES) {
       await page.setViewportSize(size);
-      await expect.poll(() => clippedControls(page, 'main'), `chair mode at ${size.width}×${size.height}`).toEqual([]);
+      await expect.poll(() => clippedControls(page, 'main'), { message: `chair mode at ${size.width}×${size.height}` }).toEqual([]);
       for (const label of ['Gedaan', 'Niet gedaan', 'Uitstellen'])
         expect(await allInside(page, `button[aria-label^="${label}: "]`, '[role="listitem"]'), `${label} at ${size.width}`).toBe(true);
     }
@@ -227,7 +227,7 @@ describe('chair mode and the meeting page at school-laptop sizes', () => {
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await expect
-        .poll(() => clippedControls(page, '[data-testid="presence-row"]'), `presence at ${size.width}×${size.height}`)
+        .poll(() => clippedControls(page, '[data-testid="presence-row"]'), { message: `presence at ${size.width}×${size.height}` })
         .toEqual([]);
       expect(await allInside(page, '[data-testid="presence-row"] .mantine-SegmentedControl-root', '.mantine-Card-root')).toBe(true);
     }
