@@ -4,6 +4,8 @@ import { useChannel, useChannelMutation } from '../api';
 import { t } from '../i18n';
 import { ExportButton } from './ExportButton';
 import { SigningPanel } from './SigningPanel';
+import { SignerList } from './certificates/SignerList';
+import { signatureShortfall } from '../../../core/i18n/signerText';
 
 /** Finalizing (vaststellen) a held meeting's verslag, signing it, corrections as new versions, and export. */
 export function MinutesPanel({ meetingId, schoolId, status }: { meetingId: number; schoolId: number; status: string }) {
@@ -11,7 +13,16 @@ export function MinutesPanel({ meetingId, schoolId, status }: { meetingId: numbe
   const finalize = useChannelMutation('minutes.finalize');
   const correct = useChannelMutation('minutes.correct');
   const [reason, setReason] = useState('');
+  // Before vaststellen: who would be named in the signature block, and why others would not.
+  const signers = useChannel('minutes.signers', { meetingId }, { enabled: status === 'held' });
   const error = finalize.error ?? correct.error;
+  // The confirmation names everyone whose signature the verslag would lack, with the reason.
+  const finalizeQuestion = () => {
+    const shortfall = signers.data && signatureShortfall(signers.data.signers, false);
+    return shortfall
+      ? [t.minutes.finalizeConfirm, '', shortfall.summary, ...shortfall.missing.map((line) => `– ${line}`)].join('\n')
+      : t.minutes.finalizeConfirm;
+  };
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
@@ -39,9 +50,14 @@ export function MinutesPanel({ meetingId, schoolId, status }: { meetingId: numbe
           </Group>
         ))}
       </Stack>
+      {status === 'held' && signers.data && (
+        <Stack mt="sm">
+          <SignerList signers={signers.data.signers} finalized={false} />
+        </Stack>
+      )}
       {status === 'held' && (
         <Group justify="flex-end" mt="sm">
-          <Button onClick={() => window.confirm(t.minutes.finalizeConfirm) && finalize.mutate({ meetingId })} loading={finalize.isPending}>
+          <Button onClick={() => window.confirm(finalizeQuestion()) && finalize.mutate({ meetingId })} loading={finalize.isPending}>
             {t.minutes.finalize}
           </Button>
         </Group>
