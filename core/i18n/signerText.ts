@@ -47,13 +47,14 @@ export function willSign(signer: Signer, finalized: boolean): boolean {
 }
 
 /** The plain sentence when a verslag will carry fewer signatures than expected, with one line per missing person; null when complete. */
-export function signatureShortfall(signers: Signer[], finalized: boolean): { summary: string; missing: string[] } | null {
+export function signatureShortfall(signers: Signer[], finalized: boolean): { summary: string; missing: string[]; who: string[] } | null {
   const missing = signers.filter((signer) => !willSign(signer, finalized));
   if (missing.length === 0) return null;
   const will = signers.length - missing.length;
   return {
     summary: finalized ? s.shortfallFinalized(will, signers.length) : s.shortfallPlanned(will, signers.length),
     missing: missing.map((signer) => signerLine(signer, finalized)),
+    who: missing.map(signerWho),
   };
 }
 

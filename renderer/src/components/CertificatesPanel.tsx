@@ -20,7 +20,7 @@ export function CertificatesPanel({ schoolId }: { schoolId: number }) {
     setDone(message);
   };
   return (
-    <Card withBorder>
+    <Card withBorder component="section" aria-label={t.certificates.title}>
       <Group justify="space-between" mb="xs">
         <Title order={3}>{t.certificates.title}</Title>
         <Group gap="xs">
@@ -52,7 +52,7 @@ export function CertificatesPanel({ schoolId }: { schoolId: number }) {
           list.length === 0 ? (
             <Text c="dimmed">{t.certificates.none}</Text>
           ) : (
-            <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t.certificates.title}>
+            <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
               {list.map((certificate) => {
                 const warning = certificateWarning(certificate);
                 return (

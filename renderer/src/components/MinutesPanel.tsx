@@ -24,7 +24,7 @@ export function MinutesPanel({ meetingId, schoolId, status }: { meetingId: numbe
       : t.minutes.finalizeConfirm;
   };
   return (
-    <Card withBorder>
+    <Card withBorder component="section" aria-label={t.minutes.title}>
       <Group justify="space-between" mb="sm">
         <Title order={3}>{t.minutes.title}</Title>
         <ExportButton request={{ kind: 'minutes', meetingId }} label={t.exports.minutes} />
@@ -32,8 +32,8 @@ export function MinutesPanel({ meetingId, schoolId, status }: { meetingId: numbe
       <Stack gap={4}>
         {(versions.data ?? []).length === 0 && <Text c="dimmed">{t.minutes.none}</Text>}
         {(versions.data ?? []).map((version) => (
-          <Group key={version.version} gap="xs" wrap="nowrap">
-            <Badge variant="light" color={version.status === 'finalized' ? 'teal' : 'gray'}>
+          <Group key={version.version} gap="xs" wrap="wrap">
+            <Badge variant="light" color={version.status === 'finalized' ? 'teal' : 'gray'} style={{ flexShrink: 0 }}>
               {t.minutes.version(version.version)}
             </Badge>
             <Text size="sm">{version.status === 'finalized' ? version.finalizedAt?.slice(0, 10) : t.minutes.draft}</Text>

@@ -7,6 +7,9 @@ import { t } from '../../i18n';
 
 type Signer = z.infer<typeof expectedSigner>;
 
+/** A reason clause on a line of its own starts with a capital. */
+const sentence = (clause: string) => clause.charAt(0).toUpperCase() + clause.slice(1);
+
 const badges: Record<Signer['state'], { label: string; color: MantineColor }> = {
   unassigned: { label: t.signing.badge.unassigned, color: 'gray' },
   noCertificate: { label: t.signing.badge.noCertificate, color: 'orange' },
@@ -33,22 +36,26 @@ export function SignerList({ signers, finalized, onSign }: { signers: Signer[]; 
         {signers.map((signer) => {
           const problem = signer.state !== 'ready' && signer.state !== 'signed';
           return (
-            <Group component="li" key={signer.meetingRole} gap="xs" wrap="wrap" align="center">
-              <Text size="sm" fw={600}>
-                {signerWho(signer)}
-              </Text>
-              <Badge variant="light" color={badges[signer.state].color} style={{ flexShrink: 0 }}>
-                {badges[signer.state].label}
-              </Badge>
+            <Stack component="li" key={signer.meetingRole} gap={2}>
+              <Group gap="xs" wrap="wrap" align="center">
+                <Text size="sm" fw={600}>
+                  {signerWho(signer)}
+                </Text>
+                <Badge variant="light" color={badges[signer.state].color} style={{ flexShrink: 0 }}>
+                  {badges[signer.state].label}
+                </Badge>
+              </Group>
               <Text size="sm" c={problem ? 'red.9' : 'dimmed'}>
-                {signerReason(signer, finalized)}
+                {sentence(signerReason(signer, finalized))}
               </Text>
               {signer.next && onSign && (
-                <Button size="compact-sm" leftSection={<IconSignature size={16} />} onClick={() => onSign(signer)}>
-                  {t.signing.signAs(signer.meetingRole === 'chair' ? t.docs.chair : t.docs.minuteTaker)}
-                </Button>
+                <Group>
+                  <Button size="compact-sm" leftSection={<IconSignature size={16} />} onClick={() => onSign(signer)}>
+                    {t.signing.signAs(signer.meetingRole === 'chair' ? t.docs.chair : t.docs.minuteTaker)}
+                  </Button>
+                </Group>
               )}
-            </Group>
+            </Stack>
           );
         })}
       </Stack>
@@ -56,8 +63,8 @@ export function SignerList({ signers, finalized, onSign }: { signers: Signer[]; 
         <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} p="xs">
           <Text size="sm">{shortfall.summary}</Text>
           <List size="sm" mt={4}>
-            {shortfall.missing.map((line) => (
-              <List.Item key={line}>{line}</List.Item>
+            {shortfall.who.map((who) => (
+              <List.Item key={who}>{who}</List.Item>
             ))}
           </List>
           {finalized && (
