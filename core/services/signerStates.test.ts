@@ -147,6 +147,10 @@ describe('who signs a verslag, and why not: per expected signer', () => {
     ]);
   });
 
+  it('answers NOT_FOUND for a meeting that does not exist', async () => {
+    await expect(expectedSignerStates(handle.db, 999_999, clock)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('refuses a block signer whose certificate expired after vaststellen, naming role, person and date', async () => {
     await startCorrection(handle.db, meeting.id, 'Nog een versie', clock);
     await finalizeMinutes(handle.db, meeting.id, clock);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { expectedSigner } from '../contract/entities';
 import type { DB, MeetingRole } from '../../db/schema';
 import type { Clock } from '../clock';
+import { AppError } from '../errors';
 import { canSign, certificateStatus, type CertificateStatus } from '../signing/certificateStatus';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -26,7 +27,8 @@ export async function expectedPeople(db: Db, meetingId: number) {
     .leftJoin('member as taker', 'taker.id', 'meeting.minuteTakerId')
     .select(['meeting.chairId', 'meeting.minuteTakerId', 'chair.name as chairName', 'taker.name as takerName'])
     .where('meeting.id', '=', meetingId)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!meeting) throw new AppError('NOT_FOUND', 'meeting');
   const people: { meetingRole: MeetingRole; memberId: number | null; name: string }[] = [
     { meetingRole: 'chair', memberId: meeting.chairId, name: meeting.chairName ?? '' },
   ];
