@@ -5,6 +5,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     detail = '',
+    /** A Dutch message for this case (e.g. naming whose certificate is not valid yet), shown instead of the code's; never logged. */
+    readonly userMessage?: string,
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'AppError';

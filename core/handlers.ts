@@ -16,6 +16,7 @@ import { finalizeMinutes, listMinutesVersions, startCorrection } from './service
 import { search } from './services/search';
 import { createMemberCertificate, importCertificate, listCertificates } from './services/certificates';
 import { signingState, signMinutes } from './services/signatures';
+import { expectedSignerStates } from './services/signerStates';
 import { verifyDocx } from './signing/verifyDocx';
 import { listAudit } from './services/audit';
 import { exportAudit } from './services/auditExport';
@@ -196,7 +197,7 @@ export const handlers: Handlers = {
     const file = await files.open('docx');
     return file && { fileName: file.name, report: verifyDocx(file.bytes) };
   },
-  'certificates.list': ({ schoolId }, { session }) => listCertificates(session.db(), schoolId),
+  'certificates.list': ({ schoolId }, { session, clock }) => listCertificates(session.db(), schoolId, clock),
   'certificates.create': (input, { session, clock, policy }) => {
     assertAllowed(policy, 'personalCertificates');
     return createMemberCertificate(session.db(), input, clock);
@@ -207,6 +208,7 @@ export const handlers: Handlers = {
   },
   'minutes.signing': ({ meetingId }, { session }) => signingState(session.db(), meetingId),
   'minutes.sign': (input, { session, clock }) => signMinutes(session.db(), input, clock),
+  'minutes.signers': ({ meetingId }, { session, clock }) => expectedSignerStates(session.db(), meetingId, clock),
 
   'audit.list': ({ filter, page, pageSize }, { session }) => listAudit(session.db(), { ...filter, page, pageSize }),
   'audit.export': (filter, { session, files, clock }) => exportAudit(session.db(), filter, files, clock),

@@ -89,6 +89,7 @@ export const contract = {
   'certificates.import': { input: e.certificateImport, output: z.object({ id: e.id }).nullable() },
   'minutes.signing': { input: e.meetingRef, output: e.signingState },
   'minutes.sign': { input: e.minutesSign, output: z.object({ sha256: z.string(), signatures: z.number().int() }) },
+  'minutes.signers': { input: e.meetingRef, output: e.minutesSigners },
 
   'audit.list': { input: p.auditListRequest, output: p.auditPage },
   'audit.export': { input: p.auditFilter, output: z.object({ fileName: z.string().nullable() }) },

@@ -416,6 +416,8 @@ export const certificateInfo = z.object({
   notBefore: z.string(),
   notAfter: z.string(),
   source: z.enum(['created', 'imported']),
+  /** Against the app's clock (core/signing/certificateStatus.ts); the renderer never judges validity by its own clock. */
+  status: z.enum(['notYetValid', 'expired', 'expiresSoon', 'valid']),
 });
 export const certificateCreate = z.strictObject({ memberId: id, passphrase: passphrase.min(8, { error: nl.forms.passphrase }) });
 export const certificateImport = z.strictObject({ schoolId: id, memberId: id.nullable(), passphrase });
@@ -438,6 +440,28 @@ export const signingState = z
     nextCertificateId: id.nullable(),
   })
   .nullable();
+// Every person a verslag should carry a signature of (the chair; the notulist when set), with where they stand.
+export const expectedSigner = z.object({
+  meetingRole: z.enum(['chair', 'minuteTaker']),
+  memberId: id.nullable(),
+  /** The member's name; empty when the meeting has no one in this role. */
+  name: z.string(),
+  state: z.enum(['unassigned', 'noCertificate', 'notYetValid', 'expired', 'ready', 'signed']),
+  certificateId: id.nullable(),
+  validFrom: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  certificateStatus: z.enum(['notYetValid', 'expired', 'expiresSoon', 'valid']).nullable(),
+  signedAt: z.string().nullable(),
+  /** After vaststellen: whether the verslag's signature block names this person. */
+  inBlock: z.boolean(),
+  /** Ready, and it is their turn (the chair signs first). */
+  next: z.boolean(),
+});
+export const minutesSigners = z.object({
+  /** false: what vaststellen now would give; true: the newest finalized version. */
+  finalized: z.boolean(),
+  signers: z.array(expectedSigner),
+});
 export const signerReport = z.object({
   part: z.string(),
   status: z.enum(['valid', 'changed', 'invalid']),

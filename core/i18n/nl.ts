@@ -470,11 +470,27 @@ export const nl = {
     confirm: 'Maken',
     choose: 'Bestand kiezen en importeren',
     cancel: 'Annuleren',
+    validity: (from: string, until: string) => `Geldig van ${from} tot ${until}`,
+    /** The short badge per certificate status (core/signing/certificateStatus.ts). */
+    status: { notYetValid: 'Nog niet geldig', expired: 'Verlopen', expiresSoon: 'Verloopt binnenkort', valid: 'Geldig' },
+    /** What the status means for the user, with the date that matters. */
+    statusDetail: {
+      notYetValid: (date: string) => `Dit certificaat is nog niet geldig: pas vanaf ${date}. Tot dan kan het niet ondertekenen.`,
+      expired: (date: string) =>
+        `Dit certificaat is verlopen op ${date} en kan niet meer ondertekenen. Maak of importeer een nieuw certificaat.`,
+      expiresSoon: (date: string) => `Dit certificaat verloopt op ${date}. Maak of importeer op tijd een nieuw certificaat.`,
+    },
+    /** Why a certificate in the picker cannot be chosen. */
+    cannotSign: {
+      notYetValid: (date: string) => `nog niet geldig, pas vanaf ${date}`,
+      expired: (date: string) => `verlopen op ${date}`,
+      signed: 'heeft dit verslag al ondertekend',
+    },
+    pick: 'Certificaat',
+    noneUsable: 'Er is geen certificaat dat vandaag kan ondertekenen. Maak of importeer er een op het scherm Kernteam.',
   },
   signing: {
     title: 'Ondertekening',
-    noneDeclared:
-      'In het ondertekeningsblok staat geen certificaat: voorzitter en notulist hadden bij het vaststellen nog geen certificaat. U kunt wel ondertekenen met een certificaat van de school.',
     signAs: (role: string) => `Ondertekenen als ${role.toLowerCase()}`,
     signAsTitle: (role: string, name: string) => `Ondertekenen als ${role.toLowerCase()}: ${name}`,
     signWith: 'Ondertekenen met certificaat',
@@ -484,6 +500,43 @@ export const nl = {
     confirm: 'Ondertekenen',
     done: 'Het verslag is ondertekend.',
     extra: 'Ook ondertekend door',
+    expected: 'Wie ondertekent',
+    /** Per expected signer (chair, notulist): their state, before and after vaststellen. */
+    state: {
+      unassigned: 'niet ingevuld bij dit overleg',
+      noCertificate: 'heeft geen certificaat',
+      noCertificateAtFinalize: 'had bij het vaststellen geen certificaat',
+      notYetValid: (date: string) => `certificaat is pas geldig vanaf ${date}`,
+      notYetValidAtFinalize: (date: string) => `certificaat was bij het vaststellen nog niet geldig (pas vanaf ${date})`,
+      expired: (date: string) => `certificaat is verlopen op ${date}`,
+      expiredAtFinalize: (date: string) => `certificaat was bij het vaststellen verlopen (op ${date})`,
+      canSign: 'kan ondertekenen',
+      ready: 'klaar om te ondertekenen',
+      afterChair: 'ondertekent na de voorzitter',
+      expiresSoon: (date: string) => `let op: certificaat verloopt op ${date}`,
+      signed: (moment: string) => `ondertekend op ${moment}`,
+    },
+    badge: {
+      unassigned: 'Niet ingevuld',
+      noCertificate: 'Geen certificaat',
+      notValid: 'Certificaat niet geldig',
+      ready: 'Klaar',
+      signed: 'Ondertekend',
+    },
+    /** "Voorzitter Anna de Vries: certificaat is pas geldig vanaf 9 december 2026". */
+    line: (who: string, reason: string) => `${who}: ${reason}`,
+    who: (role: string, name: string) => (name ? `${role} ${name}` : role),
+    shortfallPlanned: (will: number, expected: number) =>
+      `Als u nu vaststelt, krijgt het verslag ${will} van de ${expected} verwachte handtekeningen. Zonder handtekening:`,
+    shortfallFinalized: (will: number, expected: number) =>
+      `Dit verslag krijgt ${will} van de ${expected} verwachte handtekeningen. Ontbreekt:`,
+    shortfallHint:
+      'Wie bij het vaststellen geen geldig certificaat had, staat niet in het ondertekeningsblok. Moet die handtekening er alsnog op, start dan een correctie zodra het certificaat geldig is en stel het verslag opnieuw vast.',
+    allExpected: (expected: number) =>
+      expected === 1 ? 'Het verslag krijgt de verwachte handtekening.' : `Het verslag krijgt alle ${expected} verwachte handtekeningen.`,
+    signOther: 'Ondertekenen met een ander certificaat',
+    signOtherHint: 'Een extra handtekening staat niet in het ondertekeningsblok van het verslag, maar wordt wel gecontroleerd.',
+    orderFirst: (chair: string) => `Eerst ondertekent de voorzitter (${chair}); daarna de notulist.`,
   },
   verify: {
     title: 'Verslag controleren',
@@ -513,7 +566,6 @@ export const nl = {
     saved: (name: string) => `Opgeslagen als ${name}.`,
     signed: 'Ondertekend exporteren',
     signAndSave: 'Ondertekenen en opslaan',
-    noCertificate: 'Er is nog geen geldig certificaat. Maak of importeer er een op het scherm Kernteam.',
   },
   docs: {
     confidential: 'Vertrouwelijk',

@@ -43,7 +43,8 @@ export function createRouter(handlers: Handlers, ctx: Context, log: FailureLog =
         const code = codeOf(error);
         log({ channel, code, error: code === 'INTERNAL' ? error : undefined });
         const dateOrder = dateOrderFailure(error);
-        return dateOrder ? { ok: false, error: dateOrder } : failure(code);
+        if (dateOrder) return { ok: false, error: dateOrder };
+        return error instanceof AppError && error.userMessage ? { ok: false, error: { code, message: error.userMessage } } : failure(code);
       }
     },
   };

@@ -5,10 +5,14 @@ import { AppError } from '../errors';
 import { recordAudit } from './audit';
 import { CertificateError, createCertificate, readP12, summarize, type SigningIdentity } from '../signing/certificates';
 import { type X509Certificate } from 'node:crypto';
+import { canSign, certificateStatus } from '../signing/certificateStatus';
+import { formatShortDate } from '../i18n/formatDate';
+import { nl } from '../i18n/nl';
 
-/** The public facts of the school's signing certificates: never the key or the .p12. */
-export function listCertificates(db: Kysely<DB>, schoolId: number) {
-  return db
+/** The public facts of the school's signing certificates (never the key or the .p12), each with its status at the clock's now. */
+export async function listCertificates(db: Kysely<DB>, schoolId: number, clock: Clock) {
+  const now = clock.now();
+  const rows = await db
     .selectFrom('certificate')
     .leftJoin('member', 'member.id', 'certificate.memberId')
     .select([
@@ -27,6 +31,7 @@ export function listCertificates(db: Kysely<DB>, schoolId: number) {
     .where('certificate.schoolId', '=', schoolId)
     .orderBy('certificate.createdAt', 'desc')
     .execute();
+  return rows.map((row) => ({ ...row, status: certificateStatus(row, now) }));
 }
 
 /** Maps a certificate problem to the code whose Dutch message the user sees. */
@@ -119,6 +124,23 @@ export async function importCertificate(
     throw certificateAppError(error);
   }
   return { id: await store(db, input.schoolId, input.memberId, input.p12, 'imported', identity.certificate, clock) };
+}
+
+/** Refuses a stored certificate that cannot sign today, before its passphrase is tried; the message names its holder and the date. */
+export async function assertCertificateUsable(db: Kysely<DB>, certificateId: number, clock: Clock, who?: string): Promise<void> {
+  const row = await db
+    .selectFrom('certificate')
+    .select(['name', 'notBefore', 'notAfter'])
+    .where('id', '=', certificateId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'certificate');
+  const status = certificateStatus(row, clock.now());
+  if (canSign(status)) return;
+  const reason =
+    status === 'notYetValid'
+      ? nl.signing.state.notYetValid(formatShortDate(row.notBefore))
+      : nl.signing.state.expired(formatShortDate(row.notAfter));
+  throw new AppError('CERT_EXPIRED', status, nl.signing.line(who ?? row.name, reason));
 }
 
 /** Opens a stored certificate for one signing; the passphrase is used and forgotten. */

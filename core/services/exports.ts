@@ -11,7 +11,7 @@ import { nl } from '../i18n/nl';
 import type { FileDialogs } from '../ipc/fileDialogs';
 import { summarize } from '../signing/certificates';
 import { signDocx } from '../signing/signDocx';
-import { certificateAppError, unlockCertificate } from './certificates';
+import { assertCertificateUsable, certificateAppError, unlockCertificate } from './certificates';
 import { recordAudit } from './audit';
 import { storedVerslagRemoved } from './erasure';
 import { getCase } from './cases';
@@ -63,6 +63,8 @@ export async function exportDocument(
   }
   const signing = request.kind === 'minutes' ? undefined : request.sign;
   if (signing) {
+    // A certificate that cannot sign today is refused before its passphrase is tried.
+    await assertCertificateUsable(db, signing.certificateId, clock);
     // Unlocked for this one file; a wrong passphrase stops before the save dialog opens.
     const identity = await unlockCertificate(db, signing.certificateId, signing.passphrase);
     try {

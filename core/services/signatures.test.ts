@@ -43,7 +43,7 @@ describe('signing a finalized verslag in the app', () => {
   });
 
   it('lists certificates with name, role, school and fingerprint, never the key', async () => {
-    const list = await listCertificates(handle.db, meeting.schoolId);
+    const list = await listCertificates(handle.db, meeting.schoolId, clock);
     expect(list).toHaveLength(2);
     const chair = await handle.db
       .selectFrom('member')
@@ -132,6 +132,6 @@ describe('signing a finalized verslag in the app', () => {
     await expect(importCertificate(handle.db, { ...input, passphrase: 'pki-wachtwoord' }, clock)).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    expect((await listCertificates(handle.db, meeting.schoolId)).filter((row) => row.source === 'imported')).toHaveLength(1);
+    expect((await listCertificates(handle.db, meeting.schoolId, clock)).filter((row) => row.source === 'imported')).toHaveLength(1);
   });
 });

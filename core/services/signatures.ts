@@ -7,7 +7,11 @@ import { recordAudit } from './audit';
 import { nl } from '../i18n/nl';
 import { summarize, type SigningIdentity } from '../signing/certificates';
 import { signDocx } from '../signing/signDocx';
-import { certificateAppError, unlockCertificate } from './certificates';
+import { assertCertificateUsable, certificateAppError, unlockCertificate } from './certificates';
+import { canSign } from '../signing/certificateStatus';
+import { decidingCertificate, expectedPeople } from './signerStates';
+
+const s = nl.signing;
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -15,35 +19,22 @@ const roleLabel = (role: MeetingRole) => (role === 'chair' ? nl.docs.chair : nl.
 
 /**
  * Who will sign a verslag that is finalized now: the chair, then the
- * minute-taker, each with their newest certificate valid today. People
- * without a certificate are left out of the block.
+ * minute-taker, each with the certificate that can sign today and lasts
+ * longest. People without such a certificate are left out of the block
+ * (plannedSignerStates says why).
  */
 export async function plannedSigners(db: Db, meetingId: number, clock: Clock) {
-  const meeting = await db.selectFrom('meeting').select(['chairId', 'minuteTakerId']).where('id', '=', meetingId).executeTakeFirstOrThrow();
-  const now = nowIso(clock);
   const signers = [];
-  const seen = new Set<number>();
-  for (const [meetingRole, memberId] of [
-    ['chair', meeting.chairId],
-    ['minuteTaker', meeting.minuteTakerId],
-  ] as const) {
-    if (memberId === null || seen.has(memberId)) continue;
-    seen.add(memberId);
-    const certificate = await db
-      .selectFrom('certificate')
-      .select(['id', 'name', 'role', 'fingerprint'])
-      .where('memberId', '=', memberId)
-      .where('notBefore', '<=', now)
-      .where('notAfter', '>', now)
-      .orderBy('notAfter', 'desc')
-      .executeTakeFirst();
-    if (certificate)
+  for (const person of await expectedPeople(db, meetingId)) {
+    if (person.memberId === null) continue;
+    const decided = await decidingCertificate(db, person.memberId, clock.now());
+    if (decided && canSign(decided.status))
       signers.push({
-        meetingRole,
-        certificateId: certificate.id,
-        name: certificate.name,
-        role: certificate.role,
-        fingerprint: certificate.fingerprint,
+        meetingRole: person.meetingRole,
+        certificateId: decided.certificate.id,
+        name: decided.certificate.name,
+        role: decided.certificate.role,
+        fingerprint: decided.certificate.fingerprint,
       });
   }
   return signers;
@@ -167,8 +158,27 @@ export async function signMinutesWith(
   return { sha256, signatures: state.signatures.length + 1 };
 }
 
+/**
+ * Refuses, before any passphrase is tried, a signature that cannot be placed:
+ * not finalized, already signed, not their turn, or a certificate not valid
+ * today; the message names the person and the reason.
+ */
+export async function assertCanSign(db: Kysely<DB>, meetingId: number, certificateId: number, clock: Clock): Promise<void> {
+  const state = await signingState(db, meetingId);
+  if (!state) throw new AppError('NOT_FINALIZED');
+  const certificate = await db.selectFrom('certificate').select('fingerprint').where('id', '=', certificateId).executeTakeFirst();
+  if (!certificate) throw new AppError('NOT_FOUND', 'certificate');
+  if (state.signatures.some((signature) => signature.fingerprint === certificate.fingerprint)) throw new AppError('ALREADY_SIGNED');
+  const position = state.declared.findIndex((declared) => declared.fingerprint === certificate.fingerprint);
+  const who = (index: number) => s.who(roleLabel(state.declared[index].meetingRole), state.declared[index].name);
+  if (position > 0 && !state.declared[position - 1].signedAt)
+    throw new AppError('SIGNER_ORDER', '', s.orderFirst(state.declared[position - 1].name));
+  await assertCertificateUsable(db, certificateId, clock, position >= 0 ? who(position) : undefined);
+}
+
 /** Signs with a certificate stored in the app, unlocked by its passphrase for this one signature. */
 export async function signMinutes(db: Kysely<DB>, input: { meetingId: number; certificateId: number; passphrase: string }, clock: Clock) {
+  await assertCanSign(db, input.meetingId, input.certificateId, clock);
   const identity = await unlockCertificate(db, input.certificateId, input.passphrase);
   const owner = await db.selectFrom('certificate').select('memberId').where('id', '=', input.certificateId).executeTakeFirstOrThrow();
   return signMinutesWith(db, input.meetingId, identity, clock, { memberId: owner.memberId });

@@ -85,6 +85,7 @@ const READS: Channel[] = [
   'agenda.suggestions',
   'minutes.versions',
   'minutes.signing',
+  'minutes.signers',
   'chair.item',
   'pupilData.preview',
   'dashboard.items',

@@ -1,20 +1,12 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Badge, Button, Card, Group, Modal, PasswordInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconCertificate, IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
-import { z } from 'zod';
-import { certificateCreate } from '../../../core/contract/entities';
+import { certificateValidity, certificateWarning } from '../../../core/i18n/signerText';
 import { useChannel, useChannelMutation } from '../api';
-import { formatShortDate, t } from '../i18n';
-import { DialogActions } from './DialogActions';
+import { t } from '../i18n';
+import { CertificatePassphraseForm } from './certificates/CertificatePassphraseForm';
+import { CertificateStatusBadge } from './certificates/CertificateStatusBadge';
 import { QueryState } from './QueryState';
-
-// The form adds a repeat field to the contract's schema: only the renderer needs it.
-const createForm = certificateCreate
-  .extend({ repeat: z.string() })
-  .refine((values) => values.passphrase === values.repeat, { path: ['repeat'], error: t.certificates.passphraseMismatch });
-type CreateValues = z.input<typeof createForm>;
 
 /** The school's signing certificates: personal ones made here, or imported from the school board's PKI. */
 export function CertificatesPanel({ schoolId }: { schoolId: number }) {
@@ -28,7 +20,7 @@ export function CertificatesPanel({ schoolId }: { schoolId: number }) {
     setDone(message);
   };
   return (
-    <Card withBorder>
+    <Card withBorder component="section" aria-label={t.certificates.title}>
       <Group justify="space-between" mb="xs">
         <Title order={3}>{t.certificates.title}</Title>
         <Group gap="xs">
@@ -60,37 +52,40 @@ export function CertificatesPanel({ schoolId }: { schoolId: number }) {
           list.length === 0 ? (
             <Text c="dimmed">{t.certificates.none}</Text>
           ) : (
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t.team.name}</Table.Th>
-                  <Table.Th>{t.team.role}</Table.Th>
-                  <Table.Th>{t.certificates.member}</Table.Th>
-                  <Table.Th>{t.certificates.validUntil}</Table.Th>
-                  <Table.Th>{t.certificates.fingerprint}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((certificate) => (
-                  <Table.Tr key={certificate.id}>
-                    <Table.Td fw={600}>{certificate.name}</Table.Td>
-                    <Table.Td>{certificate.role || '—'}</Table.Td>
-                    <Table.Td>{certificate.memberName ?? t.certificates.noMember}</Table.Td>
-                    <Table.Td>{formatShortDate(certificate.notAfter.slice(0, 10))}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Text size="xs" ff="monospace" title={certificate.fingerprint}>
-                          {certificate.fingerprint.slice(0, 23)}…
-                        </Text>
-                        <Badge variant="light" color={certificate.source === 'created' ? 'indigo' : 'teal'}>
-                          {t.certificates.source[certificate.source]}
-                        </Badge>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+              {list.map((certificate) => {
+                const warning = certificateWarning(certificate);
+                return (
+                  <Paper component="li" key={certificate.id} withBorder p="xs" aria-label={certificate.name}>
+                    <Group gap="xs" wrap="wrap">
+                      <Text fw={600}>{certificate.name}</Text>
+                      {certificate.role && <Text size="sm">{certificate.role}</Text>}
+                      <Text size="sm" c="dimmed">
+                        {t.certificates.member}: {certificate.memberName ?? t.certificates.noMember}
+                      </Text>
+                    </Group>
+                    <Group gap="xs" wrap="wrap" mt={4}>
+                      <Text size="sm">{certificateValidity(certificate)}</Text>
+                      <CertificateStatusBadge status={certificate.status} />
+                      <Badge variant="light" color={certificate.source === 'created' ? 'indigo' : 'gray'} style={{ flexShrink: 0 }}>
+                        {t.certificates.source[certificate.source]}
+                      </Badge>
+                    </Group>
+                    {warning && (
+                      <Text size="sm" mt={4} c={certificate.status === 'expiresSoon' ? 'yellow.9' : 'red.9'}>
+                        {warning}
+                      </Text>
+                    )}
+                    <Text size="xs" c="dimmed" mt={4} style={{ overflowWrap: 'anywhere' }}>
+                      {t.certificates.fingerprint}:{' '}
+                      <Text span ff="monospace" size="xs">
+                        {certificate.fingerprint}
+                      </Text>
+                    </Text>
+                  </Paper>
+                );
+              })}
+            </Stack>
           )
         }
       </QueryState>
@@ -130,46 +125,34 @@ function useMemberOptions(schoolId: number) {
 function CreateForm({ schoolId, onCancel, onDone }: { schoolId: number; onCancel: () => void; onDone: () => void }) {
   const members = useMemberOptions(schoolId);
   const create = useChannelMutation('certificates.create');
-  const form = useForm<CreateValues>({ resolver: zodResolver(createForm), defaultValues: { passphrase: '', repeat: '' } });
-  const { errors } = form.formState;
-  const submit = form.handleSubmit(async ({ memberId, passphrase }) => {
-    await create.mutateAsync({ memberId, passphrase });
-    onDone();
-  });
+  const [memberId, setMemberId] = useState<string | null>(null);
+  const [memberError, setMemberError] = useState(false);
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        <Controller
-          control={form.control}
-          name="memberId"
-          render={({ field }) => (
-            <Select
-              label={t.certificates.member}
-              required
-              data={members}
-              value={field.value ? String(field.value) : null}
-              onChange={(value) => field.onChange(value ? Number(value) : undefined)}
-              error={errors.memberId && t.forms.required}
-              data-autofocus
-            />
-          )}
-        />
-        <PasswordInput
-          label={t.certificates.passphrase}
-          description={t.certificates.passphraseHint}
-          required
-          {...form.register('passphrase')}
-          error={errors.passphrase?.message}
-        />
-        <PasswordInput label={t.certificates.passphraseRepeat} required {...form.register('repeat')} error={errors.repeat?.message} />
-        <DialogActions
-          error={create.error?.message}
-          onCancel={onCancel}
-          submitLabel={t.certificates.confirm}
-          loading={form.formState.isSubmitting}
-        />
-      </Stack>
-    </form>
+    <CertificatePassphraseForm
+      label={t.certificates.passphrase}
+      description={t.certificates.passphraseHint}
+      repeat
+      submitLabel={t.certificates.confirm}
+      beforeSubmit={() => {
+        setMemberError(!memberId);
+        return memberId !== null;
+      }}
+      onSubmit={(passphrase) => create.mutate({ memberId: Number(memberId), passphrase }, { onSuccess: onDone })}
+      onCancel={onCancel}
+      error={create.error?.message}
+      pending={create.isPending}
+      autoFocus={false}
+    >
+      <Select
+        label={t.certificates.member}
+        required
+        data={members}
+        value={memberId}
+        onChange={setMemberId}
+        error={memberError && !memberId ? t.forms.required : undefined}
+        data-autofocus
+      />
+    </CertificatePassphraseForm>
   );
 }
 
@@ -177,41 +160,31 @@ function ImportForm({ schoolId, onCancel, onDone }: { schoolId: number; onCancel
   const members = useMemberOptions(schoolId);
   const importFile = useChannelMutation('certificates.import');
   const [memberId, setMemberId] = useState<string | null>(null);
-  const [passphrase, setPassphrase] = useState('');
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <CertificatePassphraseForm
+      label={t.certificates.passphrase}
+      description={t.certificates.importHint}
+      submitLabel={t.certificates.choose}
+      onSubmit={(passphrase) =>
         importFile.mutate(
           { schoolId, memberId: memberId ? Number(memberId) : null, passphrase },
           { onSuccess: (result) => result && onDone() },
-        );
-      }}
+        )
+      }
+      onCancel={onCancel}
+      error={importFile.error?.message}
+      pending={importFile.isPending}
+      autoFocus={false}
     >
-      <Stack>
-        <Select
-          label={t.certificates.member}
-          data={members}
-          value={memberId}
-          onChange={setMemberId}
-          clearable
-          placeholder={t.certificates.noMember}
-          data-autofocus
-        />
-        <PasswordInput
-          label={t.certificates.passphrase}
-          description={t.certificates.importHint}
-          value={passphrase}
-          onChange={(event) => setPassphrase(event.currentTarget.value)}
-        />
-        <DialogActions
-          error={importFile.error?.message}
-          onCancel={onCancel}
-          submitLabel={t.certificates.choose}
-          loading={importFile.isPending}
-        />
-      </Stack>
-    </form>
+      <Select
+        label={t.certificates.member}
+        data={members}
+        value={memberId}
+        onChange={setMemberId}
+        clearable
+        placeholder={t.certificates.noMember}
+        data-autofocus
+      />
+    </CertificatePassphraseForm>
   );
 }

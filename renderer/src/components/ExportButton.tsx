@@ -1,13 +1,14 @@
-import { ActionIcon, Button, Group, Modal, PasswordInput, Select, Stack, Text, Tooltip, type ButtonProps } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Tooltip, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileTypeDocx, IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { exportRequest } from '../../../core/contract/entities';
-import { useChannel, useChannelMutation } from '../api';
+import { useChannelMutation } from '../api';
 import { t } from '../i18n';
 import { useSchool } from '../school';
-import { DialogActions } from './DialogActions';
+import { CertificatePassphraseForm } from './certificates/CertificatePassphraseForm';
+import { CertificatePicker } from './certificates/CertificatePicker';
 
 type Request = z.input<typeof exportRequest>;
 
@@ -84,34 +85,18 @@ function SignedExportForm({
   onSubmit: (sign: { certificateId: number; passphrase: string }) => void;
 }) {
   const { current } = useSchool();
-  const certificates = useChannel('certificates.list', { schoolId: current.id });
-  const now = new Date().toISOString();
-  const usable = (certificates.data ?? []).filter((certificate) => certificate.notBefore <= now && certificate.notAfter > now);
-  const [certificateId, setCertificateId] = useState<string | null>(null);
-  const [passphrase, setPassphrase] = useState('');
+  const [certificateId, setCertificateId] = useState<number | null>(null);
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (certificateId) onSubmit({ certificateId: Number(certificateId), passphrase });
-      }}
+    <CertificatePassphraseForm
+      submitLabel={t.exports.signAndSave}
+      onSubmit={(passphrase) => certificateId !== null && onSubmit({ certificateId, passphrase })}
+      onCancel={onCancel}
+      error={error}
+      pending={pending}
+      disabled={certificateId === null}
+      autoFocus={false}
     >
-      <Stack>
-        {certificates.isSuccess && usable.length === 0 && <Text c="dimmed">{t.exports.noCertificate}</Text>}
-        <Select
-          label={t.signing.signWith}
-          data={usable.map((certificate) => ({
-            value: String(certificate.id),
-            label: `${certificate.name}${certificate.role ? ` (${certificate.role})` : ''}`,
-          }))}
-          value={certificateId}
-          onChange={setCertificateId}
-          data-autofocus
-        />
-        <PasswordInput label={t.signing.passphrase} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
-        <DialogActions error={error} onCancel={onCancel} submitLabel={t.exports.signAndSave} loading={pending} disabled={!certificateId} />
-      </Stack>
-    </form>
+      <CertificatePicker schoolId={current.id} value={certificateId} onChange={setCertificateId} autoFocus />
+    </CertificatePassphraseForm>
   );
 }

@@ -4,6 +4,8 @@ import { useChannel, useChannelMutation } from '../api';
 import { formatShortDate, t } from '../i18n';
 import { ExportButton } from './ExportButton';
 import { SigningPanel } from './SigningPanel';
+import { SignerList } from './certificates/SignerList';
+import { signatureShortfall } from '../../../core/i18n/signerText';
 
 /** Finalizing (vaststellen) a held meeting's verslag, signing it, corrections as new versions, and export. */
 export function MinutesPanel({ meetingId, schoolId, status }: { meetingId: number; schoolId: number; status: string }) {
@@ -11,9 +13,18 @@ export function MinutesPanel({ meetingId, schoolId, status }: { meetingId: numbe
   const finalize = useChannelMutation('minutes.finalize');
   const correct = useChannelMutation('minutes.correct');
   const [reason, setReason] = useState('');
+  // Before vaststellen: who would be named in the signature block, and why others would not.
+  const signers = useChannel('minutes.signers', { meetingId }, { enabled: status === 'held' });
   const error = finalize.error ?? correct.error;
+  // The confirmation names everyone whose signature the verslag would lack, with the reason.
+  const finalizeQuestion = () => {
+    const shortfall = signers.data && signatureShortfall(signers.data.signers, false);
+    return shortfall
+      ? [t.minutes.finalizeConfirm, '', shortfall.summary, ...shortfall.missing.map((line) => `– ${line}`)].join('\n')
+      : t.minutes.finalizeConfirm;
+  };
   return (
-    <Card withBorder>
+    <Card withBorder component="section" aria-label={t.minutes.title}>
       <Group justify="space-between" mb="sm">
         <Title order={3}>{t.minutes.title}</Title>
         <ExportButton request={{ kind: 'minutes', meetingId }} label={t.exports.minutes} />
@@ -21,8 +32,8 @@ export function MinutesPanel({ meetingId, schoolId, status }: { meetingId: numbe
       <Stack gap={4}>
         {(versions.data ?? []).length === 0 && <Text c="dimmed">{t.minutes.none}</Text>}
         {(versions.data ?? []).map((version) => (
-          <Group key={version.version} gap="xs" wrap="nowrap">
-            <Badge variant="light" color={version.status === 'finalized' ? 'teal' : 'gray'}>
+          <Group key={version.version} gap="xs" wrap="wrap">
+            <Badge variant="light" color={version.status === 'finalized' ? 'teal' : 'gray'} style={{ flexShrink: 0 }}>
               {t.minutes.version(version.version)}
             </Badge>
             <Text size="sm">{version.status === 'finalized' && version.finalizedAt ? formatShortDate(version.finalizedAt) : t.minutes.draft}</Text>
@@ -39,9 +50,14 @@ export function MinutesPanel({ meetingId, schoolId, status }: { meetingId: numbe
           </Group>
         ))}
       </Stack>
+      {status === 'held' && signers.data && (
+        <Stack mt="sm">
+          <SignerList signers={signers.data.signers} finalized={false} />
+        </Stack>
+      )}
       {status === 'held' && (
         <Group justify="flex-end" mt="sm">
-          <Button onClick={() => window.confirm(t.minutes.finalizeConfirm) && finalize.mutate({ meetingId })} loading={finalize.isPending}>
+          <Button onClick={() => window.confirm(finalizeQuestion()) && finalize.mutate({ meetingId })} loading={finalize.isPending}>
             {t.minutes.finalize}
           </Button>
         </Group>

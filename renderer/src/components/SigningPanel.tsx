@@ -1,41 +1,36 @@
-import { Badge, Button, Group, Modal, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useChannel, useChannelMutation } from '../api';
 import { formatMoment, t } from '../i18n';
-import { DialogActions } from './DialogActions';
+import { CertificatePassphraseForm } from './certificates/CertificatePassphraseForm';
+import { CertificatePicker } from './certificates/CertificatePicker';
+import { SignerList } from './certificates/SignerList';
 
 const roleLabel = (role: 'chair' | 'minuteTaker') => (role === 'chair' ? t.docs.chair : t.docs.minuteTaker);
 
-/** Who signs the finalized verslag, who already did, and signing with a passphrase. */
+/** Who signs the finalized verslag and where each stands, who already did, and signing with a passphrase. */
 export function SigningPanel({ meetingId, schoolId }: { meetingId: number; schoolId: number }) {
   const state = useChannel('minutes.signing', { meetingId });
-  const certificates = useChannel('certificates.list', { schoolId });
+  const expected = useChannel('minutes.signers', { meetingId });
   const [signing, setSigning] = useState<{ certificateId: number; title: string } | null>(null);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<number | null>(null);
   const [done, setDone] = useState(false);
-  if (!state.data) return null;
-  const { declared, signatures, nextCertificateId } = state.data;
-  const next = declared.find((signer) => signer.certificateId === nextCertificateId);
+  if (!state.data || !expected.data) return null;
+  const { declared, signatures } = state.data;
   const declaredPrints = new Set(declared.map((signer) => signer.fingerprint));
   const others = signatures.filter((signature) => !declaredPrints.has(signature.fingerprint));
-  const signedPrints = new Set(signatures.map((signature) => signature.fingerprint));
-  const usable = (certificates.data ?? []).filter(
-    (certificate) => !signedPrints.has(certificate.fingerprint) && certificate.notAfter > new Date().toISOString(),
-  );
   return (
     <Stack gap={6} mt="md">
       <Title order={4}>{t.signing.title}</Title>
-      {declared.map((signer) => (
-        <Group key={signer.meetingRole} gap="xs">
-          <Text size="sm" fw={600}>
-            {roleLabel(signer.meetingRole)}: {signer.name}
-          </Text>
-          <Badge variant="light" color={signer.signedAt ? 'teal' : 'gray'}>
-            {signer.signedAt ? t.signing.signedOn(formatMoment(signer.signedAt)) : t.signing.waiting}
-          </Badge>
-        </Group>
-      ))}
+      <SignerList
+        signers={expected.data.signers}
+        finalized={expected.data.finalized}
+        onSign={(signer) =>
+          signer.certificateId !== null &&
+          setSigning({ certificateId: signer.certificateId, title: t.signing.signAsTitle(roleLabel(signer.meetingRole), signer.name) })
+        }
+      />
       {others.map((signature) => (
         <Text key={signature.fingerprint} size="sm">
           {t.signing.extra}: {signature.signerName}
@@ -47,44 +42,32 @@ export function SigningPanel({ meetingId, schoolId }: { meetingId: number; schoo
           {t.signing.done}
         </Text>
       )}
-      {next && (
-        <Group>
-          <Button
-            leftSection={<IconSignature size={18} />}
-            onClick={() =>
-              setSigning({ certificateId: next.certificateId, title: t.signing.signAsTitle(roleLabel(next.meetingRole), next.name) })
-            }
-          >
-            {t.signing.signAs(roleLabel(next.meetingRole))}
-          </Button>
-        </Group>
-      )}
       {declared.length === 0 && (
-        <>
-          <Text size="sm" c="dimmed">
-            {t.signing.noneDeclared}
-          </Text>
-          <Group align="flex-end">
-            <Select
-              label={t.signing.signWith}
-              data={usable.map((certificate) => ({
-                value: String(certificate.id),
-                label: `${certificate.name}${certificate.role ? ` (${certificate.role})` : ''}`,
-              }))}
-              value={chosen}
-              onChange={setChosen}
-              w={360}
-            />
+        // No one is named in the block: a certificate of the school can still add a signature (not in the block).
+        <Stack gap={4}>
+          <Group align="flex-end" wrap="wrap">
+            <div style={{ flex: '1 1 16rem', maxWidth: 420 }}>
+              <CertificatePicker
+                schoolId={schoolId}
+                value={chosen}
+                onChange={setChosen}
+                label={t.signing.signOther}
+                signedFingerprints={signatures.map((signature) => signature.fingerprint)}
+              />
+            </div>
             <Button
               variant="light"
               leftSection={<IconSignature size={18} />}
-              disabled={!chosen}
-              onClick={() => chosen && setSigning({ certificateId: Number(chosen), title: t.signing.signWith })}
+              disabled={chosen === null}
+              onClick={() => chosen !== null && setSigning({ certificateId: chosen, title: t.signing.signOther })}
             >
               {t.signing.confirm}
             </Button>
           </Group>
-        </>
+          <Text size="xs" c="dimmed">
+            {t.signing.signOtherHint}
+          </Text>
+        </Stack>
       )}
       <Modal
         opened={signing !== null}
@@ -94,7 +77,7 @@ export function SigningPanel({ meetingId, schoolId }: { meetingId: number; schoo
         closeButtonProps={{ 'aria-label': t.certificates.cancel }}
       >
         {signing && (
-          <PassphraseForm
+          <SignForm
             meetingId={meetingId}
             certificateId={signing.certificateId}
             onCancel={() => setSigning(null)}
@@ -109,7 +92,7 @@ export function SigningPanel({ meetingId, schoolId }: { meetingId: number; schoo
   );
 }
 
-function PassphraseForm({
+function SignForm({
   meetingId,
   certificateId,
   onCancel,
@@ -121,24 +104,13 @@ function PassphraseForm({
   onDone: () => void;
 }) {
   const sign = useChannelMutation('minutes.sign');
-  const [passphrase, setPassphrase] = useState('');
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        sign.mutate({ meetingId, certificateId, passphrase }, { onSuccess: onDone });
-      }}
-    >
-      <Stack>
-        <PasswordInput
-          label={t.signing.passphrase}
-          value={passphrase}
-          onChange={(event) => setPassphrase(event.currentTarget.value)}
-          data-autofocus
-        />
-        <DialogActions error={sign.error?.message} onCancel={onCancel} submitLabel={t.signing.confirm} loading={sign.isPending} />
-      </Stack>
-    </form>
+    <CertificatePassphraseForm
+      submitLabel={t.signing.confirm}
+      onSubmit={(passphrase) => sign.mutate({ meetingId, certificateId, passphrase }, { onSuccess: onDone })}
+      onCancel={onCancel}
+      error={sign.error?.message}
+      pending={sign.isPending}
+    />
   );
 }
