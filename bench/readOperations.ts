@@ -66,7 +66,7 @@ export function readOperations(app: BenchApp, floors: Floors, clock: Clock): Ope
     .get(schoolId)?.firstName;
   if (!firstName) throw new Error(`school ${schoolId} has no pupils`);
   // A name, a word from many notes, and two words that must both match.
-  const queries = [firstName, 'ouders', 'lezen rekenen'];
+  const queries = [firstName, 'ouders', 'verzuim leerplicht'];
 
   // What a school's views summarize: its pupils, cases, discussions and agreements.
   const schoolRows = (id: number) =>

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { loadMinutesData } from '../documents/minutesData';
 import { buildMinutesDocx } from '../documents/minutesDocx';
 import { Faker, base, nl as fakerNl } from '@faker-js/faker';
-import { addDays, differenceInCalendarDays, format, nextTuesday, parseISO, subYears } from 'date-fns';
+import { addDays, differenceInCalendarDays, differenceInYears, format, nextTuesday, parseISO, subYears } from 'date-fns';
 import type { Insertable, Kysely } from 'kysely';
 import type { DB, EffectResult } from '../../db/schema';
 import { type Clock } from '../clock';
 import { createSchool } from '../services/schools';
+import { CaseStory, StoryRandom, levelAt } from './caseStory';
+import { SECONDARY_SCHOOL_NAMES, type Owner } from './storyBlocks';
 import * as texts from './texts';
 
 export type DemoScale = 'small' | 'large';
@@ -34,6 +36,10 @@ const SCALES: Record<DemoScale, Scale> = {
 };
 
 interface Scale {
+  /** Klas 1-4 of a secondary school instead of groep 1-8. */
+  secondary?: boolean;
+  /** The school's seed, also for its case stories. */
+  seed?: number;
   schools: number;
   years: number;
   pupils: number;
@@ -54,7 +60,50 @@ const ORGANISATIONS: Record<string, string> = {
 
 const RECENT_OUTCOMES = ['open', 'postponed', 'done', 'not_done', 'done'] as const;
 
+/** Where a case's effect is recorded: 4 in 7 within two weeks, 2 at the next MDO (late), 1 never. */
+const EFFECT_PLANS = ['evaluation', 'evaluation', 'next_mdo', 'evaluation', 'missing', 'evaluation', 'next_mdo'] as const;
+
 type Rows = { [T in keyof DB]: Insertable<DB[T]>[] };
+
+/** Ja, deels or nee, about as often as kernteams report them. */
+function effectResult(random: StoryRandom): EffectResult {
+  const draw = random.next();
+  return draw < 0.55 ? 'yes' : draw < 0.85 ? 'partly' : 'no';
+}
+
+/**
+ * When an agreement was due and done, as in a real school: most done on time,
+ * some late, some postponed first (once, now and then twice), some given up.
+ * Never done before the meeting that made it, nor after today.
+ */
+function agreementTimeline(
+  random: StoryRandom,
+  outcome: (typeof RECENT_OUTCOMES)[number] | 'open',
+  { due, settled, today }: { due: Date; settled: boolean; today: string },
+): { dueOn: string; status: 'open' | 'done' | 'not_done'; postponements: number; completedOn: string | null } {
+  const upToToday = (date: Date) => (iso(date) < today ? iso(date) : today);
+  if (outcome === 'open') return { dueOn: iso(due), status: 'open', postponements: 0, completedOn: null };
+  if (outcome === 'postponed') {
+    const times = random.chance(0.25) ? 2 : 1;
+    return { dueOn: iso(addDays(due, 14 * times)), status: 'open', postponements: times, completedOn: null };
+  }
+  const draw = random.next();
+  if (outcome === 'not_done') {
+    const postponements = settled && draw < 0.3 ? 1 : 0;
+    return { dueOn: iso(addDays(due, 14 * postponements)), status: 'not_done', postponements, completedOn: null };
+  }
+  // Agreements are due 7 to 28 days after their meeting: five days early is still after it.
+  if (draw < 0.62) return { dueOn: iso(due), status: 'done', postponements: 0, completedOn: upToToday(addDays(due, -random.int(0, 5))) };
+  if (draw < 0.85 || !settled)
+    return { dueOn: iso(due), status: 'done', postponements: 0, completedOn: upToToday(addDays(due, random.int(2, 20))) };
+  const times = random.chance(0.2) ? 2 : 1;
+  return {
+    dueOn: iso(addDays(due, 14 * times)),
+    status: 'done',
+    postponements: times,
+    completedOn: upToToday(addDays(due, random.int(5, 14 * times + 6))),
+  };
+}
 
 const iso = (date: Date) => format(date, 'yyyy-MM-dd');
 
@@ -70,12 +119,17 @@ export async function generateDemo(db: Kysely<DB>, options: DemoOptions): Promis
   const scale = { ...preset, pupils: preset.pupils * factor, casesPerYear: preset.casesPerYear * factor };
   const summary: DemoSummary = { schools: 0, pupils: 0, cases: 0, meetings: 0, agreements: 0 };
   for (let index = 0; index < scale.schools; index++) {
-    const faker = new Faker({ locale: [fakerNl, base], seed: (options.seed ?? 2026) + index });
-    const schoolName = `Demo — Basisschool ${texts.schoolNames[index % texts.schoolNames.length]}${
-      index >= texts.schoolNames.length ? ` ${Math.floor(index / texts.schoolNames.length) + 1}` : ''
-    }`;
+    const seed = (options.seed ?? 2026) + index;
+    const faker = new Faker({ locale: [fakerNl, base], seed });
+    // A board has secondary schools too: every fifth school of the large dataset.
+    const secondary = options.scale === 'large' && index % 5 === 4;
+    const schoolName = secondary
+      ? `Demo — ${SECONDARY_SCHOOL_NAMES[Math.floor(index / 5) % SECONDARY_SCHOOL_NAMES.length]}`
+      : `Demo — Basisschool ${texts.schoolNames[index % texts.schoolNames.length]}${
+          index >= texts.schoolNames.length ? ` ${Math.floor(index / texts.schoolNames.length) + 1}` : ''
+        }`;
     const schoolId = await createSchool(db, { name: schoolName, city: faker.location.city(), isDemo: true }, options.clock);
-    const rows = await buildSchool(db, schoolId, faker, scale, options.clock);
+    const rows = await buildSchool(db, schoolId, faker, { ...scale, secondary, seed }, options.clock);
     await db.transaction().execute(async (trx) => {
       for (const table of Object.keys(rows) as (keyof DB)[]) await insertRows(trx, table, rows[table]);
     });
@@ -174,6 +228,12 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
   const roleId = (code: string) => roles.find((role) => role.code === code)!.id;
   const pick = <T>(list: readonly T[]) => faker.helpers.arrayElement(list);
   const chance = (p: number) => faker.number.float({ min: 0, max: 1 }) < p;
+  // The main stream decides who, when and how many; the stories and the finer
+  // numbers have streams of their own. Where a text used to be drawn from the
+  // main stream, one number is still drawn, so every pupil, case and meeting
+  // stays where the tests and screenshots expect it.
+  const keepInStep = () => void faker.number.int();
+  const schoolRandom = new StoryRandom((scale.seed ?? 2026) * 7919);
 
   const rows = {
     member: [],
@@ -227,16 +287,18 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
   const ib = memberOf('ib');
 
   // Pupils in groups 1 to 8; age fits the group.
+  // A secondary school maps the same draw to klas 1 to 4.
   const pupils = Array.from({ length: scale.pupils }, () => {
     const group = faker.number.int({ min: 1, max: 8 });
-    const birth = addDays(subYears(now, group + 4), -faker.number.int({ min: 0, max: 364 }));
+    const year = scale.secondary ? Math.ceil(group / 2) : group;
+    const birth = addDays(subYears(now, year + (scale.secondary ? 11 : 4)), -faker.number.int({ min: 0, max: 364 }));
     const pupil = {
       id: ids.pupil(),
       schoolId,
       firstName: faker.person.firstName(),
       lastName: faker.person.lastName(),
       dateOfBirth: iso(birth),
-      groupName: `Groep ${group}${scale.pupils > 100 ? pick(['A', 'B']) : ''}`,
+      groupName: `${scale.secondary ? 'Klas' : 'Groep'} ${year}${scale.pupils > 100 ? pick(['A', 'B']) : ''}`,
       createdAt: stamp,
     };
     rows.pupil.push(pupil);
@@ -273,6 +335,7 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
     }
   }
   let recentOutcome = 0;
+  let effectTurn = 0;
   const agendaCount = new Map<number, number>();
   const addAgendaItem = (meetingId: number, item: { kind: 'case' | 'general'; caseId?: number; title?: string; minutes: number }) => {
     const position = (agendaCount.get(meetingId) ?? 0) + 1;
@@ -291,6 +354,47 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
   };
   for (const meeting of meetings) addAgendaItem(meeting.id, { kind: 'general', title: 'Opening en mededelingen', minutes: 5 });
   addAgendaItem(upcoming.id, { kind: 'general', title: 'Opening en mededelingen', minutes: 5 });
+
+  // Two weeks after an MDO, a short evaluation meeting records the effect of
+  // the cases discussed there for the first time (the app records an effect
+  // check in a meeting). Only between MDOs: the last MDO before today stays
+  // the one whose verslag is still to be finalized.
+  const evaluations = new Map<number, { id: number; date: string }>();
+  const evaluationDays = new Map(meetings.map((meeting) => [meeting.id, schoolRandom.pick([7, 8, 10, 13, 14, 14, 14])]));
+  const lastHeld = meetings.at(-1)!.date;
+  // When the last MDO is more than four weeks ago, all its agreements would be
+  // due by now: some are made "until the next MDO" instead.
+  const longAgo = differenceInCalendarDays(now, parseISO(lastHeld)) > 28;
+  const evaluationAfter = (meeting: { id: number; date: string }) => {
+    // Some kernteams look back after one week, most after two.
+    const date = iso(addDays(parseISO(meeting.date), evaluationDays.get(meeting.id) ?? 14));
+    if (date >= lastHeld) return undefined;
+    if (!evaluations.has(meeting.id)) {
+      const evaluation = { id: ids.meeting(), date };
+      evaluations.set(meeting.id, evaluation);
+      rows.meeting.push({
+        id: evaluation.id,
+        schoolId,
+        date,
+        startTime: schoolRandom.pick(['08:15', '12:30', '15:00']),
+        location: texts.locations[0],
+        chairId: ib,
+        minuteTakerId: memberOf('school_social_worker'),
+        status: 'finalized',
+        createdAt: stamp,
+        updatedAt: stamp,
+      });
+      for (const member of members) {
+        rows.presence.push({
+          meetingId: evaluation.id,
+          memberId: member.id,
+          status: schoolRandom.chance(0.8) ? 'present' : schoolRandom.chance(0.7) ? 'excused' : 'absent',
+        });
+      }
+      addAgendaItem(evaluation.id, { kind: 'general', title: 'Opening en mededelingen', minutes: 5 });
+    }
+    return evaluations.get(meeting.id)!;
+  };
 
   // Cases: registered over the whole period, discussed in the meetings after.
   const caseCount = scale.casesPerYear * scale.years;
@@ -313,7 +417,7 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
     const pupil = [...casePupils.slice(turn), ...casePupils.slice(0, turn)].find((candidate) => candidate.dateOfBirth < registeredOn);
     if (!pupil) throw new Error(`demo: no pupil was born before ${registeredOn}`);
     const caseThemes = faker.helpers.arrayElements(themes, { min: 1, max: 2 });
-    const question = pick(texts.questionsByTheme[caseThemes[0].code ?? 'learning']).replaceAll('{name}', pupil.firstName);
+    const storySeed = faker.number.int({ min: 0, max: 2 ** 32 - 1 });
     for (const theme of caseThemes) rows.caseTheme.push({ caseId, themeId: theme.id });
 
     // Consent: mostly given; in each school one case without consent waits,
@@ -355,12 +459,22 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
     const effectDue = firstDiscussed ? iso(addDays(parseISO(firstDiscussed), 14)) : null;
     const lastDiscussed = pastDiscussions.at(-1)?.date;
     const closed = !!lastDiscussed && pastDiscussions.length >= 3 && differenceInCalendarDays(now, parseISO(lastDiscussed)) > 60;
+    let leadMember = pick(members.filter((member) => member.code !== 'ib')).id;
+    const roleOf = (memberId: number) => members.find((member) => member.id === memberId)?.code ?? 'ib';
+    const random = new StoryRandom(storySeed);
+    const story = new CaseStory(random, {
+      name: pupil.firstName,
+      ...levelAt(differenceInYears(parseISO(registeredOn), parseISO(pupil.dateOfBirth)), !!scale.secondary),
+      themes: caseThemes.map((theme) => theme.code ?? ''),
+      leadRole: roleOf(leadMember),
+      safetyConcern,
+    });
     rows.supportCase.push({
       id: caseId,
       schoolId,
       pupilId: pupil.id,
-      question,
-      analysis: '',
+      question: story.question,
+      analysis: firstDiscussed ? story.analysis : '',
       status: closed ? 'closed' : firstDiscussed ? 'active' : 'registered',
       registeredOn,
       firstDiscussedOn: firstDiscussed,
@@ -372,7 +486,7 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
     });
 
     // Trekker from the first discussion; sometimes handed over later.
-    let leadMember = pick(members.filter((member) => member.code !== 'ib')).id;
+    const firstLead = leadMember;
     if (firstDiscussed) {
       const handOver = pastDiscussions.length >= 2 && chance(0.3);
       const leadId = ids.caseLead();
@@ -387,58 +501,92 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
       });
       if (handOver) {
         leadMember = pick(members.filter((member) => member.id !== leadMember && member.code !== 'ib')).id;
+        keepInStep();
         rows.caseLead.push({
           id: ids.caseLead(),
           caseId,
           memberId: leadMember,
           startedOn: pastDiscussions[1].date,
           endedOn: null,
-          reason: pick(texts.leadChangeReasons),
+          reason: story.leadChange(roleOf(leadMember)),
           createdAt: stamp,
         });
       }
     }
 
-    for (const [round, meeting] of pastDiscussions.entries()) {
-      const agendaItemId = addAgendaItem(meeting.id, { kind: 'case', caseId, minutes: pick([10, 15, 20]) });
+    // The effect two weeks on: mostly recorded in the evaluation meeting,
+    // some only at the next MDO (late), some never.
+    // Cases take turns, so that every school shows every branch of the monitoring report.
+    const effect = effectResult(random);
+    const effectPlan = pastDiscussions.length ? EFFECT_PLANS[effectTurn++ % EFFECT_PLANS.length] : 'missing';
+    const evaluation = pastDiscussions.length && effectPlan === 'evaluation' ? evaluationAfter(pastDiscussions[0]) : undefined;
+    if (evaluation) {
+      const agendaItemId = addAgendaItem(evaluation.id, { kind: 'case', caseId, minutes: 5 });
       const discussionId = ids.caseDiscussion();
       rows.caseDiscussion.push({
         id: discussionId,
         agendaItemId,
-        meetingId: meeting.id,
+        meetingId: evaluation.id,
         caseId,
-        notes: `Leerkracht vertelt over ${pupil.firstName} in de groep. ${pick(texts.summaries).replaceAll('{name}', pupil.firstName)}`,
-        summary: pick(texts.summaries).replaceAll('{name}', pupil.firstName),
-        conclusions: pick(texts.conclusions),
+        ...story.evaluation(effect, roleOf(firstLead)),
         updatedAt: stamp,
       });
+      rows.effectCheck.push({
+        id: ids.effectCheck(),
+        caseId,
+        discussionId,
+        result: effect,
+        note: story.effectNote(effect),
+        checkedOn: evaluation.date,
+        createdAt: stamp,
+      });
+    }
+
+    for (const [round, meeting] of pastDiscussions.entries()) {
+      const agendaItemId = addAgendaItem(meeting.id, { kind: 'case', caseId, minutes: pick([10, 15, 20]) });
+      const discussionId = ids.caseDiscussion();
+      keepInStep();
+      keepInStep();
+      keepInStep();
+      const last = round === pastDiscussions.length - 1;
+      const trend =
+        closed && last
+          ? 'progress'
+          : effect === 'no' && round === 1
+            ? 'setback'
+            : random.chance(effect === 'yes' ? 0.8 : effect === 'partly' ? 0.55 : 0.4)
+              ? 'progress'
+              : 'setback';
+      const text =
+        round === 0
+          ? story.firstDiscussion(PARTNER_ROLES)
+          : story.followUp(trend, { closing: closed && last, leadRole: roleOf(round >= 1 ? leadMember : firstLead) });
+      rows.caseDiscussion.push({ id: discussionId, agendaItemId, meetingId: meeting.id, caseId, ...text, updatedAt: stamp });
       if (chance(0.6)) rows.discussionTag.push({ discussionId, tagId: pick(tags).id });
 
-      // Effect check at the second discussion, two weeks after the first.
+      // Recorded late: at the next MDO, six weeks after the first discussion.
       if (round === 1 && effectDue) {
-        const result = faker.helpers.weightedArrayElement<EffectResult>([
-          { weight: 55, value: 'yes' },
-          { weight: 30, value: 'partly' },
-          { weight: 15, value: 'no' },
-        ]);
-        rows.effectCheck.push({
-          id: ids.effectCheck(),
-          caseId,
-          discussionId,
-          result,
-          note: texts.effectNotes[result],
-          checkedOn: meeting.date,
-          createdAt: stamp,
-        });
+        keepInStep();
+        if (effectPlan === 'next_mdo') {
+          rows.effectCheck.push({
+            id: ids.effectCheck(),
+            caseId,
+            discussionId,
+            result: effect,
+            note: story.effectNote(effect),
+            checkedOn: meeting.date,
+            createdAt: stamp,
+          });
+        }
       }
 
       for (let n = faker.number.int({ min: 1, max: 3 }); n > 0; n--) {
-        const due = addDays(parseISO(meeting.date), pick([7, 14, 21, 28]));
+        const usualDue = addDays(parseISO(meeting.date), pick([7, 14, 21, 28]));
+        const due =
+          longAgo && meeting.date === lastHeld && random.chance(0.5) ? addDays(parseISO(meeting.date), random.pick([49, 56])) : usualDue;
         const owner = chance(0.75) ? 'member' : chance(0.7) ? 'parents' : 'pupil';
-        const description =
-          owner === 'member'
-            ? pick(texts.agreementTexts)
-            : pick(owner === 'parents' ? texts.parentAgreementTexts : texts.pupilAgreementTexts);
+        // (The old list for pupils had one text: Faker draws nothing for it.)
+        if (owner !== 'pupil') keepInStep();
         const overdue = due < now;
         const later = round < pastDiscussions.length - 1;
         // Older agreements are settled; recent ones may be open, overdue or postponed.
@@ -451,23 +599,19 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
             : overdue
               ? RECENT_OUTCOMES[recentOutcome++ % RECENT_OUTCOMES.length]
               : 'open';
-        const postponed = outcome === 'postponed';
-        const dueOn = postponed ? iso(addDays(due, 14)) : iso(due);
+        const ownerMemberId = owner === 'member' ? (chance(0.6) ? leadMember : pick(members).id) : null;
         rows.agreement.push({
           id: ids.agreement(),
           schoolId,
           caseId,
           meetingId: meeting.id,
           agendaItemId,
-          description: description.replaceAll('{name}', pupil.firstName),
+          description: story.agreement(ownerMemberId ? (roleOf(ownerMemberId) as Owner) : (owner as Owner)),
           ownerKind: owner,
-          ownerMemberId: owner === 'member' ? (chance(0.6) ? leadMember : pick(members).id) : null,
+          ownerMemberId,
           ownerName: '',
-          dueOn,
           originalDueOn: iso(due),
-          status: outcome === 'postponed' ? 'open' : outcome,
-          postponements: postponed ? 1 : 0,
-          completedOn: outcome === 'done' ? (iso(due) < todayIso ? iso(due) : todayIso) : null,
+          ...agreementTimeline(random, outcome, { due, settled: later || closed, today: todayIso }),
           createdAt: stamp,
           updatedAt: stamp,
         });
@@ -485,6 +629,7 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
   }
 
   for (const caseId of upcomingCases.slice(-6)) addAgendaItem(upcoming.id, { kind: 'case', caseId, minutes: 15 });
-  for (const meeting of allMeetings) addAgendaItem(meeting.id, { kind: 'general', title: 'Rondvraag', minutes: 5 });
+  for (const meeting of [...allMeetings, ...evaluations.values()])
+    addAgendaItem(meeting.id, { kind: 'general', title: 'Rondvraag', minutes: 5 });
   return rows;
 }

@@ -36,7 +36,8 @@ export async function personalNeedles(db: Kysely<DB>, caseIds: number[], pupilId
     ...discussions.flatMap((row) => [row.notes, row.summary]),
   ];
   // Text that a kept record also holds (a shared first name, a template sentence) may stay.
-  const kept = JSON.stringify([
+  // The kept values as they are, not as JSON: JSON would escape the line breaks of a multi-line note.
+  const kept = [
     await db.selectFrom('pupil').select(['firstName', 'lastName', 'groupName']).where('id', 'not in', pupilIds).execute(),
     await db.selectFrom('supportCase').select(['question', 'analysis']).where('id', 'not in', caseIds).execute(),
     await db.selectFrom('caseDiscussion').select(['notes', 'summary', 'conclusions']).where('caseId', 'not in', caseIds).execute(),
@@ -45,7 +46,10 @@ export async function personalNeedles(db: Kysely<DB>, caseIds: number[], pupilId
       .select([sql<string>`first_name || ' ' || last_name`.as('name'), sql<string>`first_name || last_name`.as('record')])
       .where('id', 'not in', pupilIds)
       .execute(),
-  ]);
+  ]
+    .flat()
+    .flatMap((row) => Object.values(row))
+    .join('\u0000');
   const texts = [...new Set(candidates)].filter((text) => text.length >= 8 && !kept.includes(text));
   const minutes = await db
     .selectFrom('minutes')
