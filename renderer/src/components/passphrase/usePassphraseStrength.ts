@@ -8,7 +8,8 @@ let judge: Promise<Judge> | undefined;
 /** The estimator with its word lists, from its own chunk: never part of the first screen. */
 function loadJudge(): Promise<Judge> {
   judge ??= import('../../../../core/passphrase/strength').then(({ judgePassphrase }) => {
-    // Builds the ranked dictionaries now (about half a second), before the first key is typed.
+    // Builds the ranked dictionaries once (about half a second), at the first key typed: not when the screen opens,
+    // where it would hold up every click.
     judgePassphrase('', []);
     return judgePassphrase;
   });
@@ -41,7 +42,6 @@ export function usePassphraseStrength(
       clearTimeout(timer);
     };
   }, [passphrase, words]);
-  useEffect(() => void loadJudge(), []);
   // The last judgement stays while the next is made, so the meter does not flicker; `current` says it is for this text.
   return { strength: passphrase && judged ? judged.strength : null, current: judged?.passphrase === passphrase };
 }
