@@ -412,6 +412,15 @@ describe('mdo CLI', () => {
     expect(fs.readdirSync(temp.dir).sort()).toEqual(['monitoring.db', 'monitoring.db.keys', 'rapport.csv', 'rapport.docx']);
   });
 
+  it("refuses a weak MDO_PASSPHRASE for a new database by the app's rule, in English, writing nothing", async () => {
+    const db = temp.file('zwak.db');
+    expect(await cliWith({ MDO_PASSPHRASE: 'wachtwoord123' }, 'demo', '--db', db)).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^Error: MDO_PASSPHRASE is too easy to guess: .*four or five unrelated words/),
+    });
+    expect(fs.existsSync(db)).toBe(false);
+  });
+
   it('encrypts the demo database, and opens an encrypted one only with MDO_PASSPHRASE', async () => {
     const db = temp.file('geheim.db');
     const created = await cliWith({ MDO_PASSPHRASE: 'ib-wachtwoord-2026' }, 'demo', '--db', db);

@@ -34,7 +34,7 @@ import {
   type CliIo,
 } from './args';
 import { backup, migrateAfterBackup, restore } from './backupCommands';
-import { keyForCli } from './passphrase';
+import { assertStrongForCli, keyForCli } from './passphrase';
 
 export type { CliIo };
 
@@ -160,12 +160,14 @@ async function demo(args: string[], io: CliIo): Promise<number> {
   const scale = (values.scale ?? 'small') as DemoScale;
   if (scale !== 'small' && scale !== 'large') throw new UsageError(`--scale must be small or large, not '${scale}'`);
   refuseToReplace(path, values.force);
+  // A passphrase of one's own follows the app's rule; the public demo passphrase is the demo's.
+  const chosen = (io.env ?? process.env).MDO_PASSPHRASE;
+  if (chosen && chosen !== DEMO_PASSPHRASE) await assertStrongForCli(chosen);
   // Build in a temporary file and move it into place: never a half-written database.
   const temp = `${path}.tmp-${process.pid}`;
   removeDatabaseFiles(temp);
   try {
     // Encrypted like every MDO database: with MDO_PASSPHRASE, or else the public demo passphrase.
-    const chosen = (io.env ?? process.env).MDO_PASSPHRASE;
     const key = newDatabaseKey();
     const keyring = await sealDatabaseKey(key, chosen ?? DEMO_PASSPHRASE, { demo: !chosen });
     const handle = await openDatabase(temp, { create: true, key });

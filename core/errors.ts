@@ -12,3 +12,13 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
+
+/** A VALIDATION error a service found on one field, with its own Dutch message (the router passes both on). */
+export class FieldError extends AppError {
+  constructor(
+    readonly field: string,
+    readonly text: string,
+  ) {
+    super('VALIDATION', field);
+  }
+}

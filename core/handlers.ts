@@ -41,6 +41,7 @@ import { createMember, createRole, listMembers, listRoles, setMemberActive, upda
 import { addTag, addTheme, listSchools, listTags, listThemes, renameSchool, setListItemActive } from './services/schools';
 import { startSetup } from './services/setup';
 import { assertAllowed } from './policy/policy';
+import { checkNewPassphrase, ownWordsOf } from './passphrase/check';
 
 /** Every IPC channel mapped to its service. Thin on purpose: logic lives in services/. */
 export const handlers: Handlers = {
@@ -78,10 +79,20 @@ export const handlers: Handlers = {
     if (input.mode === 'demo') assertAllowed(policy, 'demoSchool');
     return startSetup(session, input, clock);
   },
-  'session.unlock': ({ passphrase }, { session }) => session.unlock(passphrase),
-  'session.recover': async ({ recoveryKey, passphrase }, { session }) => (await session.recover(recoveryKey, passphrase), null),
+  'session.unlock': async ({ passphrase }, { session }) => {
+    // A plain database from before encryption gets its first passphrase here: the same rule as a new school's.
+    if (session.state.state === 'unencrypted') await checkNewPassphrase(passphrase, [], 'passphrase');
+    return session.unlock(passphrase);
+  },
+  'session.recover': async ({ recoveryKey, passphrase }, { session }) => {
+    await checkNewPassphrase(passphrase, [], 'passphrase');
+    return (await session.recover(recoveryKey, passphrase), null);
+  },
   'session.lock': async (_input, { session }) => (await session.lock(), null),
-  'session.changePassphrase': async ({ current, next }, { session }) => (await session.changePassphrase(current, next), null),
+  'session.changePassphrase': async ({ current, next }, { session }) => {
+    await checkNewPassphrase(next, await ownWordsOf(session.db()), 'next');
+    return (await session.changePassphrase(current, next), null);
+  },
   'session.remember': async ({ enabled }, { session }) => (await session.rememberOnThisComputer(enabled), null),
   'session.setLockMinutes': async ({ minutes }, { session, policy }) => {
     assertAllowed(policy, 'lockMinutes');

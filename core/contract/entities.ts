@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nl } from '../i18n/nl';
 import { backupEntry } from './backups';
+import { PASSPHRASE_MIN_LENGTH } from '../passphrase/rule';
 
 // Shapes that cross the IPC boundary. The renderer's types come from here.
 
@@ -100,22 +101,29 @@ export const appInfo = z.object({
   }),
 });
 
+/** A new database passphrase: the length here; its strength in core/passphrase (too large a word list for every bundle). */
+const newPassphrase = z.string().min(PASSPHRASE_MIN_LENGTH, { error: nl.lock.passphraseTooShort }).max(1024);
+const defaultRoleCodes = nl.defaults.roles.map((role) => role.code) as [string, ...string[]];
 export const setupStart = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('demo') }),
   z.strictObject({
     mode: z.literal('empty'),
     schoolName: z.string().trim().min(2, { error: nl.welcome.schoolNameRequired }).max(120),
-    passphrase: z.string().min(10, { error: nl.lock.passphraseTooShort }).max(1024),
+    passphrase: newPassphrase,
+    // The IB who sets MDO up: the first kernteam member, who chairs by default.
+    ibName: z.string().trim().min(2, { error: nl.team.nameRequired }).max(120),
+    ibRoleCode: z.enum(defaultRoleCodes, { error: nl.team.roleRequired }),
+    ibEmail: z.union([z.email({ error: nl.team.emailInvalid }).max(200), z.literal('')]).optional(),
   }),
 ]);
 export const unlockRequest = z.strictObject({ passphrase: z.string().min(1, { error: nl.forms.required }).max(1024) });
 export const recoverRequest = z.strictObject({
   recoveryKey: z.string().min(1, { error: nl.forms.required }).max(200),
-  passphrase: z.string().min(10, { error: nl.lock.passphraseTooShort }).max(1024),
+  passphrase: newPassphrase,
 });
 export const passphraseChange = z.strictObject({
   current: z.string().max(1024),
-  next: z.string().min(10, { error: nl.lock.passphraseTooShort }).max(1024),
+  next: newPassphrase,
 });
 
 // ——— Running an MDO ———

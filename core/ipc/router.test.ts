@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/e2e/harness';
 import { TEST_KDF_PARAMS } from '../../tests/fixtures/demoDatabase';
@@ -50,7 +51,13 @@ describe('IPC router', () => {
     const listed = await router.call('members.list', { schoolId: 1 });
     expect(listed).toMatchObject({ ok: false, error: { code: 'NO_DATABASE', message: 'Er zijn nog geen gegevens geopend.' } });
 
-    const started = await router.call('setup.start', { mode: 'empty', schoolName: '  De Linde  ', passphrase: 'een lang wachtwoord' });
+    const started = await router.call('setup.start', {
+      mode: 'empty',
+      schoolName: '  De Linde  ',
+      passphrase: 'een lang wachtwoord',
+      ibName: 'Fatima el Amrani',
+      ibRoleCode: 'ib',
+    });
     expect(started).toMatchObject({
       ok: true,
       data: { schoolId: 1, recoveryKey: expect.stringMatching(/^([0-9A-Z]{5}-){10}[0-9A-Z]{5}$/) },
@@ -59,8 +66,50 @@ describe('IPC router', () => {
     expect(info).toMatchObject({ ok: true, data: { database: { state: 'open', schools: [{ name: 'De Linde', isDemo: false }] } } });
   });
 
+  it('makes the IB who sets MDO up the first active kernteam member, in the chosen role', async () => {
+    await router.call('setup.start', {
+      mode: 'empty',
+      schoolName: 'De Linde',
+      passphrase: 'paraplu kanarie bakfiets lepel',
+      ibName: '  Fatima el Amrani ',
+      ibRoleCode: 'director',
+      ibEmail: 'f.elamrani@delinde.nl',
+    });
+    expect(await router.call('members.list', { schoolId: 1 })).toMatchObject({
+      ok: true,
+      data: [{ name: 'Fatima el Amrani', roleName: 'Directeur', organisation: 'De Linde', email: 'f.elamrani@delinde.nl', active: true }],
+    });
+  });
+
+  it('refuses a weak passphrase with what is weak and how to make it strong, and writes nothing', async () => {
+    const base = { mode: 'empty', schoolName: 'Basisschool De Linde', ibName: 'Fatima el Amrani', ibRoleCode: 'ib' } as const;
+    for (const passphrase of ['aaaaaaaaaaaa', 'wachtwoord123', 'Basisschool De Linde 2026', 'fatima el amrani']) {
+      const result = await router.call('setup.start', { ...base, passphrase });
+      expect(result).toMatchObject({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: expect.stringContaining('Dit wachtwoord is te makkelijk te raden.'),
+          fields: [{ path: 'passphrase', message: expect.stringContaining('vier of vijf losse woorden') }],
+        },
+      });
+      expect(session.state.state).toBe('missing');
+    }
+    expect(fs.existsSync(temp.file('router.db'))).toBe(false);
+    expect(await router.call('setup.start', { ...base, passphrase: 'short' })).toMatchObject({
+      ok: false,
+      error: { fields: [{ path: 'passphrase', message: expect.stringContaining('minstens 12 tekens') }] },
+    });
+  });
+
   it('rejects bad input with Dutch field messages before any handler runs', async () => {
-    const result = await router.call('setup.start', { mode: 'empty', schoolName: 'x', passphrase: 'een lang wachtwoord' });
+    const result = await router.call('setup.start', {
+      mode: 'empty',
+      schoolName: 'x',
+      passphrase: 'een lang wachtwoord',
+      ibName: 'Fatima el Amrani',
+      ibRoleCode: 'ib',
+    });
     expect(result).toEqual({
       ok: false,
       error: {

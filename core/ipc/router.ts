@@ -5,7 +5,7 @@ import type { ErrorCode, IpcError, IpcResult } from '../contract/result';
 import { idRefs } from '../contract/ownership';
 import { dateOrderFailure, triggerRule } from '../dateOrder';
 import { MalformedXmlError } from '../documents/xmlText';
-import { AppError } from '../errors';
+import { AppError, FieldError } from '../errors';
 import { nl } from '../i18n/nl';
 import { assertOneSchool } from '../services/ownership';
 import type { Context } from './context';
@@ -43,6 +43,8 @@ export function createRouter(handlers: Handlers, ctx: Context, log: FailureLog =
         const code = codeOf(error);
         log({ channel, code, error: code === 'INTERNAL' ? error : undefined });
         const dateOrder = dateOrderFailure(error);
+        if (error instanceof FieldError)
+          return { ok: false, error: { code, message: error.text, fields: [{ path: error.field, message: error.text }] } };
         if (dateOrder) return { ok: false, error: dateOrder };
         return error instanceof AppError && error.userMessage ? { ok: false, error: { code, message: error.userMessage } } : failure(code);
       }

@@ -213,14 +213,28 @@ describe('machine policy in the IPC handlers', () => {
     });
     expect(await router.call('setup.start', { mode: 'demo' })).toEqual(refused);
     expect(session.state.state).toBe('missing');
-    expect(await router.call('setup.start', { mode: 'empty', schoolName: 'De Linde', passphrase: 'een lang wachtwoord' })).toMatchObject({
+    expect(
+      await router.call('setup.start', {
+        mode: 'empty',
+        schoolName: 'De Linde',
+        passphrase: 'een lang wachtwoord',
+        ibName: 'Fatima el Amrani',
+        ibRoleCode: 'ib',
+      }),
+    ).toMatchObject({
       ok: true,
     });
   });
 
   it('fixes the lock timeout, refuses personal certificates and sets the retention default', async () => {
     const router = routerWith(managed);
-    await router.call('setup.start', { mode: 'empty', schoolName: 'De Linde', passphrase: 'een lang wachtwoord' });
+    await router.call('setup.start', {
+      mode: 'empty',
+      schoolName: 'De Linde',
+      passphrase: 'een lang wachtwoord',
+      ibName: 'Fatima el Amrani',
+      ibRoleCode: 'ib',
+    });
     expect(await router.call('app.info', undefined)).toMatchObject({ ok: true, data: { database: { state: 'open', lockMinutes: 15 } } });
     expect(await router.call('session.setLockMinutes', { minutes: 120 })).toEqual(refused);
     expect(await session.lockMinutes()).toBe(5);
@@ -238,7 +252,13 @@ describe('machine policy in the IPC handlers', () => {
 
   it('leaves everything to the user without a policy', async () => {
     const router = routerWith(NO_POLICY);
-    await router.call('setup.start', { mode: 'empty', schoolName: 'De Linde', passphrase: 'een lang wachtwoord' });
+    await router.call('setup.start', {
+      mode: 'empty',
+      schoolName: 'De Linde',
+      passphrase: 'een lang wachtwoord',
+      ibName: 'Fatima el Amrani',
+      ibRoleCode: 'ib',
+    });
     expect(await router.call('session.setLockMinutes', { minutes: 12 })).toEqual({ ok: true, data: null });
     expect(await router.call('app.info', undefined)).toMatchObject({
       ok: true,

@@ -24,11 +24,14 @@ function originOf(url: string): string | null {
 
 /**
  * No network and no powers for web content: every request that is not the
- * app's own file is cancelled, permissions are denied, the CSP header is set.
+ * app's own file is cancelled, permissions are denied (but writing to the
+ * clipboard from the app's own page), the CSP header is set.
  */
 export function hardenSession(session: Session, isTrusted: (url: string) => boolean): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // The one exception: the app's own page may write text to the clipboard (the recovery key's copy button). Never read it.
+  const allowed = (permission: string, url: string | undefined) => permission === 'clipboard-sanitized-write' && !!url && isTrusted(url);
+  session.setPermissionRequestHandler((contents, permission, callback) => callback(allowed(permission, contents?.getURL())));
+  session.setPermissionCheckHandler((contents, permission) => allowed(permission, contents?.getURL()));
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed =
       isTrusted(details.url) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');

@@ -6,7 +6,6 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { SchoolProvider } from './school';
 import { Dashboard } from './screens/Dashboard';
 import { LockScreen } from './screens/LockScreen';
-import { RecoveryKeyNotice } from './components/RecoveryKeyNotice';
 import { useIdleLock } from './useIdleLock';
 import { Suspense, useState } from 'react';
 import { t } from './i18n';
@@ -16,6 +15,8 @@ import { lazyScreen } from './lazyScreen';
 // other screen, with what only it uses (@dnd-kit for the agenda), loads on its first visit.
 // So do the screens of a first start and of a damaged file, with their forms (zod, react-hook-form).
 const Welcome = lazyScreen(() => import('./screens/Welcome'), 'Welcome');
+// The recovery key is shown once, after a first start or a first encryption: not part of the first screen.
+const RecoveryKeyNotice = lazyScreen(() => import('./components/RecoveryKeyNotice'), 'RecoveryKeyNotice');
 const DamagedDatabase = lazyScreen(() => import('./screens/DamagedDatabase'), 'DamagedDatabase');
 const Meetings = lazyScreen(() => import('./screens/Meetings'), 'Meetings');
 const MeetingPage = lazyScreen(() => import('./screens/meeting/MeetingPage'), 'MeetingPage');
@@ -70,7 +71,12 @@ export function App() {
         <ProjectorScreen />
       </Suspense>
     ) : null;
-  if (recoveryKey) return <RecoveryKeyNotice recoveryKey={recoveryKey} onStored={() => setRecoveryKey(null)} />;
+  if (recoveryKey)
+    return (
+      <Suspense fallback={<Loading fullScreen />}>
+        <RecoveryKeyNotice recoveryKey={recoveryKey} onStored={() => setRecoveryKey(null)} />
+      </Suspense>
+    );
   if (database.state === 'missing')
     return (
       <Suspense fallback={<Loading fullScreen />}>

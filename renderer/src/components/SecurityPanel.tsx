@@ -1,7 +1,9 @@
-import { Button, Card, Group, NumberInput, PasswordInput, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, PasswordInput, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useChannel, useChannelMutation } from '../api';
 import { t } from '../i18n';
+import { useSchool } from '../school';
+import { NewPassphraseFields, useNewPassphrase } from './passphrase/NewPassphraseFields';
 
 /** Passphrase, automatic lock and "open with my computer account": the settings of the encrypted data. */
 export function SecurityPanel() {
@@ -11,8 +13,12 @@ export function SecurityPanel() {
   const remember = useChannelMutation('session.remember');
   const setMinutes = useChannelMutation('session.setLockMinutes');
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  // Judged with the words main judges it with: the schools' names and the kernteam's names.
+  const { schools, current: school } = useSchool();
+  const members = useChannel('members.list', { schoolId: school.id });
+  const ownWords = [...schools.map((s) => s.name), ...(members.data ?? []).filter((m) => m.active).map((m) => m.name)];
+  const next = useNewPassphrase(ownWords);
+  const refusal = change.error?.error.fields?.find((field) => field.path === 'next')?.message;
   if (database?.state !== 'open') return null;
   return (
     <Card withBorder>
@@ -24,23 +30,22 @@ export function SecurityPanel() {
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            if (next !== repeat) return;
-            change.mutate({ current, next }, { onSuccess: () => (setCurrent(''), setNext(''), setRepeat('')) });
+            if (!next.check()) return;
+            change.mutate({ current, next: next.value }, { onSuccess: () => (setCurrent(''), next.reset()) });
           }}
         >
-          <Group align="flex-start" grow>
-            <PasswordInput label={t.lock.currentPassphrase} value={current} onChange={(event) => setCurrent(event.currentTarget.value)} />
-            <PasswordInput label={t.lock.newPassphrase} value={next} onChange={(event) => setNext(event.currentTarget.value)} />
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
             <PasswordInput
-              label={t.lock.repeat}
-              value={repeat}
-              onChange={(event) => setRepeat(event.currentTarget.value)}
-              error={repeat && repeat !== next ? t.lock.mismatch : undefined}
+              label={t.lock.currentPassphrase}
+              value={current}
+              onChange={(event) => setCurrent(event.currentTarget.value)}
+              autoComplete="current-password"
             />
-          </Group>
+            <NewPassphraseFields state={next} error={refusal} />
+          </SimpleGrid>
           <Group mt="xs" justify="space-between">
-            <Text size="sm" c={change.error ? 'red.9' : 'teal.9'} role={change.error ? 'alert' : 'status'}>
-              {change.error ? (change.error.error.fields?.[0]?.message ?? change.error.message) : change.isSuccess ? t.lock.changed : ''}
+            <Text size="sm" c={change.error && !refusal ? 'red.9' : 'teal.9'} role={change.error && !refusal ? 'alert' : 'status'}>
+              {change.error && !refusal ? change.error.message : change.isSuccess ? t.lock.changed : ''}
             </Text>
             <Button type="submit" variant="light" loading={change.isPending}>
               {t.lock.changePassphrase}

@@ -3,7 +3,7 @@ import { IconDatabaseX, IconInfoCircle, IconRefresh, IconRestore } from '@tabler
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import type { BackupEntry } from '../../../core/contract/backups';
 import { useChannelMutation } from '../api';
-import { notifyRestored } from '../components/BackupsPanel';
+import { notifyRestored } from '../components/backups/notifyRestored';
 import { formatMoment, t } from '../i18n';
 
 const d = t.backups.damaged;

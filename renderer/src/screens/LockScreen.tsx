@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Card, Center, Container, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Center, Container, Loader, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { IconClockPause, IconInfoCircle, IconLock } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useChannelMutation } from '../api';
 import { t } from '../i18n';
+import { lazyScreen } from '../lazyScreen';
 import { lastLockReason } from '../useIdleLock';
 
 type Locked = { state: 'locked'; demo: boolean; keyringMissing: boolean; demoPassphrase: string | null } | { state: 'unencrypted' };
@@ -84,99 +85,28 @@ function Unlock({ demoPassphrase, onForgot }: { demoPassphrase: string | null; o
   );
 }
 
-function NewPassphrase({
-  value,
-  onChange,
-  repeat,
-  onRepeat,
-  error,
-}: {
-  value: string;
-  onChange: (v: string) => void;
-  repeat: string;
-  onRepeat: (v: string) => void;
-  error?: string;
-}) {
+// Choosing a new passphrase (with its strength meter) is rare on this screen: its form loads when needed,
+// so the first screen stays as small as it was.
+type RecoverProps = { keyringMissing: boolean; onBack?: () => void };
+type FirstPassphraseProps = { onRecoveryKey: (key: string) => void };
+const LazyRecover = lazyScreen<'Recover', RecoverProps>(() => import('./lock/NewPassphraseForms'), 'Recover');
+const LazyFirstPassphrase = lazyScreen<'FirstPassphrase', FirstPassphraseProps>(
+  () => import('./lock/NewPassphraseForms'),
+  'FirstPassphrase',
+);
+
+function Recover(props: RecoverProps) {
   return (
-    <>
-      <PasswordInput
-        label={t.lock.newPassphrase}
-        description={t.lock.passphraseTooShort}
-        value={value}
-        onChange={(event) => onChange(event.currentTarget.value)}
-        error={error}
-      />
-      <PasswordInput
-        label={t.lock.repeat}
-        value={repeat}
-        onChange={(event) => onRepeat(event.currentTarget.value)}
-        error={repeat && repeat !== value ? t.lock.mismatch : undefined}
-      />
-    </>
+    <Suspense fallback={<Loader size="sm" />}>
+      <LazyRecover {...props} />
+    </Suspense>
   );
 }
 
-function Recover({ keyringMissing, onBack }: { keyringMissing: boolean; onBack?: () => void }) {
-  const recover = useChannelMutation('session.recover');
-  const [recoveryKey, setRecoveryKey] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
+function FirstPassphrase(props: FirstPassphraseProps) {
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (passphrase === repeat) recover.mutate({ recoveryKey, passphrase });
-      }}
-    >
-      <Stack>
-        {keyringMissing && <Alert color="red">{t.lock.keyringMissing}</Alert>}
-        <TextInput
-          label={t.lock.recoveryKey}
-          value={recoveryKey}
-          onChange={(event) => setRecoveryKey(event.currentTarget.value)}
-          ff="monospace"
-          autoFocus
-        />
-        <NewPassphrase value={passphrase} onChange={setPassphrase} repeat={repeat} onRepeat={setRepeat} />
-        {recover.error && (
-          <Text c="red.9" role="alert">
-            {recover.error.error.fields?.[0]?.message ?? recover.error.message}
-          </Text>
-        )}
-        <Button type="submit" loading={recover.isPending}>
-          {t.lock.recover}
-        </Button>
-        {onBack && (
-          <Anchor component="button" type="button" size="sm" onClick={onBack}>
-            {t.lock.back}
-          </Anchor>
-        )}
-      </Stack>
-    </form>
-  );
-}
-
-function FirstPassphrase({ onRecoveryKey }: { onRecoveryKey: (key: string) => void }) {
-  const unlock = useChannelMutation('session.unlock');
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
-  return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (passphrase !== repeat) return;
-        unlock.mutate({ passphrase }, { onSuccess: ({ recoveryKey }) => recoveryKey && onRecoveryKey(recoveryKey) });
-      }}
-    >
-      <Stack>
-        <Text>{t.lock.encryptIntro}</Text>
-        <NewPassphrase value={passphrase} onChange={setPassphrase} repeat={repeat} onRepeat={setRepeat} error={unlock.error?.message} />
-        <Button type="submit" loading={unlock.isPending}>
-          {t.lock.encrypt}
-        </Button>
-      </Stack>
-    </form>
+    <Suspense fallback={<Loader size="sm" />}>
+      <LazyFirstPassphrase {...props} />
+    </Suspense>
   );
 }

@@ -19,7 +19,10 @@ export function Meetings() {
   const navigate = useNavigate();
   const [planning, { open, close }] = useDisclosure(false);
   const active = (members.data ?? []).filter((member) => member.active);
-  const ib = active.find((member) => member.roleName === 'Intern begeleider');
+  // The chair by default: the IB, or else whoever set MDO up (the first member, made at first start in the role they chose).
+  const ib =
+    active.find((member) => member.roleName === 'Intern begeleider') ??
+    active.reduce<(typeof active)[number] | undefined>((first, member) => (!first || member.id < first.id ? member : first), undefined);
   return (
     <Stack>
       <Group justify="space-between">

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, CloseButton, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useChannel, useChannelMutation } from '../api';
-import { BackupsPanel } from '../components/BackupsPanel';
+import { BackupsPanel } from '../components/backups/BackupsPanel';
 import { QueryState } from '../components/QueryState';
 import { SecurityPanel } from '../components/SecurityPanel';
 import { t } from '../i18n';
