@@ -104,7 +104,7 @@ async function app(): Promise<ChildReport> {
 
     // A name, a word from many notes, and two words that must both match (as bench/run.ts searches).
     for (const [index, schoolId] of schoolIds.entries())
-      for (const text of [firstNames[index] ?? 'Emma', 'ouders', 'verzuim leerplicht']) await call('search.query', { schoolId, text });
+      for (const text of [firstNames[index] ?? 'Emma', 'ouders', 'contact thuis']) await call('search.query', { schoolId, text });
 
     const to = clockIso.slice(0, 10);
     const from = `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;

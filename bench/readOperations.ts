@@ -66,7 +66,7 @@ export function readOperations(app: BenchApp, floors: Floors, clock: Clock): Ope
     .get(schoolId)?.firstName;
   if (!firstName) throw new Error(`school ${schoolId} has no pupils`);
   // A name, a word from many notes, and two words that must both match.
-  const queries = [firstName, 'ouders', 'verzuim leerplicht'];
+  const queries = [firstName, 'ouders', 'contact thuis'];
 
   // What a school's views summarize: its pupils, cases, discussions and agreements.
   const schoolRows = (id: number) =>
