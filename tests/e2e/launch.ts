@@ -72,6 +72,8 @@ export interface LaunchOptions {
   browser?: Browser;
   /** `false` sets the page up without opening the app, for a caller that times going to `url` itself. */
   navigate?: boolean;
+  /** The window's size in CSS pixels, and its zoom (2 for 200 %); by default CONTEXT_OPTIONS' laptop at 100 %. */
+  viewport?: { width: number; height: number; deviceScaleFactor?: number };
 }
 
 export interface LaunchedApp {
@@ -122,7 +124,12 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   registerIpc({ handle: (channel, listener) => registered.set(channel, listener) }, router, isAppFile);
 
   const browser = options.browser ?? (await launchChromium());
-  const context = await browser.newContext(CONTEXT_OPTIONS);
+  const { width, height } = options.viewport ?? CONTEXT_OPTIONS.viewport;
+  const context = await browser.newContext({
+    ...CONTEXT_OPTIONS,
+    viewport: { width, height },
+    deviceScaleFactor: options.viewport?.deviceScaleFactor,
+  });
   const page = await context.newPage();
   // Fail fast with Playwright's own message (which element) instead of a test timeout.
   page.setDefaultTimeout(10_000);
