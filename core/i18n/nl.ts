@@ -25,6 +25,7 @@ export const nl = {
     team: 'Kernteam',
     verify: 'Verslag controleren',
     monitoring: 'Monitoring',
+    menu: 'Menu',
   },
   lock: {
     title: 'MDO is vergrendeld',

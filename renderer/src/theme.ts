@@ -1,4 +1,6 @@
 import {
+  Badge,
+  Button,
   NavLink,
   Notification,
   createTheme,
@@ -37,6 +39,10 @@ export const theme = createTheme({
   components: {
     // The active item in white on the primary colour, not primary on a tint.
     NavLink: NavLink.extend({ defaultProps: { variant: 'filled' } }),
+    // A badge or button is never narrower than its text (Mantine lets a squeezed one end in "…", as
+    // "NIET MEER A…" in a table cell): the layout around it wraps or reflows instead.
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content', flexShrink: 0 } } }),
+    Button: Button.extend({ styles: { root: { minWidth: 'max-content' } } }),
     // Screen readers name the close button of every notification.
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': t.app.close } } }),
   },

@@ -75,6 +75,8 @@ export interface LaunchOptions {
   navigate?: boolean;
   /** Displays the machine has; with 2 the projector opens as a second page (`projectorPage`), with 1 (default) the chair's window shows it. */
   displays?: number;
+  /** The window's size in CSS pixels, and its zoom (2 for 200 %); by default CONTEXT_OPTIONS' laptop at 100 %. */
+  viewport?: { width: number; height: number; deviceScaleFactor?: number };
 }
 
 export interface LaunchedApp {
@@ -130,7 +132,12 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   registerIpc({ handle: (channel, listener) => registered.set(channel, listener) }, router, isAppFile);
 
   const browser = options.browser ?? (await launchChromium());
-  const context = await browser.newContext(CONTEXT_OPTIONS);
+  const { width, height } = options.viewport ?? CONTEXT_OPTIONS.viewport;
+  const context = await browser.newContext({
+    ...CONTEXT_OPTIONS,
+    viewport: { width, height },
+    deviceScaleFactor: options.viewport?.deviceScaleFactor,
+  });
   const blockedRequests: string[] = [];
   // Like the main process: nothing but the app's own files is loaded (every page of the context: the projector too).
   await context.route('**/*', (route) => {

@@ -1,4 +1,4 @@
-import { Button, Kbd, Text } from '@mantine/core';
+import { ActionIcon, Button, Kbd, Text, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, spotlight } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
@@ -8,8 +8,8 @@ import { useChannel } from '../api';
 import { t } from '../i18n';
 import { useSchool } from '../school';
 
-/** Ctrl+K search over pupils, cases and notes (SQLite FTS5 in main); every hit opens its case. */
-export function GlobalSearch() {
+/** Ctrl+K search over pupils, cases and notes (SQLite FTS5 in main); every hit opens its case. `compact`: the icon alone, for a narrow window. */
+export function GlobalSearch({ compact = false }: { compact?: boolean }) {
   const { current } = useSchool();
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
@@ -18,16 +18,24 @@ export function GlobalSearch() {
   const hits = debounced.length > 1 ? (results.data ?? []) : [];
   return (
     <>
-      <Button
-        variant="default"
-        leftSection={<IconSearch size={16} />}
-        rightSection={<Kbd size="xs">{t.search.hint}</Kbd>}
-        onClick={spotlight.open}
-      >
-        <Text size="sm" c="dimmed">
-          {t.nav.search}
-        </Text>
-      </Button>
+      {compact ? (
+        <Tooltip label={`${t.nav.search} (${t.search.hint})`}>
+          <ActionIcon variant="default" size={36} aria-label={t.nav.search} onClick={spotlight.open}>
+            <IconSearch size={18} />
+          </ActionIcon>
+        </Tooltip>
+      ) : (
+        <Button
+          variant="default"
+          leftSection={<IconSearch size={16} />}
+          rightSection={<Kbd size="xs">{t.search.hint}</Kbd>}
+          onClick={spotlight.open}
+        >
+          <Text size="sm" c="dimmed">
+            {t.nav.search}
+          </Text>
+        </Button>
+      )}
       <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable>
         <Spotlight.Search placeholder={t.search.placeholder} leftSection={<IconSearch size={18} />} aria-label={t.nav.search} />
         <Spotlight.ActionsList aria-label={t.nav.search}>

@@ -43,21 +43,24 @@ export function VirtualTable<T>({
   ...table
 }: VirtualTableProps<T>) {
   const virtual = items.length > threshold;
+  // In a narrow window (200 % zoom) a table wider than the page scrolls by itself, and the page does not.
   return (
-    <Table {...table} aria-rowcount={virtual ? items.length + 1 : undefined}>
-      <Table.Thead>
-        <Table.Tr aria-rowindex={virtual ? 1 : undefined}>{head}</Table.Tr>
-      </Table.Thead>
-      {virtual ? (
-        <WindowRows items={items} rowKey={rowKey} row={row} columns={columns} estimateRowHeight={estimateRowHeight} />
-      ) : (
-        <Table.Tbody>
-          {items.map((item, index) => (
-            <Fragment key={rowKey(item)}>{row(item, { 'data-index': index })}</Fragment>
-          ))}
-        </Table.Tbody>
-      )}
-    </Table>
+    <Table.ScrollContainer minWidth={0} type="native">
+      <Table {...table} aria-rowcount={virtual ? items.length + 1 : undefined}>
+        <Table.Thead>
+          <Table.Tr aria-rowindex={virtual ? 1 : undefined}>{head}</Table.Tr>
+        </Table.Thead>
+        {virtual ? (
+          <WindowRows items={items} rowKey={rowKey} row={row} columns={columns} estimateRowHeight={estimateRowHeight} />
+        ) : (
+          <Table.Tbody>
+            {items.map((item, index) => (
+              <Fragment key={rowKey(item)}>{row(item, { 'data-index': index })}</Fragment>
+            ))}
+          </Table.Tbody>
+        )}
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 

@@ -120,25 +120,27 @@ function History({ data }: { data: CaseData }) {
       <Title order={4} mt="lg" mb="xs">
         {t.chair.agreements}
       </Title>
-      <Table aria-label={t.chair.agreements}>
-        <Table.Tbody>
-          {data.agreements.map((agreement) => (
-            <Table.Tr key={agreement.id}>
-              <Table.Td>{agreement.description}</Table.Td>
-              <Table.Td>{ownerLabel(agreement)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {formatShortDate(agreement.dueOn)}
-                {agreement.postponements > 0 && <Text size="xs">{t.chair.postponed(agreement.postponements)}</Text>}
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={agreement.status === 'done' ? 'teal' : agreement.status === 'not_done' ? 'red' : 'indigo'}>
-                  {t.chair.statuses[agreement.status]}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Table.ScrollContainer minWidth={0} type="native">
+        <Table aria-label={t.chair.agreements}>
+          <Table.Tbody>
+            {data.agreements.map((agreement) => (
+              <Table.Tr key={agreement.id}>
+                <Table.Td>{agreement.description}</Table.Td>
+                <Table.Td>{ownerLabel(agreement)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {formatShortDate(agreement.dueOn)}
+                  {agreement.postponements > 0 && <Text size="xs">{t.chair.postponed(agreement.postponements)}</Text>}
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={agreement.status === 'done' ? 'teal' : agreement.status === 'not_done' ? 'red' : 'indigo'}>
+                    {t.chair.statuses[agreement.status]}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       <Title order={4} mt="lg" mb="xs">
         {t.casePage.leads}
       </Title>

@@ -42,20 +42,22 @@ export function CloseMeetingPage() {
                       {groups.map((group) => (
                         <div key={`${group.ownerKind}:${group.owner}`}>
                           <Text fw={700}>{group.owner}</Text>
-                          <Table aria-label={group.owner}>
-                            <Table.Tbody>
-                              {group.agreements.map((agreement) => (
-                                <Table.Tr key={agreement.id}>
-                                  <Table.Td>{agreement.description}</Table.Td>
-                                  <Table.Td c="dimmed">{agreement.itemTitle}</Table.Td>
-                                  <Table.Td w={110}>{formatShortDate(agreement.dueOn)}</Table.Td>
-                                  <Table.Td w={110}>
-                                    <Badge variant="light">{t.chair.statuses[agreement.status]}</Badge>
-                                  </Table.Td>
-                                </Table.Tr>
-                              ))}
-                            </Table.Tbody>
-                          </Table>
+                          <Table.ScrollContainer minWidth={0} type="native">
+                            <Table aria-label={group.owner}>
+                              <Table.Tbody>
+                                {group.agreements.map((agreement) => (
+                                  <Table.Tr key={agreement.id}>
+                                    <Table.Td>{agreement.description}</Table.Td>
+                                    <Table.Td c="dimmed">{agreement.itemTitle}</Table.Td>
+                                    <Table.Td w={110}>{formatShortDate(agreement.dueOn)}</Table.Td>
+                                    <Table.Td w={110}>
+                                      <Badge variant="light">{t.chair.statuses[agreement.status]}</Badge>
+                                    </Table.Td>
+                                  </Table.Tr>
+                                ))}
+                              </Table.Tbody>
+                            </Table>
+                          </Table.ScrollContainer>
                         </div>
                       ))}
                     </Stack>
@@ -78,7 +80,7 @@ export function CloseMeetingPage() {
                 mb="sm"
               />
               {planNext && (
-                <SimpleGrid cols={3}>
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
                   <TextInput
                     type="date"
                     label={t.meetings.date}

@@ -125,29 +125,31 @@ function Report({ report }: { report: View['report'] }) {
               {table.rows.length === 0 ? (
                 <Text c="dimmed">{table.emptyText}</Text>
               ) : (
-                <Table withTableBorder verticalSpacing={4} fz="sm">
-                  <Table.Thead>
-                    <Table.Tr>
-                      {table.columns.map((column, columnIndex) => (
-                        <Table.Th key={column} ta={columnIndex === 0 ? 'left' : 'right'}>
-                          {column}
-                        </Table.Th>
-                      ))}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {table.rows.map((row) => (
-                      <Table.Tr key={row.label} fw={row.summary ? 600 : undefined}>
-                        <Table.Td>{row.label}</Table.Td>
-                        {row.cells.map((cell, cellIndex) => (
-                          <Table.Td key={cellIndex} ta="right">
-                            {cell.text}
-                          </Table.Td>
+                <Table.ScrollContainer minWidth={0} type="native">
+                  <Table withTableBorder verticalSpacing={4} fz="sm">
+                    <Table.Thead>
+                      <Table.Tr>
+                        {table.columns.map((column, columnIndex) => (
+                          <Table.Th key={column} ta={columnIndex === 0 ? 'left' : 'right'}>
+                            {column}
+                          </Table.Th>
                         ))}
                       </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {table.rows.map((row) => (
+                        <Table.Tr key={row.label} fw={row.summary ? 600 : undefined}>
+                          <Table.Td>{row.label}</Table.Td>
+                          {row.cells.map((cell, cellIndex) => (
+                            <Table.Td key={cellIndex} ta="right">
+                              {cell.text}
+                            </Table.Td>
+                          ))}
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
               )}
             </SimpleGrid>
           </Card>

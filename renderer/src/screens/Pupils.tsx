@@ -63,7 +63,7 @@ export function Pupils() {
                   <Table.Td>{pupil.groupName}</Table.Td>
                   <Table.Td>{pupil.openCases}</Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap" justify="flex-end">
+                    <Group gap="xs" justify="flex-end">
                       <Button
                         size="xs"
                         variant="light"

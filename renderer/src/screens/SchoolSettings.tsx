@@ -34,7 +34,8 @@ export function SchoolSettings() {
               value={name}
               onChange={(event) => setName(event.currentTarget.value)}
               error={rename.error?.error.fields?.[0]?.message ?? rename.error?.message}
-              style={{ flex: 1 }}
+              // At least room for a long school name: in a narrow window the button goes below.
+              style={{ flex: '1 1 20rem' }}
             />
             <Button type="submit">{t.school.save}</Button>
           </Group>

@@ -40,54 +40,64 @@ export function Team() {
             <Text c="dimmed">{t.team.empty}</Text>
           ) : (
             <Card withBorder p={0}>
-              <Table highlightOnHover verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t.team.name}</Table.Th>
-                    <Table.Th>{t.team.role}</Table.Th>
-                    <Table.Th>{t.team.organisation}</Table.Th>
-                    <Table.Th />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((member) => (
-                    <Table.Tr key={member.id} c={member.active ? undefined : 'dimmed'}>
-                      <Table.Td fw={600}>{member.name}</Table.Td>
-                      <Table.Td>{member.roleName}</Table.Td>
-                      <Table.Td>{member.organisation ?? '—'}</Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" justify="flex-end" wrap="nowrap">
-                          {!member.active && (
-                            <Badge color="gray" variant="light">
-                              {t.team.inactive}
-                            </Badge>
-                          )}
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            onClick={() => setEditing(member)}
-                            aria-label={`${t.team.edit}: ${member.name}`}
-                          >
-                            {t.team.edit}
-                          </Button>
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            color={member.active ? 'red' : 'teal'}
-                            aria-label={`${member.active ? t.team.deactivate : t.team.reactivate}: ${member.name}`}
-                            onClick={() => {
-                              if (member.active && !window.confirm(t.team.deactivateConfirm(member.name))) return;
-                              setActive.mutate({ memberId: member.id, active: !member.active });
-                            }}
-                          >
-                            {member.active ? t.team.deactivate : t.team.reactivate}
-                          </Button>
-                        </Group>
-                      </Table.Td>
+              <Table.ScrollContainer minWidth={0} type="native">
+                <Table highlightOnHover verticalSpacing="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t.team.name}</Table.Th>
+                      <Table.Th>{t.team.role}</Table.Th>
+                      <Table.Th visibleFrom="sm">{t.team.organisation}</Table.Th>
+                      <Table.Th />
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {list.map((member) => (
+                      <Table.Tr key={member.id} c={member.active ? undefined : 'dimmed'}>
+                        <Table.Td fw={600}>{member.name}</Table.Td>
+                        <Table.Td>
+                          {member.roleName}
+                          {/* A narrow window (200 % zoom) has no room for a fourth column: the organisation goes under the role. */}
+                          {member.organisation && (
+                            <Text size="sm" c="dimmed" hiddenFrom="sm">
+                              {member.organisation}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td visibleFrom="sm">{member.organisation ?? '—'}</Table.Td>
+                        <Table.Td>
+                          <Group gap="xs" justify="flex-end">
+                            {!member.active && (
+                              <Badge color="gray" variant="light">
+                                {t.team.inactive}
+                              </Badge>
+                            )}
+                            <Button
+                              size="compact-sm"
+                              variant="subtle"
+                              onClick={() => setEditing(member)}
+                              aria-label={`${t.team.edit}: ${member.name}`}
+                            >
+                              {t.team.edit}
+                            </Button>
+                            <Button
+                              size="compact-sm"
+                              variant="subtle"
+                              color={member.active ? 'red' : 'teal'}
+                              aria-label={`${member.active ? t.team.deactivate : t.team.reactivate}: ${member.name}`}
+                              onClick={() => {
+                                if (member.active && !window.confirm(t.team.deactivateConfirm(member.name))) return;
+                                setActive.mutate({ memberId: member.id, active: !member.active });
+                              }}
+                            >
+                              {member.active ? t.team.deactivate : t.team.reactivate}
+                            </Button>
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
             </Card>
           )
         }

@@ -89,34 +89,36 @@ export function AuditLogPanel({ schoolId }: { schoolId: number }) {
                 {a.total(data.total)}
               </Text>
               <Card withBorder p={0}>
-                <Table striped verticalSpacing={6} fz="sm" aria-label={t.privacy.tabs.audit}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{a.at}</Table.Th>
-                      <Table.Th>{a.actor}</Table.Th>
-                      <Table.Th>{a.action}</Table.Th>
-                      <Table.Th>{a.record}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.entries.map((entry) => (
-                      <Table.Tr key={entry.id}>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatMoment(entry.at)}</Table.Td>
-                        <Table.Td>{entry.actor}</Table.Td>
-                        <Table.Td>
-                          {auditActionLabel(entry.action)}
-                          {Object.keys(entry.counts).length > 0 && (
-                            <Text span c="dimmed" size="sm">
-                              {' — '}
-                              {auditCountsText(entry.counts)}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{auditRecordText(entry)}</Table.Td>
+                <Table.ScrollContainer minWidth={0} type="native">
+                  <Table striped verticalSpacing={6} fz="sm" aria-label={t.privacy.tabs.audit}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{a.at}</Table.Th>
+                        <Table.Th>{a.actor}</Table.Th>
+                        <Table.Th>{a.action}</Table.Th>
+                        <Table.Th>{a.record}</Table.Th>
                       </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {data.entries.map((entry) => (
+                        <Table.Tr key={entry.id}>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatMoment(entry.at)}</Table.Td>
+                          <Table.Td>{entry.actor}</Table.Td>
+                          <Table.Td>
+                            {auditActionLabel(entry.action)}
+                            {Object.keys(entry.counts).length > 0 && (
+                              <Text span c="dimmed" size="sm">
+                                {' — '}
+                                {auditCountsText(entry.counts)}
+                              </Text>
+                            )}
+                          </Table.Td>
+                          <Table.Td>{auditRecordText(entry)}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
               </Card>
               <nav aria-label={a.pages}>
                 <Pagination

@@ -96,47 +96,51 @@ function PurgePreview({ schoolId, preview }: { schoolId: number; preview: Previe
           {auditCountsText(preview.counts)}
         </Text>
         <Title order={4}>{r.cases}</Title>
-        <Table withTableBorder fz="sm" aria-label={r.cases}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{r.pupil}</Table.Th>
-              <Table.Th>{r.group}</Table.Th>
-              <Table.Th>{r.registeredOn}</Table.Th>
-              <Table.Th>{r.closedOn}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {preview.cases.map((row) => (
-              <Table.Tr key={row.caseId}>
-                <Table.Td>{row.pupilName}</Table.Td>
-                <Table.Td>{row.groupName}</Table.Td>
-                <Table.Td>{formatShortDate(row.registeredOn)}</Table.Td>
-                <Table.Td>{formatShortDate(row.closedOn)}</Table.Td>
+        <Table.ScrollContainer minWidth={0} type="native">
+          <Table withTableBorder fz="sm" aria-label={r.cases}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{r.pupil}</Table.Th>
+                <Table.Th>{r.group}</Table.Th>
+                <Table.Th>{r.registeredOn}</Table.Th>
+                <Table.Th>{r.closedOn}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.cases.map((row) => (
+                <Table.Tr key={row.caseId}>
+                  <Table.Td>{row.pupilName}</Table.Td>
+                  <Table.Td>{row.groupName}</Table.Td>
+                  <Table.Td>{formatShortDate(row.registeredOn)}</Table.Td>
+                  <Table.Td>{formatShortDate(row.closedOn)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         {preview.pupils.length > 0 && (
           <>
             <Title order={4}>{r.pupils}</Title>
-            <Table withTableBorder fz="sm" aria-label={r.pupils}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{r.pupil}</Table.Th>
-                  <Table.Th>{r.group}</Table.Th>
-                  <Table.Th>{r.lastClosedOn}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {preview.pupils.map((pupil) => (
-                  <Table.Tr key={pupil.pupilId}>
-                    <Table.Td>{pupil.name}</Table.Td>
-                    <Table.Td>{pupil.groupName}</Table.Td>
-                    <Table.Td>{formatShortDate(pupil.lastClosedOn)}</Table.Td>
+            <Table.ScrollContainer minWidth={0} type="native">
+              <Table withTableBorder fz="sm" aria-label={r.pupils}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{r.pupil}</Table.Th>
+                    <Table.Th>{r.group}</Table.Th>
+                    <Table.Th>{r.lastClosedOn}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {preview.pupils.map((pupil) => (
+                    <Table.Tr key={pupil.pupilId}>
+                      <Table.Td>{pupil.name}</Table.Td>
+                      <Table.Td>{pupil.groupName}</Table.Td>
+                      <Table.Td>{formatShortDate(pupil.lastClosedOn)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           </>
         )}
         {preview.meetings.length > 0 && <AffectedMeetings meetings={preview.meetings} />}
@@ -175,24 +179,26 @@ export function AffectedMeetings({ meetings }: { meetings: Preview['meetings'] }
       <Alert color="orange" variant="light">
         {r.verslagenExplain}
       </Alert>
-      <Table withTableBorder fz="sm" aria-label={r.meetings}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{r.meetingDate}</Table.Th>
-            <Table.Th>{r.versions}</Table.Th>
-            <Table.Th>{r.keptCases}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {meetings.map((meeting) => (
-            <Table.Tr key={meeting.meetingId}>
-              <Table.Td>{formatShortDate(meeting.date)}</Table.Td>
-              <Table.Td>{meeting.verslagen}</Table.Td>
-              <Table.Td>{meeting.keptCases}</Table.Td>
+      <Table.ScrollContainer minWidth={0} type="native">
+        <Table withTableBorder fz="sm" aria-label={r.meetings}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{r.meetingDate}</Table.Th>
+              <Table.Th>{r.versions}</Table.Th>
+              <Table.Th>{r.keptCases}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {meetings.map((meeting) => (
+              <Table.Tr key={meeting.meetingId}>
+                <Table.Td>{formatShortDate(meeting.date)}</Table.Td>
+                <Table.Td>{meeting.verslagen}</Table.Td>
+                <Table.Td>{meeting.keptCases}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </>
   );
 }
