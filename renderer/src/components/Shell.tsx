@@ -1,4 +1,4 @@
-import { AppShell, Badge, Group, NavLink, Select, Text, Title } from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Group, NavLink, Select, Text, Title, Tooltip } from '@mantine/core';
 import {
   IconBuildingCommunity,
   IconChartBar,
