@@ -208,6 +208,7 @@ export const nl = {
     planned: 'Het overleg is gepland.',
     startChair: 'Voorzitten',
     continueChair: 'Verder voorzitten',
+    correctInChair: 'Aantekeningen aanpassen',
     close: 'Afsluiten',
     presence: 'Aanwezigheid',
     presenceStatus: { present: 'Aanwezig', absent: 'Afwezig', excused: 'Afgemeld' },

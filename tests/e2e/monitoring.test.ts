@@ -29,7 +29,9 @@ describe('the monitoring screen', () => {
     // The screen's default period ends on the computer's today; the test fixes it.
     await page.getByLabel('Tot en met').fill('2026-11-25');
     await page.getByRole('button', { name: 'Tonen' }).click();
-    await expect.poll(() => page.getByText(`Periode: ${formatShortDate('2026-10-01')} t/m ${formatShortDate('2026-11-25')}`).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText(`Periode: ${formatShortDate('2026-10-01')} t/m ${formatShortDate('2026-11-25')}`).isVisible())
+      .toBe(true);
     expect(await page.getByRole('table').first().textContent()).not.toBe(before);
 
     await page.getByRole('button', { name: 'Exporteren als Word' }).click();

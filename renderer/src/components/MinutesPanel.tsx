@@ -36,7 +36,9 @@ export function MinutesPanel({ meetingId, schoolId, status }: { meetingId: numbe
             <Badge variant="light" color={version.status === 'finalized' ? 'teal' : 'gray'} style={{ flexShrink: 0 }}>
               {t.minutes.version(version.version)}
             </Badge>
-            <Text size="sm">{version.status === 'finalized' && version.finalizedAt ? formatShortDate(version.finalizedAt) : t.minutes.draft}</Text>
+            <Text size="sm">
+              {version.status === 'finalized' && version.finalizedAt ? formatShortDate(version.finalizedAt) : t.minutes.draft}
+            </Text>
             {version.sha256 && (
               <Text size="xs" c="dimmed" ff="monospace" title={version.sha256}>
                 {t.minutes.fingerprint} {version.sha256.slice(0, 16)}…

@@ -1,5 +1,5 @@
 import { Badge, Button, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { IconPlayerPlay } from '@tabler/icons-react';
+import { IconPencil, IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useChannel, useChannelMutation } from '../../api';
@@ -40,6 +40,16 @@ export function MeetingPage() {
                 {!closed && (
                   <Button leftSection={<IconPlayerPlay size={18} />} onClick={() => void navigate(`/overleggen/${meetingId}/voorzitten`)}>
                     {data.status === 'in_progress' ? t.meetings.continueChair : t.meetings.startChair}
+                  </Button>
+                )}
+                {data.status === 'held' && (
+                  // Held but not (or no longer, after a correction) finalized: notes, conclusions and agreements can still be put right.
+                  <Button
+                    variant="default"
+                    leftSection={<IconPencil size={18} />}
+                    onClick={() => void navigate(`/overleggen/${meetingId}/voorzitten`)}
+                  >
+                    {t.meetings.correctInChair}
                   </Button>
                 )}
                 {data.status === 'in_progress' && <ExportButton request={{ kind: 'minutes', meetingId }} label={t.exports.minutes} />}
