@@ -58,7 +58,7 @@ describe('backups', () => {
   });
 
   async function openSchoolSettings(page: Page) {
-    await page.getByRole('link', { name: 'School' }).click();
+    await page.getByRole('link', { name: 'School', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Reservekopieën', level: 3 }).isVisible()).toBe(true);
   }
 
@@ -120,7 +120,7 @@ describe('backups', () => {
       groupName: pupil.groupName,
     };
     expect(await invoke(page, 'pupils.update', renamed)).toMatchObject({ ok: true });
-    await page.getByRole('link', { name: 'Leerlingen' }).click();
+    await page.getByRole('link', { name: 'Leerlingen', exact: true }).click();
     await expect.poll(() => page.getByText(`Gewijzigd ${pupil.lastName}`).first().isVisible()).toBe(true);
 
     // And the school's name, in the form.
@@ -162,7 +162,7 @@ describe('backups', () => {
     await expect.poll(() => schoolName.inputValue()).toBe(originalSchoolName);
     const restored = await db().selectFrom('pupil').select('firstName').where('id', '=', pupil.id).executeTakeFirstOrThrow();
     expect(restored.firstName).toBe(pupil.firstName);
-    await page.getByRole('link', { name: 'Leerlingen' }).click();
+    await page.getByRole('link', { name: 'Leerlingen', exact: true }).click();
     await expect.poll(() => page.getByText(`${pupil.firstName} ${pupil.lastName}`).first().isVisible()).toBe(true);
     expect(await page.getByText(`Gewijzigd ${pupil.lastName}`).count()).toBe(0);
     expect(app!.failures).toEqual([]);

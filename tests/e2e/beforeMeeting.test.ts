@@ -7,12 +7,12 @@ describe('before the meeting: pupils, cases, kernteam and search', () => {
   it('adds a pupil, registers a case with themes, records consent and finds it by search', async () => {
     const { page, session } = current();
     // A school adds its own theme first.
-    await page.getByRole('link', { name: 'School' }).click();
+    await page.getByRole('link', { name: 'School', exact: true }).click();
     await page.getByLabel('Nieuw thema').fill('Pesten');
     await page.getByRole('button', { name: 'Toevoegen' }).first().click();
     await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Pesten' }).isVisible()).toBe(true);
 
-    await page.getByRole('link', { name: 'Leerlingen' }).click();
+    await page.getByRole('link', { name: 'Leerlingen', exact: true }).click();
     await page.getByRole('button', { name: 'Leerling toevoegen' }).click();
     await page.getByRole('button', { name: 'Opslaan' }).click();
     // Dutch messages next to the fields; the dialog keeps what was typed.
@@ -70,9 +70,70 @@ describe('before the meeting: pupils, cases, kernteam and search', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Yara Koster' }).isVisible()).toBe(true);
   });
 
+  it('puts any open case on the agenda by name, also one MDO does not suggest', async () => {
+    const { page, session, router } = current();
+    const db = session.db();
+    const meeting = await db
+      .selectFrom('meeting')
+      .select(['id', 'schoolId'])
+      .where('status', '=', 'planned')
+      .orderBy('date')
+      .executeTakeFirstOrThrow();
+    const onAgenda = new Set(
+      (await db.selectFrom('agendaItem').select('caseId').where('meetingId', '=', meeting.id).execute()).map((i) => i.caseId),
+    );
+    const cases = await db
+      .selectFrom('supportCase')
+      .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
+      .select(['supportCase.id', 'supportCase.status', 'pupil.firstName', 'pupil.lastName', 'pupil.groupName'])
+      .where('supportCase.schoolId', '=', meeting.schoolId)
+      .execute();
+    const option = (c: (typeof cases)[number]) => page.getByRole('option', { name: `${c.firstName} ${c.lastName} (${c.groupName})` });
+    // A case the kernteam closed earlier: nothing open, never suggested. Reopened, it can be chosen by name.
+    const closed = cases.find((c) => c.status === 'closed' && !onAgenda.has(c.id));
+    expect(closed, 'the demo has a closed case').toBeDefined();
+    await page.evaluate((hash) => (window.location.hash = hash), `#/overleggen/${meeting.id}`);
+    const picker = page.getByRole('combobox', { name: 'Andere casus op de agenda' });
+    await picker.click();
+    expect(await option(closed!).count(), 'a closed case is not offered').toBe(0);
+    await page.keyboard.press('Escape');
+
+    expect(await router.call('cases.reopen', { caseId: closed!.id })).toMatchObject({ ok: true });
+    await page.reload();
+    await picker.click();
+    await option(closed!).click();
+    // Anonymously: allowed whatever the consent (by name needs consent below 16, as for a suggestion).
+    await page.getByRole('button', { name: 'Anoniem toevoegen', exact: true }).last().click();
+    const added = () =>
+      db.selectFrom('agendaItem').select('anonymous').where('meetingId', '=', meeting.id).where('caseId', '=', closed!.id).execute();
+    await expect.poll(added).toEqual([{ anonymous: 1 }]);
+    // Once on the agenda it is no longer offered.
+    await picker.click();
+    expect(await option(closed!).count()).toBe(0);
+  });
+
+  it('offers a held meeting that is not finalized back to chair mode, to put its notes right', async () => {
+    const { page, session, router } = current();
+    const meeting = await session
+      .db()
+      .selectFrom('meeting')
+      .select('id')
+      .where('status', '=', 'planned')
+      .orderBy('date')
+      .executeTakeFirstOrThrow();
+    await page.evaluate((hash) => (window.location.hash = hash), `#/overleggen/${meeting.id}`);
+    await expect.poll(() => page.getByRole('button', { name: 'Voorzitten' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Aantekeningen aanpassen' }).count()).toBe(0);
+    expect(await router.call('meetings.close', { meetingId: meeting.id, next: null })).toMatchObject({ ok: true });
+    await page.reload();
+    await page.getByRole('button', { name: 'Aantekeningen aanpassen' }).click();
+    await expect.poll(() => page.url()).toContain(`#/overleggen/${meeting.id}/voorzitten`);
+    await expect.poll(() => page.getByRole('textbox').first().isEditable()).toBe(true);
+  });
+
   it('edits a kernteam member, adds a custom role and lets a member leave with history kept', async () => {
     const { page, session } = current();
-    await page.getByRole('link', { name: 'Kernteam' }).click();
+    await page.getByRole('link', { name: 'Kernteam', exact: true }).click();
     const member = await session
       .db()
       .selectFrom('member')

@@ -106,7 +106,7 @@ describe('chairing with a projector window on a second display', () => {
     // Leaving chair mode closes it.
     await page.getByRole('button', { name: 'Projecteren' }).click();
     await expect.poll(() => app.projectorPage() !== null).toBe(true);
-    await page.getByRole('link', { name: 'Overleggen' }).click();
+    await page.getByRole('link', { name: 'Overleggen', exact: true }).click();
     await expect.poll(() => app.projectorPage()).toBe(null);
     expect(app.blockedRequests).toEqual([]);
     expect(app.failures).toEqual([]);

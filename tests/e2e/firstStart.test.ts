@@ -99,9 +99,9 @@ describe('first start without a database', () => {
     expect(roles.map((role) => role.name)).toContain('Leerplichtambtenaar');
 
     // The IB is in the kernteam and chairs a new meeting by default.
-    await page.getByRole('link', { name: 'Kernteam' }).click();
+    await page.getByRole('link', { name: 'Kernteam', exact: true }).click();
     await expect.poll(() => page.getByText('Fatima el Amrani').first().isVisible()).toBe(true);
-    await page.getByRole('link', { name: 'Overleggen' }).click();
+    await page.getByRole('link', { name: 'Overleggen', exact: true }).click();
     await page.getByRole('button', { name: 'Overleg plannen' }).click();
     expect(await page.getByRole('combobox', { name: 'Voorzitter' }).inputValue()).toBe('Fatima el Amrani (Intern begeleider)');
     await page.getByLabel('Datum').fill('2026-12-08');

@@ -32,7 +32,7 @@ describe('first steps on the start screen of a new school', () => {
       await page.getByRole('button', { name: 'Opslaan' }).click();
       await expect.poll(() => page.getByRole('cell', { name: 'Noor Visser', exact: true }).isVisible()).toBe(true);
 
-      await page.getByRole('link', { name: 'Start' }).click();
+      await page.getByRole('link', { name: 'Start', exact: true }).click();
       await expect.poll(() => card.getByText('1 van 4 gedaan').isVisible()).toBe(true);
       expect(await step('pupil').getByText('Gedaan').isVisible()).toBe(true);
       expect(await step('pupil').getByText('1 leerling', { exact: false }).isVisible()).toBe(true);

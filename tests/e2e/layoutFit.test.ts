@@ -5,11 +5,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDatabase } from '../fixtures/demoDatabase';
 import { launchApp, launchChromium, tempDir, type LaunchedApp } from './harness';
+import { root } from './build';
 import { findLayoutProblems } from './overflow';
 
 // Every screen at the window sizes of a school laptop: 1920×1080 at 150 % gives 1280×720 CSS px,
 // 1366×768 at 100 %, and both at 200 % zoom (half the CSS px, twice the device pixels). No control
-// may be cut or out of reach, and no page may scroll sideways (tests/e2e/overflow.ts). A screenshot
+// of each screen at each size goes to test-results/layout/ (layout-<size>-<screen>.png), kept after the run.
 // of each screen at each size goes to a temporary folder, or to $MDO_SCREENSHOTS.
 
 const SIZES = [
@@ -20,7 +21,8 @@ const SIZES = [
 ];
 
 const temp = tempDir('mdo-layout-');
-const shots = process.env.MDO_SCREENSHOTS ?? temp.file('shots');
+// Kept after the run (git ignores test-results/), so a failure can be looked at.
+const shots = path.join(root, 'test-results', 'layout');
 
 interface Screen {
   name: string;
@@ -207,9 +209,9 @@ for (const viewport of SIZES) {
       expect(width).toBeLessThanOrEqual(narrow ? 60 : 220);
       // Icons only: the name shows as a tooltip on keyboard focus, and the menu still leads to the screen.
       expect(await menu.getByText('Kernteam', { exact: true }).isVisible()).toBe(!narrow);
-      await menu.getByRole('link', { name: 'Kernteam' }).focus();
+      await menu.getByRole('link', { name: 'Kernteam', exact: true }).focus();
       if (narrow) await expect.poll(() => page.getByRole('tooltip', { name: 'Kernteam' }).isVisible()).toBe(true);
-      await menu.getByRole('link', { name: 'Kernteam' }).press('Enter');
+      await menu.getByRole('link', { name: 'Kernteam', exact: true }).press('Enter');
       await heading(page, 'Kernteam', 2);
       // Its tooltip stays while the link has focus: not in the pictures of the next screens.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

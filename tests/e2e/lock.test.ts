@@ -83,7 +83,7 @@ describe('the lock button and its shortcut', () => {
 
     // While typing a pupil's name in a dialog.
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.getByRole('link', { name: 'Leerlingen' }).click();
+    await page.getByRole('link', { name: 'Leerlingen', exact: true }).click();
     await page.getByRole('button', { name: 'Leerling toevoegen' }).click();
     await page.getByLabel('Voornaam').fill('Noor');
     await page.keyboard.press('Control+L');

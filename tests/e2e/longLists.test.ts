@@ -104,7 +104,7 @@ describe('a school with years of data', () => {
     for (const screen of ['Meetings', 'MeetingPage', 'ChairPage', 'Cases', 'Pupils', 'PrivacyPage', 'Welcome'])
       expect(requested.filter((url) => chunk(screen).test(url))).toEqual([]);
 
-    await page.getByRole('link', { name: 'Overleggen' }).click();
+    await page.getByRole('link', { name: 'Overleggen', exact: true }).click();
     await heading(page, 'Overleggen');
     expect(requested.some((url) => chunk('Meetings').test(url))).toBe(true);
     expect(requested.some((url) => chunk('ChairPage').test(url))).toBe(false);

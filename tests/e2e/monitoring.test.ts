@@ -10,7 +10,7 @@ describe('the monitoring screen', () => {
 
   it('shows the anonymous report with charts and their tables, and exports it as DOCX and CSV without pupil names', async () => {
     const { page, session } = current();
-    await page.getByRole('link', { name: 'Monitoring' }).click();
+    await page.getByRole('link', { name: 'Monitoring', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Monitoring', level: 2 }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('heading', { name: 'Afspraken', level: 3 }).isVisible()).toBe(true);
     // Each chart is an image described in words, next to its table of numbers.

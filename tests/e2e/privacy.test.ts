@@ -49,7 +49,7 @@ describe('the Privacy screen', () => {
   it('shows and exports the audit log, purges what passed the retention period, and erases one pupil', async () => {
     const { page, session } = app;
     const db = session.db();
-    await page.getByRole('link', { name: 'Privacy' }).click();
+    await page.getByRole('link', { name: 'Privacy', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Privacy', level: 2 }).isVisible()).toBe(true);
 
     // The log, newest first, 50 a page.
@@ -119,7 +119,7 @@ describe('the Privacy screen', () => {
       .orderBy('pupil.lastName')
       .executeTakeFirstOrThrow();
     const name = `${pupil.firstName} ${pupil.lastName}`;
-    await page.getByRole('link', { name: 'Leerlingen' }).click();
+    await page.getByRole('link', { name: 'Leerlingen', exact: true }).click();
     await page.getByRole('button', { name: `AVG-verzoek: ${name}` }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Verzoek over een leerling' }).getAttribute('aria-selected')).toBe('true');
     await page.getByRole('button', { name: 'Inzage exporteren als Word' }).click();

@@ -9,7 +9,7 @@ describe('running an MDO from plan to carry-over', () => {
   const visible = (page: Page, text: string) => expect.poll(() => page.getByText(text, { exact: false }).first().isVisible()).toBe(true);
 
   async function planMeeting(page: Page, date: string) {
-    await page.getByRole('link', { name: 'Overleggen' }).click();
+    await page.getByRole('link', { name: 'Overleggen', exact: true }).click();
     await page.getByRole('button', { name: 'Overleg plannen' }).click();
     await page.getByLabel('Datum').fill(date);
     await page.getByLabel('Locatie').fill('Teamkamer');

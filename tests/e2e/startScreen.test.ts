@@ -38,7 +38,7 @@ describe('start screen of the demo school', () => {
 
   it('navigates to the kernteam and adds a member through the form', async () => {
     const { page, session } = current();
-    await page.getByRole('link', { name: 'Kernteam' }).click();
+    await page.getByRole('link', { name: 'Kernteam', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Kernteam' }).isVisible()).toBe(true);
     // The member who left stays listed, marked and reactivatable.
     await expect.poll(() => page.getByRole('button', { name: /^Weer actief maken: / }).count()).toBe(1);

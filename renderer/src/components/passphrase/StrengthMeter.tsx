@@ -11,15 +11,23 @@ export function StrengthMeter({ strength, empty }: { strength: PassphraseStrengt
   const level = strength ? s.level(s.levels[strength.score]) : empty ? s.empty : s.loading;
   const weakness = strength ? weaknessText(strength) : null;
   const advice = strength ? adviceText(strength) : [];
+  const percent = strength ? (strength.score + 1) * 20 : 0;
   return (
     <Stack gap={4}>
-      <Progress
-        value={strength ? (strength.score + 1) * 20 : 0}
-        color={strength ? colors[strength.score] : 'gray'}
-        size="sm"
-        aria-label={s.meterLabel}
-        aria-valuetext={level}
-      />
+      {/* Mantine's own aria on the section would read out "40%"; the level in words is what helps. */}
+      <Progress.Root size="sm">
+        <Progress.Section
+          value={percent}
+          color={strength ? colors[strength.score] : 'gray'}
+          withAria={false}
+          role="progressbar"
+          aria-label={s.meterLabel}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-valuetext={level}
+        />
+      </Progress.Root>
       <div aria-live="polite" data-testid="passphrase-strength">
         <Text size="sm" fw={600}>
           {level}

@@ -100,7 +100,13 @@ export function MeetingPage() {
                   {(data.status === 'held' || data.status === 'finalized') && (
                     <MinutesPanel meetingId={meetingId} schoolId={data.schoolId} status={data.status} />
                   )}
-                  {!closed && <Suggestions meetingId={meetingId} />}
+                  {!closed && (
+                    <Suggestions
+                      meetingId={meetingId}
+                      schoolId={data.schoolId}
+                      onAgenda={data.agenda.flatMap((item) => (item.caseId === null ? [] : [item.caseId]))}
+                    />
+                  )}
                   <Presence meetingId={meetingId} presence={data.presence} />
                 </Stack>
               </Grid.Col>

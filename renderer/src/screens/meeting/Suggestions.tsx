@@ -1,10 +1,14 @@
-import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useChannel, useChannelMutation } from '../../api';
 import { QueryState } from '../../components/QueryState';
 import { t } from '../../i18n';
 
-/** Cases that belong on this agenda (new, open or overdue agreements, effect check due), each added with one click. */
-export function Suggestions({ meetingId }: { meetingId: number }) {
+/**
+ * Cases that belong on this agenda (new, open or overdue agreements, effect check due), each added with one click;
+ * below them any open case of the school by name, for a child the kernteam wants to discuss anyway.
+ */
+export function Suggestions({ meetingId, schoolId, onAgenda }: { meetingId: number; schoolId: number; onAgenda: number[] }) {
   const suggestions = useChannel('agenda.suggestions', { meetingId });
   const add = useChannelMutation('agenda.addCase');
   return (
@@ -80,6 +84,51 @@ export function Suggestions({ meetingId }: { meetingId: number }) {
           )
         }
       </QueryState>
+      {suggestions.data && <OtherCase meetingId={meetingId} schoolId={schoolId} exclude={onAgenda} add={add} />}
     </Card>
+  );
+}
+
+/** Any open case not yet on the agenda, found by name; the service applies the same consent gate as for a suggestion. */
+function OtherCase({
+  meetingId,
+  schoolId,
+  exclude,
+  add,
+}: {
+  meetingId: number;
+  schoolId: number;
+  exclude: number[];
+  add: ReturnType<typeof useChannelMutation<'agenda.addCase'>>;
+}) {
+  const cases = useChannel('cases.list', { schoolId });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const options = (cases.data ?? [])
+    .filter((c) => c.status !== 'closed' && !exclude.includes(c.id))
+    .map((c) => ({ value: String(c.id), label: `${c.pupilName} (${c.groupName})` }));
+  if (options.length === 0) return null;
+  const addChosen = (anonymous: boolean) =>
+    chosen && add.mutate({ meetingId, caseId: Number(chosen), anonymous }, { onSuccess: () => setChosen(null) });
+  return (
+    <Stack gap="xs" mt="md">
+      <Select
+        label={t.meetings.otherCase}
+        placeholder={t.meetings.otherCasePlaceholder}
+        data={options}
+        value={chosen}
+        onChange={setChosen}
+        searchable
+        clearable
+        nothingFoundMessage={t.meetings.otherCaseNone}
+      />
+      <Group gap={4} justify="flex-end">
+        <Button size="xs" variant="default" disabled={!chosen} onClick={() => addChosen(false)}>
+          {t.meetings.add}
+        </Button>
+        <Button size="xs" variant="subtle" disabled={!chosen} onClick={() => addChosen(true)}>
+          {t.meetings.addAnonymous}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
