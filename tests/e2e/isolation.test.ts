@@ -151,4 +151,14 @@ describe('renderer isolation', () => {
     // The CSP stopped each one inside the page: not one request reached the harness's network filter.
     expect(app.blockedRequests).toEqual([]);
   });
+
+  it('stops what the CSP does not cover (a navigation away, a file outside the app) at the network filter', async () => {
+    const app = current();
+    // A navigation is not governed by the CSP; the filter (like main's) aborts it and records it.
+    await app.page.evaluate(() => window.open('https://example.org/away'));
+    await expect.poll(() => app.blockedRequests).toContain('https://example.org/away');
+    const outside = await app.page.context().newPage();
+    await outside.goto('file:///etc/hostname').catch(() => undefined);
+    expect(app.blockedRequests).toContain('file:///etc/hostname');
+  });
 });
