@@ -281,6 +281,72 @@ export interface SettingTable {
   value: string;
 }
 
+/** A school's own key pair that signs its regiobijdragen (migration 006). */
+export interface ContributionKeyTable {
+  schoolId: number;
+  certificatePem: string;
+  privateKeyPem: string;
+  fingerprint: string;
+  createdAt: IsoMoment;
+}
+
+/** One row in a region database (none in a school's). */
+export interface RegionTable {
+  id: number;
+  name: string;
+  isDemo: ColumnType<Flag, Flag | undefined, Flag>;
+  createdAt: IsoMoment;
+}
+
+/** The coordinator's key pairs: schools encrypt for the active one. */
+export interface RegionKeyTable {
+  id: Generated<number>;
+  certificatePem: string;
+  privateKeyPem: string;
+  fingerprint: string;
+  notAfter: IsoMoment;
+  active: ColumnType<Flag, Flag | undefined, Flag>;
+  createdAt: IsoMoment;
+}
+
+/** A gebied: buurt, wijk or onderzoeksgebied. */
+export interface RegionAreaTable {
+  id: Generated<number>;
+  name: string;
+  createdAt: IsoMoment;
+}
+
+export interface RegionSchoolTable {
+  id: Generated<number>;
+  name: string;
+  areaId: number | null;
+  createdAt: IsoMoment;
+}
+
+/** A school's signing certificate that the coordinator confirmed by its fingerprint. */
+export interface RegionSignerTable {
+  id: Generated<number>;
+  fingerprint: string;
+  subject: string;
+  regionSchoolId: number;
+  acceptedAt: IsoMoment;
+}
+
+/** A contribution as read: its JSON content (core/regio/contribution.ts), kept decrypted in the encrypted database. */
+export interface ContributionTable {
+  id: Generated<number>;
+  regionSchoolId: number;
+  periodFrom: IsoDate;
+  periodTo: IsoDate;
+  formatVersion: number;
+  content: string;
+  fileSha256: string;
+  signerFingerprint: string;
+  createdAt: IsoMoment;
+  receivedAt: IsoMoment;
+  replacedById: number | null;
+}
+
 /** The database as Kysely sees it. */
 export interface DB {
   school: SchoolTable;
@@ -307,6 +373,13 @@ export interface DB {
   auditLog: AuditLogTable;
   setting: SettingTable;
   searchIndex: SearchIndexTable;
+  contributionKey: ContributionKeyTable;
+  region: RegionTable;
+  regionKey: RegionKeyTable;
+  regionArea: RegionAreaTable;
+  regionSchool: RegionSchoolTable;
+  regionSigner: RegionSignerTable;
+  contribution: ContributionTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

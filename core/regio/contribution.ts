@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+// The regiobijdrage: what one school sends its region for one period. Only
+// exact counts (and the lead-time distribution, so the region's median is
+// exact): no name of a pupil or professional, no initials, date of birth,
+// free text, id of any record, or meeting date. The school's name, the
+// period, the app and the format version say what it is. The schema is the
+// documented format (docs/regiomonitor.md); every field is required and no
+// other field is allowed, so a file either is this format or is refused.
+
+export const CONTRIBUTION_FORMAT = 'mdo-regiobijdrage';
+/** The version this release writes and the newest it reads. */
+export const CONTRIBUTION_VERSION = 1;
+
+/** A count as the report uses it; the bound keeps a forged file from overflowing sums. */
+const count = z.number().int().min(0).max(10_000_000);
+const isoDate = z.iso.date();
+/** A name from the school's own lists (a theme, a success factor or obstacle), never free text about a pupil. */
+const listName = z.string().trim().min(1).max(200);
+
+export const caseCountsSchema = z.strictObject({ newCases: count, activeCases: count, closedCases: count });
+
+export const contributionMeasures = z.strictObject({
+  /** The day open cases and open agreements were judged: the period's end, or the day of export when earlier. */
+  asOf: isoDate,
+  cases: caseCountsSchema,
+  leadCoverage: z.strictObject({ openCases: count, withLead: count }),
+  effect: z.strictObject({ cases: count, yes: count, partly: count, no: count, unchecked: count, withinTarget: count }),
+  /** Cases first discussed in the period, by whole days from registration to first discussion. */
+  leadTime: z.array(z.strictObject({ days: z.number().int().min(0).max(100_000), cases: count.min(1) })).max(100_000),
+  agreements: z.strictObject({
+    agreements: count,
+    doneOnTime: count,
+    doneLate: count,
+    postponed: count,
+    notDone: count,
+    openNotDue: count,
+    openOverdue: count,
+    postponements: count,
+    postponedMoreThanOnce: count,
+  }),
+  leadChanges: z.strictObject({ changes: count, cases: count }),
+  /** Cases with the theme verzuim / thuiszitten. */
+  absence: caseCountsSchema,
+  /** Success factors and obstacles, in cases, per case theme (theme null: cases without a theme). */
+  tags: z
+    .array(
+      z.strictObject({
+        kind: z.enum(['success_factor', 'obstacle']),
+        name: listName,
+        cases: count,
+        byTheme: z.array(z.strictObject({ theme: listName.nullable(), cases: count })).max(1000),
+      }),
+    )
+    .max(1000),
+});
+
+export const contributionSchema = z
+  .strictObject({
+    format: z.literal(CONTRIBUTION_FORMAT),
+    formatVersion: z.literal(CONTRIBUTION_VERSION),
+    app: z.strictObject({ name: z.literal('MDO'), version: z.string().min(1).max(40) }),
+    school: z.strictObject({ name: z.string().trim().min(1).max(200) }),
+    period: z.strictObject({ from: isoDate, to: isoDate }),
+    /** When the school made the file (ISO moment): the newer of two files for one school and period wins. */
+    createdAt: z.iso.datetime(),
+    measures: contributionMeasures,
+  })
+  .superRefine((value, ctx) => {
+    const m = value.measures;
+    const problems: string[] = [];
+    if (value.period.from > value.period.to) problems.push('period ends before it starts');
+    const sum = (...values: number[]) => values.reduce((a, b) => a + b, 0);
+    if (m.leadCoverage.withLead > m.leadCoverage.openCases) problems.push('more cases with a trekker than open cases');
+    if (sum(m.effect.yes, m.effect.partly, m.effect.no, m.effect.unchecked) !== m.effect.cases) problems.push('effect parts do not add up');
+    if (m.effect.withinTarget > m.effect.cases - m.effect.unchecked) problems.push('more checks in time than checks');
+    const a = m.agreements;
+    if (sum(a.doneOnTime, a.doneLate, a.postponed, a.notDone, a.openNotDue, a.openOverdue) !== a.agreements)
+      problems.push('agreement parts do not add up');
+    if (a.postponements < a.postponed || a.postponedMoreThanOnce > a.postponed) problems.push('postponements do not match');
+    if (m.leadChanges.cases > m.leadChanges.changes) problems.push('more cases than trekker changes');
+    if (sum(...m.leadTime.map((entry) => entry.cases)) !== m.effect.cases) problems.push('lead time cohort differs from the effect cohort');
+    if (new Set(m.leadTime.map((entry) => entry.days)).size !== m.leadTime.length) problems.push('lead time days repeat');
+    const tagKeys = new Set(m.tags.map((tag) => `${tag.kind}\u0000${tag.name}`));
+    if (tagKeys.size !== m.tags.length) problems.push('a tag repeats');
+    for (const tag of m.tags) {
+      if (new Set(tag.byTheme.map((cell) => cell.theme)).size !== tag.byTheme.length) problems.push('a theme repeats');
+      if (tag.byTheme.some((cell) => cell.cases > tag.cases)) problems.push('a theme count exceeds its tag');
+    }
+    for (const message of problems) ctx.addIssue({ code: 'custom', message });
+  });
+
+/** One school's contribution for one period, as written in the file. */
+export type Contribution = z.output<typeof contributionSchema>;
+export type ContributionMeasures = z.output<typeof contributionMeasures>;
