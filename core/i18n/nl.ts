@@ -993,7 +993,13 @@ export const nl = {
       retentionYears: 'een geheel getal van 1 tot en met 20 (jaren na het afsluiten van een casus)',
       allowPersonalCertificates: 'true of false',
       offerDemoSchool: 'true of false',
+      regionCertificate: 'een volledig pad naar een .pem-bestand of de PEM-tekst van het certificaat (tekst)',
     },
+    regionCertificatePath: (value: string) =>
+      `"regionCertificate" moet een volledig pad naar een .pem-bestand zijn (of de PEM-tekst zelf), niet "${value}"`,
+    regionCertificateUnreadable: (value: string, code: string) =>
+      `"regionCertificate": het bestand ${value} kan niet worden gelezen (${code})`,
+    regionCertificateInvalid: '"regionCertificate" bevat geen geldig certificaat (PEM, "-----BEGIN CERTIFICATE-----")',
     setByIt: 'Ingesteld door ICT',
     lockMinutesFixed: (minutes: number) => `ICT heeft dit op deze computer vastgezet op ${minutes} minuten.`,
     certificatesOff:

@@ -11,9 +11,23 @@ import { handlers } from '../handlers';
 import { nl } from '../i18n/nl';
 import { createRouter, type Router } from '../ipc/router';
 import { Session } from '../session';
+import { createCertificate, readP12 } from '../signing/certificates';
 import { databasePath, loadPolicy, NO_POLICY, PolicyError, policyFileFor, policyLocation, type MachinePolicy } from './policy';
 
 const posix = { platform: 'linux' as const, username: 'ilse' };
+
+/** A real certificate as PEM, as a coordinator hands it out. */
+function regionPem(): string {
+  const p12 = createCertificate({
+    name: 'Regio Noord',
+    role: 'Coördinator',
+    organisation: 'Stuurgroep',
+    passphrase: 'p',
+    now: new Date(),
+    days: 30,
+  });
+  return readP12(p12, 'p').certificate.toString();
+}
 
 describe('machine policy file', () => {
   let temp: ReturnType<typeof tempDir>;
@@ -45,6 +59,7 @@ describe('machine policy file', () => {
       retentionYears: null,
       allowPersonalCertificates: true,
       offerDemoSchool: true,
+      regionCertificatePem: null,
     });
   });
 
@@ -65,6 +80,7 @@ describe('machine policy file', () => {
       retentionYears: 3,
       allowPersonalCertificates: false,
       offerDemoSchool: false,
+      regionCertificatePem: null,
     });
     expect(loadPolicy(write({ lockMinutes: 240 }), posix)).toEqual({ ...NO_POLICY, source: file, lockMinutes: 240 });
     // Notepad's UTF-8 byte-order mark is fine.
@@ -94,6 +110,22 @@ describe('machine policy file', () => {
     expect(error.message).toContain(`Bestand: ${file}`);
     expect(error.message).toContain('geen geldige JSON');
     expect(error.message).toContain('MDO start daarom niet');
+  });
+
+  it('reads the regiocoördinator certificate as PEM text or from a .pem file, and refuses anything else', () => {
+    const pem = regionPem();
+    expect(loadPolicy(write({ regionCertificate: pem }), posix).regionCertificatePem).toBe(pem.trim());
+    const pemFile = temp.file('regio.pem');
+    fs.writeFileSync(pemFile, `Bag Attributes\n    friendlyName: regio\n${pem}`);
+    expect(loadPolicy(write({ regionCertificate: pemFile }), posix).regionCertificatePem).toBe(pem.trim());
+    expect(failure(write({ regionCertificate: 'regio.pem' })).details).toEqual([nl.policy.regionCertificatePath('regio.pem')]);
+    expect(failure(write({ regionCertificate: temp.file('missing.pem') })).details[0]).toContain('kan niet worden gelezen (ENOENT)');
+    const notACertificate = temp.file('key.pem');
+    fs.writeFileSync(notACertificate, '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n');
+    expect(failure(write({ regionCertificate: notACertificate })).details).toEqual([nl.policy.regionCertificateInvalid]);
+    expect(failure(write({ regionCertificate: '-----BEGIN CERTIFICATE-----\nnonsense\n-----END CERTIFICATE-----' })).details).toEqual([
+      nl.policy.regionCertificateInvalid,
+    ]);
   });
 
   it('refuses unknown keys, so a typo is never ignored', () => {

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,8 @@ export const policyFile = z.strictObject({
   retentionYears: z.number().int().min(1).max(MAX_RETENTION_YEARS).optional(),
   allowPersonalCertificates: z.boolean().optional(),
   offerDemoSchool: z.boolean().optional(),
+  /** The regiocoördinator's certificate: a full path to a .pem file, or the PEM text itself. */
+  regionCertificate: z.string().trim().min(1).max(100_000).optional(),
 });
 
 export type PolicyFile = z.infer<typeof policyFile>;
@@ -44,6 +47,8 @@ export interface MachinePolicy {
   retentionYears: number | null;
   allowPersonalCertificates: boolean;
   offerDemoSchool: boolean;
+  /** The coordinator's certificate (PEM) every regiobijdrage is encrypted for, fixed by IT; null: the school chooses. */
+  regionCertificatePem: string | null;
 }
 
 export const NO_POLICY: MachinePolicy = Object.freeze({
@@ -54,6 +59,7 @@ export const NO_POLICY: MachinePolicy = Object.freeze({
   retentionYears: null,
   allowPersonalCertificates: true,
   offerDemoSchool: true,
+  regionCertificatePem: null,
 });
 
 export type PolicyProblem = 'unreadable' | 'json' | 'schema';
@@ -133,7 +139,38 @@ export function loadPolicy(file: string, environment: PolicyEnvironment = {}): M
     retentionYears: settings.retentionYears ?? null,
     allowPersonalCertificates: settings.allowPersonalCertificates ?? NO_POLICY.allowPersonalCertificates,
     offerDemoSchool: settings.offerDemoSchool ?? NO_POLICY.offerDemoSchool,
+    regionCertificatePem: settings.regionCertificate === undefined ? null : regionCertificate(file, settings.regionCertificate, platform),
   };
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+
+/**
+ * The coordinator's certificate from the policy: the PEM text itself or an
+ * absolute path to a .pem file, read now. A value that yields no certificate
+ * stops the app like any other wrong setting: IT meant every contribution of
+ * this machine to go to that coordinator.
+ */
+function regionCertificate(file: string, value: string, platform: NodeJS.Platform): string {
+  let text = value;
+  if (!value.includes('-----BEGIN')) {
+    if (!isAbsoluteFolder(value, platform)) throw new PolicyError(file, 'schema', [nl.policy.regionCertificatePath(value)]);
+    try {
+      text = fs.readFileSync(value, 'utf8');
+    } catch (error) {
+      throw new PolicyError(file, 'schema', [
+        nl.policy.regionCertificateUnreadable(value, (error as NodeJS.ErrnoException).code ?? String(error)),
+      ]);
+    }
+  }
+  const pem = PEM_CERTIFICATE.exec(text)?.[0];
+  try {
+    if (!pem) throw new Error('no certificate');
+    new X509Certificate(pem);
+  } catch {
+    throw new PolicyError(file, 'schema', [nl.policy.regionCertificateInvalid]);
+  }
+  return pem;
 }
 
 /** A drive path (D:\MDO) or a UNC share (\\server\share\MDO) on Windows; /… elsewhere. Never relative to wherever MDO happens to start. */
