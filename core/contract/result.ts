@@ -17,6 +17,7 @@ export const errorCodes = [
   'CERT_PASSPHRASE',
   'CERT_FILE',
   'CERT_EXPIRED',
+  'REGION_CERT',
   'FILE_TOO_LARGE',
   'DOCUMENT_INVALID',
   'LOCKED',

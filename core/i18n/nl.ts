@@ -677,6 +677,7 @@ export const nl = {
         'export.parent.signed': 'Ouderversie ondertekend geëxporteerd',
         'export.dossier.signed': 'Casusdossier ondertekend geëxporteerd',
         'export.monitoring': 'Monitoringsrapportage geëxporteerd',
+        'export.regio': 'Regiobijdrage gemaakt',
         'export.pupil.docx': 'Gegevens van een leerling geëxporteerd (Word)',
         'export.pupil.json': 'Gegevens van een leerling geëxporteerd (JSON)',
         'export.audit': 'Logboek geëxporteerd',
@@ -685,6 +686,7 @@ export const nl = {
         'minutes.sign': 'Verslag ondertekend',
         'certificate.create': 'Certificaat gemaakt',
         'certificate.import': 'Certificaat geïmporteerd',
+        'regio.certificate': 'Certificaat van de regiocoördinator gewijzigd',
         'consent.record': 'Toestemming vastgelegd',
         'consent.safety_concern': 'Zorg om de veiligheid vastgelegd of gewijzigd',
         'retention.set': 'Bewaartermijn ingesteld',
@@ -837,6 +839,7 @@ export const nl = {
     SIGNER_ORDER: 'De voorzitter ondertekent eerst; daarna de notulist.',
     CERT_PASSPHRASE: 'Het wachtwoord van het certificaat klopt niet. Er is niets ondertekend.',
     CERT_FILE: 'Dit bestand is geen bruikbaar certificaat (.p12 of .pfx met een RSA-sleutel).',
+    REGION_CERT: 'Dit bestand is geen bruikbaar certificaat van de regiocoördinator (.pem, .cer of .crt).',
     CERT_EXPIRED: 'Dit certificaat is verlopen of nog niet geldig. Maak een nieuw certificaat of importeer een geldig certificaat.',
     FILE_TOO_LARGE: 'Dit bestand is te groot om te openen.',
     DOCUMENT_INVALID:

@@ -27,6 +27,7 @@ export const auditActions = [
   'export.parent.signed',
   'export.dossier.signed',
   'export.monitoring',
+  'export.regio',
   'export.pupil.docx',
   'export.pupil.json',
   'export.audit',
@@ -35,6 +36,7 @@ export const auditActions = [
   'minutes.sign',
   'certificate.create',
   'certificate.import',
+  'regio.certificate',
   'consent.record',
   'consent.safety_concern',
   'retention.set',
@@ -48,7 +50,7 @@ export type AuditAction = (typeof auditActions)[number];
 export const auditKinds = {
   session: ['session', 'database', 'backup'],
   export: ['export'],
-  minutes: ['minutes', 'certificate'],
+  minutes: ['minutes', 'certificate', 'regio'],
   consent: ['consent'],
   erasure: ['retention', 'pupil'],
 } as const satisfies Record<string, readonly string[]>;
