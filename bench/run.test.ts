@@ -24,6 +24,8 @@ const OPERATIONS = [
   'monitoring, 1 year, all schools',
   'monitoring charts (Vega SVG)',
   'autosave commit',
+  'regio export, 1 year, per school',
+  'regio combine, 8 quarters, all schools',
   'verslag export + sign',
   'backup (encrypted snapshot)',
   'renderer first screen (Chromium)',
@@ -59,6 +61,31 @@ describe('npm run bench', () => {
       const { firstScreenBytes, totalBytes } = json.bundle.totals;
       expect(firstScreenBytes).toBeGreaterThan(0);
       expect(firstScreenBytes).toBeLessThan(totalBytes);
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it('measures the regio export and combine alone with --only regio, without a renderer', { timeout: 120_000 }, async () => {
+    const temp = tempDir('mdo-bench-regio-test-');
+    try {
+      const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+      const { stdout } = await promisify(execFile)(
+        tsx,
+        [path.join(root, 'bench', 'run.ts'), '--only', 'regio', '--dataset', 'demo', '--quick', '--out', temp.dir],
+        { cwd: root, env: childEnv(), maxBuffer: 16 * 1024 * 1024 },
+      );
+      expect(stdout).not.toContain('Renderer bundle');
+      // A part alone leaves latest.json (what bench:doc reads) alone.
+      expect(fs.existsSync(path.join(temp.dir, 'latest.json'))).toBe(false);
+      const json = JSON.parse(fs.readFileSync(path.join(temp.dir, 'regio.json'), 'utf8')) as { datasets: { rows: BenchRow[] }[] };
+      const rows = json.datasets[0].rows;
+      expect(rows.map((row) => row.operation)).toEqual(['regio export, 1 year, per school', 'regio combine, 8 quarters, all schools']);
+      for (const row of rows) {
+        expect(row.p95, row.operation).toBeGreaterThanOrEqual(row.p50);
+        expect(row.floorP50, row.operation).toBeGreaterThan(0);
+        expect(stdout).toMatch(new RegExp(`${row.operation}.*\\d\\.\\d+x`));
+      }
     } finally {
       temp.remove();
     }

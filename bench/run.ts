@@ -9,7 +9,7 @@ import { openDatabase } from '../db/open';
 import { buildApp, root } from '../tests/e2e/build';
 import { autosaveOperation, openEncryptedCopy } from './autosave';
 import { measureBackup } from './backup';
-import { encryptedDemoCopy, openBenchApp } from './benchApp';
+import { encryptedDemoCopy, openBenchApp, type BenchApp } from './benchApp';
 import { bundleSizes, bundleTable, type BundleReport } from './bundleSizes';
 import { measureExportSign } from './exportSign';
 import { firstScreenSummary, measureFirstScreen, type FirstScreenResult } from './firstScreen';
@@ -19,6 +19,7 @@ import { measure, type MeasureOptions } from './measure';
 import { measureMemory } from './memory';
 import { measureOpen } from './openUnlock';
 import { readOperations } from './readOperations';
+import { measureRegioCombine, measureRegioExport } from './regio';
 import { benchTable, judge, type BenchRow, type MeasuredRow } from './rows';
 import type { Goals } from './stats';
 
@@ -28,7 +29,8 @@ import type { Goals } from './stats';
 // board too and adds how each operation grows (docs/performance.md).
 // `--dataset demo`, `--no-build` and `--out DIR` serve the bench's own test.
 // `--only firstScreen` measures the renderer's first screen alone (and the bundle),
-// for working on what the app loads at start without waiting for every other row.
+// for working on what the app loads at start without waiting for every other row;
+// `--only regio` the regio export per school and the regio combine (issue 17).
 // It reports; a missed goal does not fail the command.
 
 const NOW = '2026-11-25T09:00:00Z';
@@ -47,10 +49,22 @@ interface Settings {
   reads: MeasureOptions;
   openRuns: number;
   firstScreenLoads: number;
+  /** Rounds over all schools for the regio export; runs of the regio combine. */
+  regio: { exportRounds: number; combineRuns: number };
 }
 
-const FULL: Settings = { reads: { warmup: 1000, warmupMs: 3000, iterations: 300 }, openRuns: 10, firstScreenLoads: 15 };
-const QUICK: Settings = { reads: { warmup: 100, warmupMs: 500, iterations: 40 }, openRuns: 3, firstScreenLoads: 5 };
+const FULL: Settings = {
+  reads: { warmup: 1000, warmupMs: 3000, iterations: 300 },
+  openRuns: 10,
+  firstScreenLoads: 15,
+  regio: { exportRounds: 10, combineRuns: 60 },
+};
+const QUICK: Settings = {
+  reads: { warmup: 100, warmupMs: 500, iterations: 40 },
+  openRuns: 3,
+  firstScreenLoads: 5,
+  regio: { exportRounds: 3, combineRuns: 5 },
+};
 
 interface DatasetResult {
   label: string;
@@ -65,8 +79,8 @@ const MEMORY_GOALS: Goals = { maxP50: 300 };
 // Issue 16: the first screen with data on the large board within 600 ms at p95 (it was 727–746 ms).
 const FIRST_SCREEN_GOALS: Goals = { maxP95: 600 };
 const FIRST_SCREEN = 'renderer first screen (Chromium)';
-/** Parts of the bench `--only` can pick. */
-const PARTS = ['firstScreen'] as const;
+/** Parts of the bench `--only` can pick: the first screen, or the regio export and combine (issue 17). */
+const PARTS = ['firstScreen', 'regio'] as const;
 type Part = (typeof PARTS)[number];
 
 async function main(): Promise<void> {
@@ -87,11 +101,13 @@ async function main(): Promise<void> {
   if (!single) throw new UsageError(`--dataset must be demo or large, not '${values.dataset}'`);
   const settings = values.quick ? QUICK : FULL;
   const clock = fixedClock(NOW);
-  if (!values['no-build']) {
+  // The regio part runs no renderer: it needs no build and reports no bundle.
+  const renderer = only !== 'regio';
+  if (renderer && !values['no-build']) {
     console.error('Building the app (renderer bundle for the first screen)...');
     buildApp();
   }
-  const bundle = bundleSizes(path.join(root, 'out', 'renderer'));
+  const bundle = renderer ? bundleSizes(path.join(root, 'out', 'renderer')) : undefined;
   const specs = values.growth ? [DEMO, LARGE, LARGE_4X] : [single];
   const results: DatasetResult[] = [];
   for (const spec of specs) {
@@ -101,7 +117,7 @@ async function main(): Promise<void> {
     const firstScreen = result.rows.find((row) => row.operation === FIRST_SCREEN)?.detail as FirstScreenResult | undefined;
     if (firstScreen) console.log(`\n${firstScreenSummary(firstScreen, FIRST_SCREEN_GOALS.maxP95!)}`);
   }
-  console.log(`\nRenderer bundle (out/renderer): what the first screen loads, and the rest\n${bundleTable(bundle)}`);
+  if (bundle) console.log(`\nRenderer bundle (out/renderer): what the first screen loads, and the rest\n${bundleTable(bundle)}`);
   const growth = results.length > 1 ? growthOf(results) : undefined;
   if (growth) console.log(`\nGrowth of p50 from dataset to dataset, against the size of what each operation shows\n${growthTable(growth)}`);
   const written = writeJson(values.out, results, bundle, growth, settings, only);
@@ -135,6 +151,17 @@ async function runDataset(spec: DatasetSpec, settings: Settings, clock: Clock, o
       return { ...spec, summary, fileBytes, rows: rows.map(judge) };
     }
 
+    if (only === 'regio') {
+      const appFile = path.join(dir, 'app.db');
+      const app = await openBenchApp(appFile, await encryptedDemoCopy(plain, appFile), clock);
+      try {
+        rows.push(...(await regioRows(app, clock, settings, step)));
+      } finally {
+        await app.close();
+      }
+      return { ...spec, summary, fileBytes, rows: rows.map(judge) };
+    }
+
     step('Measuring open + unlock (real scrypt cost)');
     const openFile = path.join(dir, 'open.db');
     rows.push(...(await measureOpen(openFile, await encryptedDemoCopy(plain, openFile), clock, settings.openRuns)));
@@ -150,6 +177,8 @@ async function runDataset(spec: DatasetSpec, settings: Settings, clock: Clock, o
       }
       step('Measuring autosave commit (on its own encrypted copy)');
       rows.push(await measureAutosave(plain, path.join(dir, 'autosave.db'), clock, settings.reads));
+      // Before the verslag row, which adds agenda items to a meeting.
+      rows.push(...(await regioRows(app, clock, settings, step)));
       step('Measuring verslag export + sign');
       rows.push(await measureExportSign(app, clock));
     } finally {
@@ -204,6 +233,14 @@ async function firstScreenRow(
   };
 }
 
+/** The regio export per school and the regio combine, on the app's own encrypted file. */
+async function regioRows(app: BenchApp, clock: Clock, settings: Settings, step: (what: string) => void): Promise<MeasuredRow[]> {
+  step('Measuring regio export per school');
+  const exported = await measureRegioExport(app, clock, settings.regio.exportRounds);
+  step('Measuring regio combine');
+  return [exported, await measureRegioCombine(app, clock, settings.regio.combineRuns)];
+}
+
 async function measureAutosave(plain: string, file: string, clock: Clock, options: MeasureOptions): Promise<MeasuredRow> {
   fs.copyFileSync(plain, file);
   const handle = await openEncryptedCopy(file);
@@ -220,7 +257,7 @@ async function measureAutosave(plain: string, file: string, clock: Clock, option
 function writeJson(
   dir: string,
   results: DatasetResult[],
-  bundle: BundleReport,
+  bundle: BundleReport | undefined,
   growth: Growth[] | undefined,
   settings: Settings,
   only?: Part,
@@ -239,7 +276,7 @@ function writeJson(
         memoryGb: Math.round(os.totalmem() / 1024 ** 3),
       },
       datasets: results,
-      bundle,
+      ...(bundle ? { bundle } : {}),
       ...(growth ? { growth } : {}),
     },
     null,

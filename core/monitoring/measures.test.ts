@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { tempDir } from '../../tests/e2e/harness';
@@ -15,6 +16,8 @@ import {
   leadCoverage,
   measureAll,
   median,
+  medianOfDistribution,
+  leadTimeDistribution,
   NO_THEME,
   registrationToDiscussion,
   tagsByTheme,
@@ -65,6 +68,34 @@ describe('monitoring measures on a fixed data set', () => {
     expect(await registrationToDiscussion(f.db, { ...period, schoolIds: [f.school.b] })).toEqual({ cases: 1, medianDays: 3 });
     expect(median([])).toBeNull();
     expect(median([4, 1, 10, 2])).toBe(3);
+    expect(await leadTimeDistribution(f.db, period)).toEqual([
+      { days: 3, cases: 1 },
+      { days: 16, cases: 1 },
+      { days: 19, cases: 1 },
+      { days: 25, cases: 1 },
+      { days: 42, cases: 1 },
+    ]);
+  });
+
+  it('takes the median of a distribution as the median of its values written out', () => {
+    expect(medianOfDistribution([])).toBeNull();
+    expect(medianOfDistribution([{ days: 7, cases: 0 }])).toBeNull();
+    expect(
+      medianOfDistribution([
+        { days: 10, cases: 1 },
+        { days: 2, cases: 2 },
+        { days: 4, cases: 1 },
+      ]),
+    ).toBe(3);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ days: fc.integer({ min: 0, max: 400 }), cases: fc.integer({ min: 0, max: 6 }) }), { maxLength: 30 }),
+        (distribution) => {
+          const values = distribution.flatMap((entry) => Array<number>(entry.cases).fill(entry.days));
+          expect(medianOfDistribution(distribution)).toBe(median(values));
+        },
+      ),
+    );
   });
 
   it('sorts the agreements made in the period into on time, late, postponed, not done and open', async () => {

@@ -5,9 +5,9 @@ import { AppError } from '../errors';
 import { EFFECT_TARGET_DAYS } from '../services/discussions';
 
 // The raw numbers of the monitoring report for the stuurgroep, for a period
-// and a set of schools taken together. Only counts and a median leave these
-// functions: never an id, a name or a date of birth. Small counts are
-// suppressed later, in report.ts; these are the exact figures.
+// and a set of schools taken together. Only counts (also per number of days)
+// and a median leave these functions: never an id, a name or a date of birth.
+// Small counts are suppressed later, in report.ts; these are the exact figures.
 
 export interface MonitoringPeriod {
   /** First day, 'YYYY-MM-DD', inclusive. */
@@ -194,6 +194,34 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** How many cases waited a given number of whole days. */
+export interface DaysCount {
+  days: number;
+  cases: number;
+}
+
+/**
+ * The median of values given as a distribution (value → how often), the same
+ * number `median` gives over the values written out: a region adds schools'
+ * distributions and takes the median once, never a median of medians.
+ */
+export function medianOfDistribution(distribution: readonly DaysCount[]): number | null {
+  const sorted = [...distribution].filter((entry) => entry.cases > 0).sort((a, b) => a.days - b.days);
+  const total = sorted.reduce((sum, entry) => sum + entry.cases, 0);
+  if (total === 0) return null;
+  // The value at a 0-based rank in the sorted list of all values.
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const entry of sorted) {
+      seen += entry.cases;
+      if (rank < seen) return entry.days;
+    }
+    throw new Error('rank beyond the distribution');
+  };
+  const middle = Math.floor(total / 2);
+  return total % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
+}
+
 export interface LeadTime {
   /** Cases first discussed within the period (the same cohort as the effect measure). */
   cases: number;
@@ -201,13 +229,30 @@ export interface LeadTime {
   medianDays: number | null;
 }
 
+/**
+ * Cases first discussed in the period by whole calendar days from
+ * registration to first discussion, fewest days first: the distribution the
+ * median comes from, and what a school sends its region.
+ */
+export async function leadTimeDistribution(db: Kysely<DB>, period: MonitoringPeriod): Promise<DaysCount[]> {
+  assertPeriod(period);
+  const days = sql<number>`cast(round(julianday(support_case.first_discussed_on) - julianday(support_case.registered_on)) as integer)`;
+  const rows = await firstDiscussedIn(db, period)
+    .select((eb) => [days.as('days'), eb.fn.countAll().as('cases')])
+    .groupBy(days)
+    .orderBy(days)
+    .execute();
+  return rows.map((row) => ({ days: Number(row.days), cases: count(row.cases) }));
+}
+
 /** How long a new case waits for its first discussion: the median over the cases first discussed in the period. */
 export async function registrationToDiscussion(db: Kysely<DB>, period: MonitoringPeriod): Promise<LeadTime> {
-  assertPeriod(period);
-  const rows = await firstDiscussedIn(db, period)
-    .select(sql<number>`julianday(support_case.first_discussed_on) - julianday(support_case.registered_on)`.as('days'))
-    .execute();
-  return { cases: rows.length, medianDays: median(rows.map((row) => Number(row.days))) };
+  return leadTimeOf(await leadTimeDistribution(db, period));
+}
+
+/** The lead-time measure from its distribution (one school's, or a region's summed). */
+export function leadTimeOf(distribution: readonly DaysCount[]): LeadTime {
+  return { cases: distribution.reduce((sum, entry) => sum + entry.cases, 0), medianDays: medianOfDistribution(distribution) };
 }
 
 export interface AgreementOutcome {
@@ -369,10 +414,7 @@ export async function tagsByTheme(db: Kysely<DB>, period: MonitoringPeriod): Pro
     if (!byTag.has(key(cell.kind, cell.name))) byTag.set(key(cell.kind, cell.name), new Map());
     byTag.get(key(cell.kind, cell.name))!.set(cell.theme ?? NO_THEME, count(cell.cases));
   }
-  const themes = new Set(cells.map((cell) => cell.theme ?? NO_THEME));
-  const themeList = [...themes].filter((theme) => theme !== NO_THEME).sort((a, b) => a.localeCompare(b, 'nl'));
-  if (themes.has(NO_THEME)) themeList.push(NO_THEME);
-  const kindOrder: TagKind[] = ['success_factor', 'obstacle'];
+  const themeList = themeOrder(cells.map((cell) => cell.theme ?? NO_THEME));
   return {
     themes: themeList,
     rows: totals
@@ -383,8 +425,23 @@ export async function tagsByTheme(db: Kysely<DB>, period: MonitoringPeriod): Pro
         cases: count(total.cases),
         byTheme: Object.fromEntries(themeList.map((theme) => [theme, byTag.get(key(total.kind, total.name))?.get(theme) ?? 0])),
       }))
-      .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || b.cases - a.cases || a.name.localeCompare(b.name, 'nl')),
+      .sort(compareTagRows),
   };
+}
+
+/** The theme columns: each name once, in Dutch alphabetical order, NO_THEME last. */
+export function themeOrder(themes: Iterable<string>): string[] {
+  const unique = new Set(themes);
+  const list = [...unique].filter((theme) => theme !== NO_THEME).sort((a, b) => a.localeCompare(b, 'nl'));
+  if (unique.has(NO_THEME)) list.push(NO_THEME);
+  return list;
+}
+
+const KIND_ORDER: readonly TagKind[] = ['success_factor', 'obstacle'];
+
+/** Success factors first, then obstacles; each by number of cases, then name (Dutch order). */
+export function compareTagRows(a: Pick<TagThemeRow, 'kind' | 'name' | 'cases'>, b: Pick<TagThemeRow, 'kind' | 'name' | 'cases'>): number {
+  return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.cases - a.cases || a.name.localeCompare(b.name, 'nl');
 }
 
 export interface MonitoringMeasures {
