@@ -8,6 +8,8 @@ import { ContributionError, openContribution, sealContribution, type OpenedEnvel
 
 const CONTENT = strToU8(`${JSON.stringify({ format: 'test', counts: [48, 3, 0], school: 'Basisschool Ünal' }, null, 2)}\n`);
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
 /** The DER inside S/MIME text (the body after the headers is base64). */
 function derOf(smime: Uint8Array): Buffer {
   const text = Buffer.from(smime).toString('latin1');
@@ -129,6 +131,8 @@ describe('regiobijdrage CMS: SignedData inside EnvelopedData', () => {
       // Indefinite lengths (BER), and the recipient named by its subject key identifier.
       stream: ['-outform', 'DER', '-stream'],
       keyid: ['-keyid'],
+      // Sound, if not what MDO writes: OAEP with SHA-1 (openssl's default hash for OAEP) and AES-128.
+      'oaep-sha1-aes128': ['-aes128', '-keyopt', 'rsa_oaep_md:sha1'],
     };
     for (const [form, extra] of Object.entries(forms)) {
       const out = temp.file(`openssl-${form}.p7m`);
@@ -172,7 +176,10 @@ describe('regiobijdrage CMS: SignedData inside EnvelopedData', () => {
       const changed = Buffer.from(text);
       // One in five in the headers, the rest in the base64 body.
       const at = i % 5 === 0 ? Math.floor(random() * bodyStart) : bodyStart + Math.floor(random() * (text.length - bodyStart));
-      changed[at] ^= 1 + Math.floor(random() * 255);
+      // In the body, every other change is another base64 letter: still valid base64, so the bytes beneath change.
+      const letter = BASE64.indexOf(String.fromCharCode(changed[at]));
+      if (at >= bodyStart && letter >= 0 && i % 2 === 0) changed[at] = BASE64.charCodeAt((letter + 1 + Math.floor(random() * 63)) % 64);
+      else changed[at] ^= 1 + Math.floor(random() * 255);
       const result = await refusal(changed, [coordinator]);
       if (at < bodyStart && typeof result !== 'string') {
         headerChanges++;
@@ -276,6 +283,8 @@ describe('regiobijdrage CMS: SignedData inside EnvelopedData', () => {
     expect(await refusal(forged, [coordinator])).toBe('TAMPERED');
     // RSA PKCS#1 v1.5 key transport (openssl's default without -keyopt) is not the documented format.
     expect(await refusal(encrypt(signed, 'pkcs1.p7m'), [coordinator])).toBe('NOT_CONTRIBUTION');
+    // Neither is an old cipher.
+    expect(await refusal(encrypt(signed, 'des3.p7m', ...oaep, '-des3'), [coordinator])).toBe('NOT_CONTRIBUTION');
   });
 
   it('seals and opens quickly (RSA 3072)', async () => {

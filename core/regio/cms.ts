@@ -53,8 +53,18 @@ const OAEP_HASHES: Record<string, string> = {
 };
 /** AES-CBC with 128, 192 and 256-bit keys. */
 const AES_CBC = new Set(['2.16.840.1.101.3.4.1.2', '2.16.840.1.101.3.4.1.22', '2.16.840.1.101.3.4.1.42']);
-/** ContentInfo types of RFC 5652 other than an envelope: a real CMS message, just not a contribution. */
-const OTHER_CMS_TYPES = new Set([OID.data, OID.signedData, '1.2.840.113549.1.7.5', '1.2.840.113549.1.7.6', '1.2.840.113549.1.9.16.1.2']);
+/** Content encryption openssl offers besides AES-CBC (3DES, DES, RC2, AES-GCM, Camellia): standard, just not a contribution's. */
+const OTHER_CIPHERS = new Set([
+  '1.2.840.113549.3.7',
+  '1.3.14.3.2.7',
+  '1.2.840.113549.3.2',
+  '2.16.840.1.101.3.4.1.6',
+  '2.16.840.1.101.3.4.1.26',
+  '2.16.840.1.101.3.4.1.46',
+  '1.2.392.200011.61.1.1.1.2',
+  '1.2.392.200011.61.1.1.1.3',
+  '1.2.392.200011.61.1.1.1.4',
+]);
 
 /** Far above any real contribution (kilobytes); keeps a huge file from being read into memory twice. */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -317,9 +327,9 @@ function parseEnvelope(der: Uint8Array): pkijs.EnvelopedData {
     throw notCms('The file is not a CMS message.');
   }
   if (info.contentType !== OID.envelopedData) {
-    if (OTHER_CMS_TYPES.has(info.contentType as (typeof OID)['data']))
-      throw new ContributionError('NOT_CONTRIBUTION', 'The file is a CMS message but not encrypted (no EnvelopedData).');
-    throw notCms('The file is not a CMS message.');
+    if (info.contentType === OID.signedData && parsesAs(pkijs.SignedData, info.content))
+      throw new ContributionError('NOT_CONTRIBUTION', 'The file is signed but not encrypted (no EnvelopedData).');
+    throw notCms('The file is not an encrypted CMS message.');
   }
   let envelope: pkijs.EnvelopedData;
   try {
@@ -338,6 +348,15 @@ function parseEnvelope(der: Uint8Array): pkijs.EnvelopedData {
   if (envelope.version !== expectedVersion || !recipientVersionsFit)
     throw notCms('The CMS envelope is damaged (its version numbers do not fit).');
   return envelope;
+}
+
+function parsesAs(type: new (parameters: { schema: unknown }) => unknown, schema: unknown): boolean {
+  try {
+    new type({ schema });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isIssuerAndSerial(recipient: unknown): boolean {
@@ -377,12 +396,19 @@ function checkAlgorithms(keyTransport: pkijs.KeyTransRecipientInfo, encrypted: p
     throw new ContributionError('TAMPERED', 'The key transport algorithm of the file is damaged or unknown.');
   const oaep = oaepHashes(transport.algorithmParams);
   if (!oaep) throw new ContributionError('TAMPERED', 'The RSA-OAEP parameters of the file are damaged.');
-  if (oaep.hash !== oaep.mgfHash || !OAEP_HASHES[oaep.hash])
-    throw new ContributionError('NOT_CONTRIBUTION', 'The file uses RSA-OAEP parameters a contribution does not use.');
+  if (!OAEP_HASHES[oaep.hash] || !OAEP_HASHES[oaep.mgfHash])
+    throw new ContributionError('TAMPERED', 'The RSA-OAEP parameters of the file are damaged.');
+  if (oaep.hash !== oaep.mgfHash)
+    throw new ContributionError(
+      'NOT_CONTRIBUTION',
+      'The file uses RSA-OAEP with two different hashes; a contribution uses SHA-256 for both.',
+    );
   const content = encrypted.contentEncryptionAlgorithm;
   const iv = content.algorithmParams as asn1js.AsnType | undefined;
-  if (!AES_CBC.has(content.algorithmId))
+  if (OTHER_CIPHERS.has(content.algorithmId))
     throw new ContributionError('NOT_CONTRIBUTION', 'The file is encrypted with another algorithm than AES-CBC.');
+  if (!AES_CBC.has(content.algorithmId))
+    throw new ContributionError('TAMPERED', 'The encryption algorithm of the file is damaged or unknown.');
   if (!(iv instanceof asn1js.OctetString) || iv.idBlock.isConstructed || iv.valueBlock.valueHexView.byteLength !== 16)
     throw new ContributionError('TAMPERED', 'The encryption parameters of the file are damaged.');
   if (!encrypted.encryptedContent) throw new ContributionError('TAMPERED', 'The file holds no encrypted content.');
