@@ -185,6 +185,12 @@ const commands: Command[] = [
     // No certificate file there is a bad argument (2); a file that is no .p12 a failure (1).
     expect: (kind) => ([MISSING, FIFO, FOLDER].includes(kind) ? 2 : 1),
   },
+  {
+    name: 'cert public --cert',
+    inputName: 'regio.p12',
+    argv: (c) => ['cert', 'public', '--cert', c.input, '--out', `${c.out}.pem`],
+    expect: (kind) => ([MISSING, FIFO, FOLDER].includes(kind) ? 2 : 1),
+  },
 ];
 
 let caseNumber = 0;

@@ -20,6 +20,7 @@ import { nl } from '../core/i18n/nl';
 import { minutesForExport, signMinutesWith } from '../core/services/signatures';
 import { assertValidAt, createCertificate, readP12, summarize, type SigningIdentity } from '../core/signing/certificates';
 import { signDocx } from '../core/signing/signDocx';
+import { canReceiveContributions } from '../core/regio/keyPairs';
 import { verifyDocx } from '../core/signing/verifyDocx';
 import type { Kysely } from 'kysely';
 import {
@@ -72,6 +73,13 @@ Commands:
   cert create --name NAME --role ROLE --out FILE.p12 [--organisation ORG] [--days N] [--force]
         Make a personal self-signed signing certificate (RSA 3072, SHA-256),
         valid N days (default 1095), protected by MDO_CERT_PASSPHRASE.
+  cert create --regio --name NAME --out FILE.p12 [--organisation ORG] [--days N] [--force]
+        Make a region coordinator's certificate: schools encrypt their
+        regiobijdrage for it (key usage keyEncipherment besides signing).
+  cert public --cert FILE.p12 --out FILE.pem [--force]
+        Write the certificate of FILE.p12 as PEM, never its private key, and
+        print its subject and SHA-256 fingerprint: the coordinator hands this
+        file to the schools, who compare the fingerprint.
   backup --db FILE --out FILE [--force]
         Write an encrypted, checked copy of the database (also while the app
         runs) and its key file FILE.keys. It opens with the same passphrase
@@ -87,7 +95,7 @@ Commands:
 Environment:
   MDO_PASSPHRASE       passphrase of an encrypted database (every command with --db;
                        demo encrypts with it, or with the public demo passphrase)
-  MDO_CERT_PASSPHRASE  passphrase of the certificate for --sign and cert create
+  MDO_CERT_PASSPHRASE  passphrase of the certificate for --sign, cert create and cert public
                        (never given as an argument, so it stays out of shell history)
 
 Exit codes: 0 ok, 1 failed, 2 bad command or arguments.`;
@@ -488,18 +496,22 @@ function verify(args: string[], io: CliIo): number {
 }
 
 function certificate(args: string[], io: CliIo): number {
-  const [, rest] = positional(args, ['create'], 'cert');
+  const [action, rest] = positional(args, ['create', 'public'], 'cert');
+  if (action === 'public') return publicCertificate(rest, io);
   const values = parse(rest, {
     name: { type: 'string' },
     role: { type: 'string' },
     organisation: { type: 'string' },
     out: { type: 'string' },
     days: { type: 'string' },
+    regio: { type: 'boolean' },
     force: { type: 'boolean' },
   });
   const name = values.name?.trim();
   if (!name) throw new UsageError('--name NAME is required');
-  if (!values.role?.trim()) throw new UsageError('--role ROLE is required');
+  // A coordinator's certificate names a region office, not a person with a role in the kernteam.
+  const role = values.role?.trim() ?? '';
+  if (!role && !values.regio) throw new UsageError('--role ROLE is required');
   if (typeof values.out !== 'string' || !/\.(p12|pfx)$/i.test(values.out)) throw new UsageError('--out FILE.p12 is required');
   const days = values.days === undefined ? 1095 : Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 3660) throw new UsageError('--days must be a whole number from 1 to 3660');
@@ -508,16 +520,38 @@ function certificate(args: string[], io: CliIo): number {
   refuseToReplace(values.out, values.force);
   const p12 = createCertificate({
     name,
-    role: values.role.trim(),
+    role,
     organisation: values.organisation?.trim() ?? '',
     passphrase,
     now: (io.clock ?? systemClock).now(),
     days,
+    encryption: values.regio,
   });
   writeWhole(values.out, p12);
-  io.out(
-    `Wrote ${values.out}: ${name} (${values.role.trim()}), certificate SHA-256 ${readP12(p12, passphrase).certificate.fingerprint256}.`,
-  );
+  const fingerprint = readP12(p12, passphrase).certificate.fingerprint256;
+  if (values.regio) {
+    io.out(`Wrote ${values.out}: region coordinator certificate for ${name}, certificate SHA-256 ${fingerprint}.`);
+    io.out(`Hand out its public part to the schools: npm run mdo -- cert public --cert ${values.out} --out FILE.pem`);
+  } else io.out(`Wrote ${values.out}: ${name} (${role}), certificate SHA-256 ${fingerprint}.`);
+  return 0;
+}
+
+/** `cert public`: the certificate of a .p12 as PEM, never its key, to hand out (a coordinator's, for the schools). */
+function publicCertificate(args: string[], io: CliIo): number {
+  const values = parse(args, { cert: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } });
+  if (typeof values.cert !== 'string' || values.cert === '') throw new UsageError('--cert FILE.p12 is required');
+  if (typeof values.out !== 'string' || !/\.(pem|crt|cer)$/i.test(values.out)) throw new UsageError('--out FILE.pem is required');
+  requireInputFile(values.cert, 'certificate file', 2);
+  const passphrase = certificatePassphrase(io);
+  refuseToReplace(values.out, values.force);
+  const { certificate } = readP12(fs.readFileSync(values.cert), passphrase);
+  writeWhole(values.out, new TextEncoder().encode(certificate.toString()));
+  io.out(`Wrote ${values.out}: the certificate only (no private key).`);
+  io.out(`Subject: ${certificate.subject.split('\n').join(', ')}`);
+  io.out(`SHA-256 fingerprint: ${certificate.fingerprint256}`);
+  io.out(`Valid until: ${new Date(certificate.validTo).toISOString().slice(0, 10)}`);
+  if (!canReceiveContributions(certificate))
+    io.out('Note: this certificate is for signing only; schools cannot encrypt a contribution for it (make one with cert create --regio).');
   return 0;
 }
 

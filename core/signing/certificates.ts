@@ -61,23 +61,32 @@ export function summarize(certificate: X509Certificate): CertificateSummary {
   };
 }
 
-export interface NewCertificate {
+/** Who a new self-signed certificate is for, from when, and what its key may do. */
+export interface CertificateSubject {
   name: string;
-  role: string;
-  organisation: string;
-  passphrase: string;
+  role?: string;
+  organisation?: string;
   /** When the certificate starts to be valid. */
   now: Date;
   /** Validity in days; three school years by default. */
   days?: number;
+  /** keyEncipherment besides signing: the key opens files encrypted for it (a coordinator's). */
+  encryption?: boolean;
 }
 
-/**
- * A personal, self-signed signing certificate in a passphrase-protected
- * PKCS#12 file that Windows, macOS and LibreOffice can import.
- */
-export function createCertificate(input: NewCertificate): Uint8Array {
-  // Node generates the RSA key natively (fast); forge only assembles the certificate and the .p12.
+export interface NewCertificate extends CertificateSubject {
+  role: string;
+  organisation: string;
+  passphrase: string;
+}
+
+/** A fresh RSA 3072 key with a self-signed SHA-256 certificate for it (forge's form, for the .p12 and PEM writers). */
+export function newSelfSignedCertificate(input: CertificateSubject): {
+  privateKey: KeyObject;
+  forgeKey: forge.pki.rsa.PrivateKey;
+  certificate: forge.pki.Certificate;
+} {
+  // Node generates the RSA key natively (fast); forge only assembles the certificate.
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
   const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
   const cert = forge.pki.createCertificate();
@@ -90,7 +99,7 @@ export function createCertificate(input: NewCertificate): Uint8Array {
   cert.validity.notAfter = new Date(input.now.getTime() + (input.days ?? 3 * 365) * 86_400_000);
   // The names are written into every signature's XML (X509IssuerName) and the verslag's signature
   // block: only what XML can hold goes into the certificate, so it can sign a well-formed document.
-  const [name, role, organisation] = [input.name, input.role, input.organisation].map(xmlText);
+  const [name, role, organisation] = [input.name, input.role ?? '', input.organisation ?? ''].map(xmlText);
   const subject = [
     { name: 'commonName', value: name },
     ...(role ? [{ type: TITLE_OID, value: role }] : []),
@@ -102,15 +111,27 @@ export function createCertificate(input: NewCertificate): Uint8Array {
   cert.setIssuer(cert.subject.attributes);
   cert.setExtensions([
     { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
+    input.encryption
+      ? { name: 'keyUsage', digitalSignature: true, keyEncipherment: true }
+      : { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
     { name: 'subjectKeyIdentifier' },
   ]);
   cert.sign(key, forge.md.sha256.create());
+  return { privateKey, forgeKey: key, certificate: cert };
+}
+
+/**
+ * A personal, self-signed signing certificate in a passphrase-protected
+ * PKCS#12 file that Windows, macOS and LibreOffice can import (with
+ * `encryption`: a region coordinator's, which also receives contributions).
+ */
+export function createCertificate(input: NewCertificate): Uint8Array {
+  const { forgeKey: key, certificate: cert } = newSelfSignedCertificate(input);
   const p12 = forge.pkcs12.toPkcs12Asn1(key, [cert], input.passphrase, {
     algorithm: 'aes256',
     // Five times OpenSSL's default; forge derives keys in JavaScript, so more would make opening slow.
     count: 10_000,
-    friendlyName: name,
+    friendlyName: xmlText(input.name),
     generateLocalKeyId: true,
   });
   return Uint8Array.from(Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
