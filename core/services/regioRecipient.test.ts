@@ -8,6 +8,7 @@ import { fixedClock } from '../clock';
 import { AppError } from '../errors';
 import { nlRegioSchool } from '../i18n/nlRegioSchool';
 import { NO_POLICY } from '../policy/policy';
+import { newRegioKeyPair } from '../regio/keyPairs';
 import { createCertificate, readP12 } from '../signing/certificates';
 import { clearRegionCertificate, regionRecipient, setRegionCertificate } from './regioRecipient';
 import { createSchool } from './schools';
@@ -15,15 +16,13 @@ import { createSchool } from './schools';
 const clock = fixedClock(E2E_NOW);
 
 function coordinatorPem(options: { now?: Date; days?: number } = {}): string {
-  const p12 = createCertificate({
+  return newRegioKeyPair({
+    purpose: 'coordinator',
     name: 'Regio Noord',
-    role: 'Coördinator',
     organisation: 'Stuurgroep Noord',
-    passphrase: 'p',
     now: options.now ?? clock.now(),
     days: options.days ?? 365,
-  });
-  return readP12(p12, 'p').certificate.toString();
+  }).certificatePem;
 }
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
@@ -118,6 +117,9 @@ describe("the regiocoördinator's certificate of a school", () => {
       { stdio: 'ignore' },
     );
     expect(await refused(fs.readFileSync(ec))).toBe(nlRegioSchool.errors.notRsa);
+    // A personal signing certificate (no keyEncipherment) is not a coordinator's.
+    const signing = readP12(createCertificate({ name: 'Ilse', role: 'IB', organisation: '', passphrase: 'p', now: clock.now() }), 'p');
+    expect(await refused(new TextEncoder().encode(signing.certificate.toString()))).toBe(nlRegioSchool.errors.notRsa);
     expect(await regionRecipient(db, school, NO_POLICY, clock)).toBeNull();
   });
 });

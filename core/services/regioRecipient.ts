@@ -7,6 +7,7 @@ import { nlRegioSchool as t } from '../i18n/nlRegioSchool';
 import type { MachinePolicy } from '../policy/policy';
 import { certificateStatus, type CertificateStatus } from '../signing/certificateStatus';
 import { summarize } from '../signing/certificates';
+import { canReceiveContributions } from '../regio/keyPairs';
 import { recordAudit } from './audit';
 
 // The regiocoördinator a school's contributions are encrypted for: IT's policy
@@ -64,7 +65,7 @@ export async function regionRecipient(
 
 /**
  * Reads a coordinator certificate the IB chose (PEM or DER, .pem/.cer/.crt).
- * Refused: anything that is not an RSA certificate (RSA-OAEP needs one), and
+ * Refused: anything but an RSA certificate that may encrypt (RSA-OAEP needs one), and
  * a certificate outside its validity, since no contribution could be made for it.
  */
 export function readRegionCertificate(bytes: Uint8Array, clock: Clock): string {
@@ -76,7 +77,7 @@ export function readRegionCertificate(bytes: Uint8Array, clock: Clock): string {
   } catch {
     throw new AppError('REGION_CERT', 'not a certificate', t.errors.notACertificate);
   }
-  if (certificate.publicKey.asymmetricKeyType !== 'rsa') throw new AppError('REGION_CERT', 'not RSA', t.errors.notRsa);
+  if (!canReceiveContributions(certificate)) throw new AppError('REGION_CERT', 'cannot encrypt', t.errors.notRsa);
   const status = certificateStatus(summarize(certificate), clock.now());
   if (status === 'expired' || status === 'notYetValid') throw new AppError('REGION_CERT', status, t.errors.notValidNow);
   return certificate.toString();
