@@ -125,6 +125,10 @@ const idTables: Record<string, string[]> = {
   tagIds: ['tag'],
   certificateId: ['certificate'],
   id: ['theme', 'tag'],
+  // Region ids: none exist in a school's database; the router refuses region channels there as a whole.
+  regionSchoolId: ['region_school'],
+  areaId: ['region_area'],
+  signerId: ['region_signer'],
 };
 const numberFields = new Set(['minutes', 'seconds', 'plannedMinutes', 'page', 'pageSize', 'yearsAfterClose', 'longOpenWeeks', 'value']);
 const CERT_PASSPHRASE = 'fuzz-certificaat-1';
