@@ -203,6 +203,8 @@ describe('contract fuzz with valid payloads', () => {
           { weight: 1, arbitrary: absent },
         );
       }
+      // The opaque handle of a waiting regiobijdrage (a string held in memory), not a record's id.
+      if (key === 'pendingId') return undefined;
       if (/Ids?$/.test(key)) throw new Error(`contract fuzz: map the id field "${key}" to its table`);
       if (['passphrase', 'current', 'next'].includes(key))
         return fc.oneof(fc.constantFrom(passphrase, DEMO_PASSPHRASE, CERT_PASSPHRASE), fc.string({ maxLength: 30 }));

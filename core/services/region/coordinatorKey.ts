@@ -58,6 +58,7 @@ export async function regionIdentities(db: Kysely<DB>): Promise<RegioIdentity[]>
     .select(['certificatePem', 'privateKeyPem'])
     .orderBy('active', 'desc')
     .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
     .execute();
   return rows.map((row) => identityFromPems(row.certificatePem, row.privateKeyPem));
 }
