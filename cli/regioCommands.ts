@@ -197,8 +197,18 @@ export async function regioCombine(args: string[], io: CliIo): Promise<number> {
     io.err('Error: no contribution could be used; nothing was written.');
     return 1;
   }
-  const { regionalReportFile } = await import('../core/regio/regionalReportFile');
-  const report = await regionalReportFile(contributions, { format: format as 'docx' | 'csv', groups: groupsBytes }, clock);
+  const { GroupsFileError, regionalReportFile } = await import('../core/regio/regionalReportFile');
+  let report;
+  try {
+    report = await regionalReportFile(contributions, { format: format as 'docx' | 'csv', groups: groupsBytes }, clock);
+  } catch (error) {
+    if (error instanceof GroupsFileError)
+      throw new FileProblem(
+        `${values.groups} is not a 'school;gebied' CSV; nothing was written:\n${error.problems.map((line) => `  ${line}`).join('\n')}`,
+        2,
+      );
+    throw error;
+  }
   for (const note of report.notes) io.err(`Note: ${note}`);
   writeWhole(out!, report.bytes);
   io.out(

@@ -24,6 +24,8 @@ import {
 } from './services/region/regionSchools';
 import { importSchoolsCsv } from './services/region/schoolsCsv';
 import { listSigners, removeSigner } from './services/region/signers';
+import { exportRegionReport, regionReportView } from './services/region/report';
+import { cycleCharts } from './monitoring/cycleCharts';
 
 type RegionChannel = Extract<Channel, `region.${string}`>;
 
@@ -35,6 +37,11 @@ async function readerFor({ session, readContribution = readContributionFile }: C
 
 /** The region channels (the router has already refused them on a school's database). Thin: logic lives in services/region. */
 export const regionHandlers: Pick<Handlers, RegionChannel> = {
+  'region.report': (period, { session, clock }) => regionReportView(session.db(), period, clock),
+  'region.report.cycleCharts': async ({ tables }) => ({
+    charts: (await cycleCharts(tables)).map(({ table, svg, description }) => ({ table, svg, description })),
+  }),
+  'region.report.export': (request, { session, files, clock }) => exportRegionReport(session.db(), request, files, clock),
   'region.info': (_input, { session, clock }) => regionInfo(session.db(), clock, pendingStore(session.db()).size),
   'region.rename': async ({ name }, { session }) => (await renameRegion(session.db(), name), null),
   'region.areas.list': (_input, { session }) => listAreas(session.db()),

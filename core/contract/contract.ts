@@ -3,6 +3,7 @@ import * as e from './entities';
 import * as b from './backups';
 import * as p from './privacy';
 import { regionContract } from './region';
+import { regionReportContract } from './regionReport';
 import type { IpcResult } from './result';
 
 /**
@@ -112,6 +113,7 @@ export const contract = {
   'backups.restore': { input: b.backupRef, output: b.restoreResult },
 
   ...regionContract,
+  ...regionReportContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
