@@ -74,7 +74,6 @@ export const nlRegio = {
       unreadable: 'Dit bestand kon niet worden gelezen. Er is niets opgeslagen.',
       tooMany: (max: number) =>
         `Er zijn meer dan ${max} bestanden tegelijk gekozen; dit bestand is overgeslagen. Lees het in een volgende keer in.`,
-      failed: 'Dit bestand kon niet worden verwerkt. Er is niets opgeslagen.',
     },
     pendingGone: 'Deze bijdrage wacht niet meer op uw bevestiging (MDO is intussen vergrendeld). Lees het bestand opnieuw in.',
   },
