@@ -10,7 +10,7 @@ import { arbitraryOf } from '../tests/fixtures/zodArbitraries';
 import type { OpenDatabase } from '../db/open';
 import { Backups } from './backups/backups';
 import { fixedClock } from './clock';
-import { channels, contract, type Channel } from './contract/contract';
+import { channels, contract, type Channel, type Input, type IpcResult, type Output } from './contract/contract';
 import { channelKind } from './contract/modes';
 import { handlers } from './handlers';
 import { nlRegio } from './i18n/nlRegio';
@@ -47,9 +47,8 @@ describe('a region database through the IPC router', () => {
     const context = { session, clock, appVersion: 'test', files: dialogs, backups, policy, readContribution: readTestEnvelope };
     router = createRouter(handlers, context, (entry) => void (entry.code === 'INTERNAL' && internal.push(entry.error)));
   };
-  const call = async (channel: Channel, payload?: unknown) =>
-    router.call(channel, payload) as Promise<{ ok: boolean; data?: any; error?: any }>;
-  const ok = async (channel: Channel, payload?: unknown) => {
+  const call = async <C extends Channel>(channel: C, payload?: Input<C>) => (await router.call(channel, payload)) as IpcResult<Output<C>>;
+  const ok = async <C extends Channel>(channel: C, payload?: Input<C>): Promise<Output<C>> => {
     const answer = await call(channel, payload);
     if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`);
     return answer.data;
@@ -107,7 +106,7 @@ describe('a region database through the IPC router', () => {
     expect(regionChannels.length).toBeGreaterThan(20);
     const before = changes();
     for (const [index, channel] of schoolChannels.entries())
-      expect(await call(channel, samplePayload(channel, index)), channel).toEqual({
+      expect(await call(channel, samplePayload(channel, index) as never), channel).toEqual({
         ok: false,
         error: { code: 'WRONG_DATABASE', message: nlRegio.wrongDatabase.schoolChannel },
       });
@@ -120,7 +119,7 @@ describe('a region database through the IPC router', () => {
     await open(temp.file('school.db'));
     await session.unlock(DEMO_PASSPHRASE);
     for (const [index, channel] of regionChannels.entries())
-      expect(await call(channel, samplePayload(channel, index)), channel).toEqual({
+      expect(await call(channel, samplePayload(channel, index) as never), channel).toEqual({
         ok: false,
         error: { code: 'WRONG_DATABASE', message: nlRegio.wrongDatabase.regionChannel },
       });
@@ -148,18 +147,18 @@ describe('a region database through the IPC router', () => {
     const backup = await ok('backups.create');
     expect(await ok('backups.verify', { name: backup.name })).toMatchObject({ status: 'ok' });
     await ok('region.schools.add', { name: 'De Esdoorn', areaId: null });
-    expect((await ok('region.schools.list')).map((school: { name: string }) => school.name)).toEqual(['De Esdoorn', 'De Linde']);
+    expect((await ok('region.schools.list')).map((school) => school.name)).toEqual(['De Esdoorn', 'De Linde']);
     await ok('backups.restore', { name: backup.name });
-    expect((await ok('region.schools.list')).map((school: { name: string }) => school.name)).toEqual(['De Linde']);
+    expect((await ok('region.schools.list')).map((school) => school.name)).toEqual(['De Linde']);
     expect(await ok('app.info')).toMatchObject({ database: { state: 'open', region: { name: 'Regio Stadsdeel Oost' } } });
 
     // The Privacy screen's log: every entry of the file (a region has no schools to filter on).
     const log = await ok('audit.list', { filter: { schoolId: 1, kind: null, from: null, to: null }, page: 1, pageSize: 50 });
-    expect(log.entries.map((entry: { action: string }) => entry.action)).toEqual(
+    expect(log.entries.map((entry) => entry.action)).toEqual(
       expect.arrayContaining(['region.create', 'region.school_add', 'session.change_passphrase', 'backup.restore']),
     );
     const regionOnly = await ok('audit.list', { filter: { schoolId: 1, kind: 'region', from: null, to: null }, page: 1, pageSize: 50 });
-    expect(regionOnly.entries.map((entry: { action: string }) => entry.action).sort()).toEqual(['region.create', 'region.school_add']);
+    expect(regionOnly.entries.map((entry) => entry.action).sort()).toEqual(['region.create', 'region.school_add']);
     expect(JSON.stringify(log)).not.toMatch(/Linde|Esdoorn|Sanne|Stadsdeel/);
     expect(await ok('audit.export', { schoolId: 1, kind: null, from: null, to: null })).toEqual({
       fileName: expect.stringMatching(/\.csv$/),
@@ -176,7 +175,7 @@ describe('a region database through the IPC router', () => {
     fs.mkdirSync(folder);
     const write = (name: string, envelope: TestEnvelope) => fs.writeFileSync(`${folder}/${name}`, envelopeBytes(envelope));
     const envelope = (fingerprint: string, school: string, period: typeof Q1, createdAt: string): TestEnvelope => ({
-      for: activeKey.fingerprint,
+      for: activeKey!.fingerprint,
       signer: { fingerprint, subject: `CN=${school}` },
       contribution: sampleContribution(school, period, createdAt),
     });
@@ -191,15 +190,9 @@ describe('a region database through the IPC router', () => {
     // Nobody chose anything: nothing happens.
     expect(await ok('region.contributions.import', { from: 'folder' })).toBeNull();
     dialogs.chooseMany([folder]);
-    const first = await ok('region.contributions.import', { from: 'folder' });
+    const first = (await ok('region.contributions.import', { from: 'folder' }))!;
     expect(first.ignored).toBe(1);
-    expect(
-      first.results.map((result: { fileName: string; outcome: string; reason: string | null }) => [
-        result.fileName,
-        result.outcome,
-        result.reason,
-      ]),
-    ).toEqual([
+    expect(first.results.map((result) => [result.fileName, result.outcome, result.reason])).toEqual([
       ['linde-q1.mdoregio', 'unknownSigner', null],
       ['linde-q2.MDOREGIO', 'unknownSigner', null],
       ['pijp.mdoregio', 'refused', 'notAFile'],
@@ -211,7 +204,7 @@ describe('a region database through the IPC router', () => {
 
     // The coordinator compared the fingerprint with De Linde's: both waiting files are stored at once.
     const accepted = await ok('region.contributions.acceptSigner', { pendingId: pending[0].pendingId, regionSchoolId: linde });
-    expect(accepted.results.map((result: { outcome: string; schoolName: string }) => [result.outcome, result.schoolName])).toEqual([
+    expect(accepted.results.map((result) => [result.outcome, result.schoolName])).toEqual([
       ['stored', 'De Linde'],
       ['stored', 'De Linde'],
     ]);
@@ -223,8 +216,8 @@ describe('a region database through the IPC router', () => {
     const newer = temp.file('linde-q1-v2.mdoregio');
     fs.writeFileSync(newer, envelopeBytes(envelope(FP, 'De Linde', Q1, '2026-04-10T10:00:00.000Z')));
     dialogs.chooseMany([newer, `${folder}/linde-q1.mdoregio`, temp.file('bestaat-niet.mdoregio')]);
-    const second = await ok('region.contributions.import', { from: 'files' });
-    expect(second.results.map((result: { outcome: string; reason: string | null }) => [result.outcome, result.reason])).toEqual([
+    const second = (await ok('region.contributions.import', { from: 'files' }))!;
+    expect(second.results.map((result) => [result.outcome, result.reason])).toEqual([
       ['replaced', null],
       ['duplicate', null],
       ['refused', 'unreadable'],
@@ -261,19 +254,19 @@ describe('a region database through the IPC router', () => {
     const other = temp.file('esdoorn.mdoregio');
     fs.writeFileSync(other, envelopeBytes(envelope('CD:'.repeat(31) + 'CD', 'De Esdoorn', Q1, '2026-04-05T10:00:00.000Z')));
     dialogs.chooseMany([other]);
-    const [waiting] = (await ok('region.contributions.import', { from: 'files' })).results;
+    const [waiting] = (await ok('region.contributions.import', { from: 'files' }))!.results;
     await ok('session.lock');
     await ok('session.unlock', { passphrase: PASSPHRASE });
     expect(
-      await call('region.contributions.acceptSigner', { pendingId: waiting.signer.pendingId, newSchoolName: 'De Esdoorn', areaId: noord }),
+      await call('region.contributions.acceptSigner', { pendingId: waiting.signer!.pendingId, newSchoolName: 'De Esdoorn', areaId: noord }),
     ).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: nlRegio.contributions.pendingGone },
     });
     dialogs.chooseMany([other]);
-    const [again] = (await ok('region.contributions.import', { from: 'files' })).results;
+    const [again] = (await ok('region.contributions.import', { from: 'files' }))!.results;
     expect(
-      await ok('region.contributions.acceptSigner', { pendingId: again.signer.pendingId, newSchoolName: 'De Esdoorn', areaId: noord }),
+      await ok('region.contributions.acceptSigner', { pendingId: again.signer!.pendingId, newSchoolName: 'De Esdoorn', areaId: noord }),
     ).toMatchObject({ results: [{ outcome: 'stored', schoolName: 'De Esdoorn' }] });
   });
 
@@ -298,7 +291,7 @@ describe('a region database through the IPC router', () => {
       outcome: 'refused',
       problems: [nlRegio.csv.line(2, nlRegio.csv.problems.emptySchool)],
     });
-    expect((await ok('region.areas.list')).map((area: { name: string; schools: number }) => [area.name, area.schools])).toEqual([
+    expect((await ok('region.areas.list')).map((area) => [area.name, area.schools])).toEqual([
       ['Noord', 1],
       ['Zuid', 1],
     ]);
@@ -350,7 +343,7 @@ describe('a region database through the IPC router', () => {
     });
     const p12 = dialogs.saved.at(-1)!;
     const made = await ok('region.key.create', { name: 'Sanne de Vries' });
-    expect((await ok('region.key.info')).active.id).toBe(made.id);
+    expect((await ok('region.key.info')).active!.id).toBe(made.id);
     // The exported pair, imported again (another laptop's), is active again.
     expect(await ok('region.key.importP12', { passphrase: 'x' })).toBeNull();
     dialogs.choose(p12);
@@ -358,7 +351,7 @@ describe('a region database through the IPC router', () => {
     dialogs.choose(p12);
     expect(await ok('region.key.importP12', { passphrase: 'zeilboot tulpenveld kompas regenjas' })).toEqual({ id: 1 });
     const keys = await ok('region.key.info');
-    expect(keys.keys.map((key: { id: number; active: boolean }) => [key.id, key.active])).toEqual([
+    expect(keys.keys.map((key) => [key.id, key.active])).toEqual([
       [1, true],
       [made.id, false],
     ]);

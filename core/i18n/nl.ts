@@ -850,7 +850,8 @@ export const nl = {
     LOCKED: 'MDO is vergrendeld. Ontgrendel het eerst met uw wachtwoord.',
     WRONG_PASSPHRASE: 'Dit wachtwoord klopt niet. Na een paar pogingen duurt het steeds iets langer voordat u het opnieuw kunt proberen.',
     BAD_RECOVERY_KEY: 'Deze herstelsleutel klopt niet. Controleer elk teken; streepjes en spaties mogen.',
-    WRONG_DATABASE: 'Dit hoort niet bij dit gegevensbestand: een regiobestand bevat geen leerlingen of casussen, en een schoolbestand geen regio. Er is niets gewijzigd.',
+    WRONG_DATABASE:
+      'Dit hoort niet bij dit gegevensbestand: een regiobestand bevat geen leerlingen of casussen, en een schoolbestand geen regio. Er is niets gewijzigd.',
     INTERNAL: 'Er ging iets mis. Probeer het opnieuw; uw eerder opgeslagen gegevens zijn niet aangetast.',
   } satisfies Record<ErrorCode, string>,
   /** Per date-order rule (core/dateOrder.ts, migration 005): what is wrong, shown instead of errors.DATE_ORDER. */

@@ -71,10 +71,9 @@ export const nlRegio = {
       NOT_CERTIFICATE: 'Het certificaat in deze bijdrage is niet bruikbaar. Er is niets opgeslagen.',
       tooLarge: (megabytes: number) => `Dit bestand is groter dan ${megabytes} MB en dus geen regiobijdrage. Er is niets opgeslagen.`,
       notAFile: 'Dit is geen gewoon bestand (bijvoorbeeld een map of een koppeling) en is overgeslagen. Er is niets opgeslagen.',
-      unreadable: 'Dit bestand kon niet worden gelezen. Er is niets opgeslagen.',
+      unreadable: 'Dit bestand of deze map kon niet worden gelezen (bestaat niet meer, of geen toegang). Er is niets opgeslagen.',
       tooMany: (max: number) =>
         `Er zijn meer dan ${max} bestanden tegelijk gekozen; dit bestand is overgeslagen. Lees het in een volgende keer in.`,
-      failed: 'Dit bestand kon niet worden verwerkt. Er is niets opgeslagen.',
     },
     pendingGone: 'Deze bijdrage wacht niet meer op uw bevestiging (MDO is intussen vergrendeld). Lees het bestand opnieuw in.',
   },

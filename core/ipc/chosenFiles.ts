@@ -47,7 +47,13 @@ export function readChosenFiles(paths: readonly string[], kind: OpenManyKind): C
 /** Every file of the kind directly in a folder (by name), read or refused; other files are counted as ignored, subfolders skipped. */
 export function readFolderFiles(folder: string, kind: OpenManyKind): ChosenFiles {
   const { extension } = manyKinds[kind];
-  const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch {
+    // Gone, not a folder, or no permission (a share that dropped away): said as one unreadable entry.
+    return { files: [{ name: path.basename(folder), refused: 'unreadable' }], ignored: 0 };
+  }
   const wanted: string[] = [];
   let ignored = 0;
   for (const entry of entries) {

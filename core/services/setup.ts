@@ -58,7 +58,12 @@ async function startRegion(
     return { schoolId: null, recoveryKey };
   }
   await checkNewPassphrase(input.passphrase, [input.regionName, input.coordinatorName], 'passphrase');
-  const keyPair = newRegioKeyPair({ purpose: 'coordinator', name: input.coordinatorName, organisation: input.regionName, now: clock.now() });
+  const keyPair = newRegioKeyPair({
+    purpose: 'coordinator',
+    name: input.coordinatorName,
+    organisation: input.regionName,
+    now: clock.now(),
+  });
   const { db, recoveryKey } = await session.create({ passphrase: input.passphrase });
   await createRegion(db, { name: input.regionName }, keyPair, clock);
   return { schoolId: null, recoveryKey };

@@ -72,7 +72,10 @@ function undeclaredIds(schema: z.ZodType): string[] {
   return fieldsOf(schema)
     .filter(
       (field) =>
-        isIdName(field.name) && isIdValue(field.schema) && !Object.hasOwn(idOwners, field.name) && !Object.hasOwn(regionIdTables, field.name),
+        isIdName(field.name) &&
+        isIdValue(field.schema) &&
+        !Object.hasOwn(idOwners, field.name) &&
+        !Object.hasOwn(regionIdTables, field.name),
     )
     .map((field) => field.path.join('.'));
 }

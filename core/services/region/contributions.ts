@@ -68,7 +68,8 @@ export async function storeContribution(db: Kysely<DB>, read: ReadContribution, 
         content: JSON.stringify(contribution),
         fileSha256: read.fileSha256,
         signerFingerprint: read.signer.fingerprint,
-        createdAt: contribution.createdAt,
+        // One spelling of the moment (the file may give fewer decimals), so the column sorts in time order.
+        createdAt: new Date(contribution.createdAt).toISOString(),
         receivedAt: nowIso(clock),
         replacedById: newer ? null : current.id,
       })

@@ -223,6 +223,7 @@ describe('importing the schools of a region', () => {
           const row = stored.find((candidate) => nocase(candidate.name) === nocase(school.school));
           expect(row, school.school).toBeDefined();
           if (school.area !== null) expect(nocase(row!.areaName ?? '')).toBe(nocase(school.area));
+          // eslint-disable-next-line no-control-regex
           expect(/[\u0000-\u001F\u007F]/.test(row!.name)).toBe(false);
           expect(row!.name).toBe(row!.name.trim().normalize('NFC'));
         }
@@ -243,6 +244,7 @@ describe('importing the schools of a region', () => {
       fc
         .string({ unit: 'grapheme', minLength: min, maxLength: max })
         .map((text) => text.trim().normalize('NFC'))
+        // eslint-disable-next-line no-control-regex
         .filter((text) => text.length >= min && text.length <= max && !/[\u0000-\u001F\u007F]/.test(text));
     const lists = fc.uniqueArray(fc.tuple(name(2, 120), fc.option(name(1, 80), { nil: null })), {
       minLength: 1,
