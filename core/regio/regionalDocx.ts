@@ -60,10 +60,10 @@ export async function buildRegionalDocx(
   const id = t.documentId(document.period.from, document.period.to);
   const children: FileChild[] = [
     title(t.title(document.regionName)),
-    new Paragraph({ children: [new TextRun({ text: root.subtitle, italics: true })] }),
-    ...root.meta.map((entry) => labelled(entry.label, entry.value)),
+    new Paragraph({ children: [new TextRun({ text: root.report.subtitle, italics: true })] }),
+    ...root.report.meta.map((entry) => labelled(entry.label, entry.value)),
     h1(t.regionHeading),
-    ...tablesWith(root.tables, await reportCharts(root.tables), h2),
+    ...tablesWith(root.report.tables, await reportCharts(root.report.tables), h2),
   ];
   for (const level of ['area', 'school'] as const) {
     const nodes = report.nodes.filter((node) => node.level === level);
@@ -72,7 +72,7 @@ export async function buildRegionalDocx(
     for (const node of nodes) {
       children.push(h2(node.path.slice(1).join(' / ')));
       if (node.entirelyHidden) children.push(...body(t.entirelyHidden));
-      const shared = new Set(root.meta.map((entry) => `${entry.label}\u0000${entry.value}`));
+      const shared = new Set(root.report.meta.map((entry) => `${entry.label}\u0000${entry.value}`));
       children.push(
         ...node.report.meta
           .filter((entry) => !shared.has(`${entry.label}\u0000${entry.value}`))

@@ -2,7 +2,13 @@ import { differenceInCalendarMonths, parseISO } from 'date-fns';
 import type { Clock } from '../clock';
 import { formatShortDate } from '../i18n/formatDate';
 import { nlRegioReport as t } from '../i18n/nlRegioReport';
-import { linkedMonitoringReport, type LinkedReport, type PeriodColumn, type ReportNode } from '../monitoring/linkedReport';
+import {
+  linkedMonitoringReport,
+  type LinkedReport,
+  type LinkedReportInput,
+  type PeriodColumn,
+  type ReportNode,
+} from '../monitoring/linkedReport';
 import type { MonitoringMeasures } from '../monitoring/measures';
 import { combineMeasures } from './combine';
 import type { Contribution } from './contribution';
@@ -51,10 +57,19 @@ function asOfRegion(measures: MonitoringMeasures, asOf: string): MonitoringMeasu
  * (when any school has one) and schools, and the learning cycle when there are
  * earlier periods of the same length.
  */
-export function regionalReport(
-  input: { regionName: string; items: readonly PlacedContribution[]; period: Period; parts: boolean },
-  clock: Clock,
-): LinkedReport {
+export function regionalReport(input: RegionalInput, clock: Clock): LinkedReport {
+  return linkedMonitoringReport(regionalReportInput(input, clock));
+}
+
+export interface RegionalInput {
+  regionName: string;
+  items: readonly PlacedContribution[];
+  period: Period;
+  parts: boolean;
+}
+
+/** The tree of exact measures the regional report suppresses: the region, its parts and the cycle. */
+export function regionalReportInput(input: RegionalInput, clock: Clock): LinkedReportInput {
   const current = input.items.filter((item) => samePeriod(item.contribution.period, input.period));
   if (current.length === 0) throw new RangeError('no contributions for this period');
   const rootMeasures = combineMeasures(
@@ -102,9 +117,8 @@ export function regionalReport(
       clock,
     ),
   }));
-  const report = linkedMonitoringReport({
+  return {
     root: { label: input.regionName, measures: rootMeasures, children },
     cycle: cycle.length > 1 ? { periods: cycle, partitionsRootPeriod: false } : undefined,
-  });
-  return report;
+  };
 }
