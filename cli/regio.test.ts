@@ -169,6 +169,60 @@ describe('mdo export regio and regio combine', () => {
     expect((await cli('regio', 'combine', '--key', coordinator.p12, '--out', temp.file('twice.csv'), files[1], files[1])).code).toBe(0);
   });
 
+  it('adds the gebieden with --groups and the learning cycle with earlier periods, and no file it writes holds a name or a count 1-4', async () => {
+    const files = schools.map((school) => temp.file(`school-${school.id}.mdoregio`));
+    const earlier = ['--from', '2026-05-01', '--to', '2026-07-31'];
+    for (const school of schools) {
+      const out = temp.file(`earlier-${school.id}.mdoregio`);
+      expect(
+        (await cli('export', 'regio', '--db', board, ...earlier, '--for', coordinator.pem, '--out', out, '--school', String(school.id)))
+          .code,
+      ).toBe(0);
+      files.push(out);
+    }
+    const groups = temp.file('gebieden.csv');
+    fs.writeFileSync(groups, `\uFEFFschool;gebied\r\n${schools[0].name};Oost\r\n${schools[1].name};West\r\n`);
+    const csv = temp.file('gebieden-out.csv');
+    const docx = temp.file('gebieden-out.docx');
+    for (const out of [csv, docx]) {
+      const result = await cli('regio', 'combine', '--key', coordinator.p12, '--out', out, '--groups', groups, ...files);
+      expect(result.code, result.err).toBe(0);
+      expect(result.out).toContain('with 2 periods in the learning cycle');
+    }
+    const text = fs.readFileSync(csv, 'utf8');
+    expect(text).toContain('Gebied: Regio / Oost');
+    expect(text).toContain('Gebied: Regio / West');
+    expect(text).toContain('Leercyclus: de cijfers per periode');
+    // Nothing of a pupil in any file MDO writes for the region: every XML part of the DOCX, and the CSV.
+    const { openDatabase } = await import('../db/open');
+    const handle = await openDatabase(board, { readonly: true });
+    const pupils = await handle.db.selectFrom('pupil').select(['firstName', 'lastName', 'dateOfBirth']).execute();
+    const questions = await handle.db.selectFrom('supportCase').select('question').execute();
+    await handle.close();
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const parts = Object.entries(unzipSync(fs.readFileSync(docx))).filter(([name]) => name.endsWith('.xml') || name.endsWith('.rels'));
+    const docxText = parts.map(([, bytes]) => strFromU8(bytes)).join('\n');
+    for (const content of [text, docxText]) {
+      for (const pupil of pupils) {
+        expect(content).not.toContain(`${pupil.firstName} ${pupil.lastName}`);
+        expect(content).not.toContain(pupil.dateOfBirth);
+      }
+      for (const { question } of questions) expect(content).not.toContain(question.slice(0, 40));
+    }
+    // No count from 1 to 4 in any table cell, of the CSV or the DOCX.
+    for (const line of text.split('\r\n')) for (const field of line.split(';').slice(1)) expect(field).not.toMatch(/^[1-4]$/);
+    const cells = [...docxText.matchAll(/<w:tc>.*?<\/w:tc>/gs)].map((cell) =>
+      [...cell[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+    );
+    expect(cells.length).toBeGreaterThan(100);
+    for (const cell of cells) expect(cell).not.toMatch(/^[1-4]$/);
+    // A groups file that is not one: exit 2, nothing written.
+    fs.writeFileSync(groups, 'school;gebied;extra;veel\n"open quote\n');
+    const bad = await cli('regio', 'combine', '--key', coordinator.p12, '--out', temp.file('bad.csv'), '--groups', groups, ...files);
+    expect(bad.code).toBe(2);
+    expect(fs.existsSync(temp.file('bad.csv'))).toBe(false);
+  });
+
   it('exits 2 for bad arguments and no files, and 1 for a wrong passphrase, writing nothing', async () => {
     const file = temp.file(`school-${schools[0].id}.mdoregio`);
     for (const argv of [

@@ -7,6 +7,8 @@ export const nlRegioReport = {
   fileName: (region: string, from: string, to: string, extension: string) =>
     `Regiorapportage MDO ${region} ${from} tot en met ${to}.${extension}`.replace(/\s+/g, ' '),
   regionHeading: 'De regio als geheel',
+  /** The region's name in headings when the report has none (regio combine). */
+  regionLabel: 'Regio',
   areasHeading: 'Per gebied',
   schoolsHeading: 'Per school',
   noArea: 'Zonder gebied',

@@ -118,7 +118,7 @@ export function regionalReportInput(input: RegionalInput, clock: Clock): LinkedR
     ),
   }));
   return {
-    root: { label: input.regionName, measures: rootMeasures, children },
+    root: { label: input.regionName || t.regionLabel, measures: rootMeasures, children },
     cycle: cycle.length > 1 ? { periods: cycle, partitionsRootPeriod: false } : undefined,
   };
 }
