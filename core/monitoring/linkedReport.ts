@@ -89,7 +89,14 @@ const nextDay = (date: string) => formatISO(addDays(parseISO(date), 1), { repres
 
 function placeNodes(root: ReportNode): PlacedNode[] {
   const placed: PlacedNode[] = [];
-  const rootPlaced: PlacedNode = { node: root, scope: 'n0', path: [root.label], depth: 0, children: [], cells: nodeCells(root.measures, { themes: true }) };
+  const rootPlaced: PlacedNode = {
+    node: root,
+    scope: 'n0',
+    path: [root.label],
+    depth: 0,
+    children: [],
+    cells: nodeCells(root.measures, { themes: true }),
+  };
   placed.push(rootPlaced);
   // Breadth first: the region, then the gebieden, then the schools.
   for (let index = 0; index < placed.length; index++) {
@@ -120,13 +127,24 @@ function assertSamePeriod(nodes: PlacedNode[]): void {
 }
 
 function assertPartition(root: MonitoringMeasures, periods: readonly PeriodColumn[]): void {
-  const ordered = periods.every((period, index) => index === 0 || nextDay(periods[index - 1].measures.period.to) === period.measures.period.from);
-  if (periods.length === 0 || !ordered || periods[0].measures.period.from !== root.period.from || periods.at(-1)!.measures.period.to !== root.period.to)
+  const ordered = periods.every(
+    (period, index) => index === 0 || nextDay(periods[index - 1].measures.period.to) === period.measures.period.from,
+  );
+  if (
+    periods.length === 0 ||
+    !ordered ||
+    periods[0].measures.period.from !== root.period.from ||
+    periods.at(-1)!.measures.period.to !== root.period.to
+  )
     throw new RangeError('the periods do not split the report period into consecutive parts');
 }
 
-/** The cycle's tables from how each period's counts are shown. */
-function cycleTables(root: MonitoringMeasures, periods: readonly PeriodColumn[], cell: (index: number, key: string) => Cell): ReportTable[] {
+/** The learning cycle's tables from how each period's counts are shown (one column per period). */
+export function cycleTables(
+  root: MonitoringMeasures,
+  periods: readonly PeriodColumn[],
+  cell: (index: number, key: string) => Cell,
+): ReportTable[] {
   const labels = periods.map((period) => period.label);
   const countRows = (entries: [string, string, boolean?][]) =>
     entries.map(([label, key, summary]) => ({
@@ -142,7 +160,9 @@ function cycleTables(root: MonitoringMeasures, periods: readonly PeriodColumn[],
   const tagSection = (title: string, column: string, kind: TagThemeRow['kind']): ReportTable => {
     // The region's order first (by cases), then tags seen only in a period, by name.
     const names = root.tags.rows.filter((tag) => tag.kind === kind).map((tag) => tag.name);
-    const extra = periods.flatMap((period) => period.measures.tags.rows.filter((tag) => tag.kind === kind && !names.includes(tag.name)).map((tag) => tag.name));
+    const extra = periods.flatMap((period) =>
+      period.measures.tags.rows.filter((tag) => tag.kind === kind && !names.includes(tag.name)).map((tag) => tag.name),
+    );
     const all = [...names, ...[...new Set(extra)].sort((a, b) => a.localeCompare(b, 'nl'))];
     return {
       title,
@@ -289,4 +309,3 @@ export function linkedMonitoringReport(input: LinkedReportInput): LinkedReport {
 
   return { report: nodeReports[0].report, nodes: nodeReports, cycle, legend: [...nodeReports[0].report.legend, t.linked.together] };
 }
-
