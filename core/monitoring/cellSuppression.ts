@@ -141,7 +141,9 @@ export function suppressCells(input: SuppressionInput): SuppressionResult {
   const bounds = (cell: number) => readerBounds(values[cell], display[cell]);
   const isShownCount = (cell: number) => display[cell] === 'shown' && values[cell] > 0;
   const smallest = (cells: number[]) =>
-    cells.length === 0 ? undefined : cells.reduce((best, cell) => (values[cell] < values[best] || (values[cell] === values[best] && cell < best) ? cell : best));
+    cells.length === 0
+      ? undefined
+      : cells.reduce((best, cell) => (values[cell] < values[best] || (values[cell] === values[best] && cell < best) ? cell : best));
 
   let changed = new Set<number>(values.keys());
   const hide = (cell: number, why: Parameters<NonNullable<SuppressionInput['trace']>>[0]) => {
@@ -162,9 +164,11 @@ export function suppressCells(input: SuppressionInput): SuppressionResult {
     const visited = new Set<number>();
     const isSmall = (cell: number) => display[cell] === 'small';
     const shownIn = (ring: number[]) =>
-      smallest(ring.flatMap((id) => relations[id].parts.filter(isShownCount))) ?? smallest(ring.map((id) => relations[id].total).filter(isShownCount));
+      smallest(ring.flatMap((id) => relations[id].parts.filter(isShownCount))) ??
+      smallest(ring.map((id) => relations[id].total).filter(isShownCount));
     const smallIn = (ring: number[]) =>
-      smallest(ring.map((id) => relations[id].total).filter(isSmall)) ?? smallest(ring.flatMap((id) => relations[id].parts.filter(isSmall)));
+      smallest(ring.map((id) => relations[id].total).filter(isSmall)) ??
+      smallest(ring.flatMap((id) => relations[id].parts.filter(isSmall)));
     const next = (ring: number[]) => {
       ring.forEach((id) => visited.add(id));
       const unshown = ring.flatMap((id) => [relations[id].total, ...relations[id].parts]).filter((cell) => display[cell] !== 'shown');
@@ -187,7 +191,8 @@ export function suppressCells(input: SuppressionInput): SuppressionResult {
   type Why = Parameters<NonNullable<SuppressionInput['trace']>>[0];
   for (let rounds = 1; ; rounds++) {
     for (const { cell, leader } of input.hideWith ?? [])
-      if (display[leader] === 'hidden' && (isShownCount(cell) || display[cell] === 'small')) hide(cell, { cell, phase: 'rule', narrowed: leader });
+      if (display[leader] === 'hidden' && (isShownCount(cell) || display[cell] === 'small'))
+        hide(cell, { cell, phase: 'rule', narrowed: leader });
 
     const picks = new Map<number, Why>();
     const pickFor = (start: number[], why: Omit<Why, 'cell'>) => {
@@ -205,7 +210,8 @@ export function suppressCells(input: SuppressionInput): SuppressionResult {
     for (const id of dirty) {
       const relation = relations[id];
       const narrowed = [relation.total, ...relation.parts].find(
-        (cell) => (display[cell] === 'small' || display[cell] === 'hidden') && !rangeMeetsRule(display[cell], localRange(relation, cell, bounds)),
+        (cell) =>
+          (display[cell] === 'small' || display[cell] === 'hidden') && !rangeMeetsRule(display[cell], localRange(relation, cell, bounds)),
       );
       if (narrowed !== undefined) pickFor([id], { phase: 'relation', relation: id, narrowed });
     }

@@ -139,8 +139,8 @@ function assertPartition(root: MonitoringMeasures, periods: readonly PeriodColum
     throw new RangeError('the periods do not split the report period into consecutive parts');
 }
 
-/** The cycle's tables from how each period's counts are shown. */
-function cycleTables(
+/** The learning cycle's tables from how each period's counts are shown (one column per period). */
+export function cycleTables(
   root: MonitoringMeasures,
   periods: readonly PeriodColumn[],
   cell: (index: number, key: string) => Cell,

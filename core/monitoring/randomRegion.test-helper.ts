@@ -101,7 +101,13 @@ function tagsOf(rows: { kind: TagThemeRow['kind']; name: string; category: strin
   };
 }
 
-function measuresOf(flat: Flat, tags: MonitoringMeasures['tags'], period: { from: string; to: string }, schools: string[], random: Random): MonitoringMeasures {
+function measuresOf(
+  flat: Flat,
+  tags: MonitoringMeasures['tags'],
+  period: { from: string; to: string },
+  schools: string[],
+  random: Random,
+): MonitoringMeasures {
   const { leadTimeCases, ...rest } = flat;
   const open = rest.leadCoverage.openCases;
   return {
@@ -168,11 +174,17 @@ function randomSchool(random: Random, name: string, options: Options, dates: { f
   // Counts of cases that may recur over periods: between the largest period's and the sum.
   const between = (values: number[], cap = Number.POSITIVE_INFINITY) => {
     const low = Math.max(0, ...values);
-    const high = Math.min(cap, values.reduce((x, y) => x + y, 0));
+    const high = Math.min(
+      cap,
+      values.reduce((x, y) => x + y, 0),
+    );
     return low + Math.floor(random() * (high - low + 1));
   };
   whole.cases.activeCases = Math.max(whole.cases.newCases, whole.cases.closedCases) + Math.floor(random() * 3);
-  whole.absence.activeCases = Math.min(whole.cases.activeCases, Math.max(whole.absence.newCases, whole.absence.closedCases) + Math.floor(random() * 2));
+  whole.absence.activeCases = Math.min(
+    whole.cases.activeCases,
+    Math.max(whole.absence.newCases, whole.absence.closedCases) + Math.floor(random() * 2),
+  );
   whole.leadCoverage.openCases = Math.floor(random() * (whole.cases.activeCases + 1));
   whole.leadCoverage.withLead = Math.floor(random() * (whole.leadCoverage.openCases + 1));
   whole.leadChanges.cases = between(

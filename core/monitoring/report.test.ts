@@ -4,6 +4,7 @@ import { monitoringCsv } from './csv';
 import { buildMonitoringFixture, fixtureClock, type MonitoringFixture } from './fixture.test-helper';
 import { measureAll, NO_THEME, type MonitoringMeasures } from './measures';
 import { monitoringReport, type MonitoringReport, type ReportTable } from './report';
+import { expectPrintedReportKeepsTheRule } from './reportAudit.test-helper';
 
 const measures: MonitoringMeasures = {
   period: { from: '2026-01-01', to: '2026-06-30' },
@@ -155,6 +156,10 @@ describe('anonymous monitoring report', () => {
     expect(table(empty, t.tags.obstacles)).toMatchObject({ rows: [], emptyText: 'Niets vastgelegd in deze periode.' });
   });
 
+  it('keeps the rule across all its tables, read back from what it prints', () => {
+    expectPrintedReportKeepsTheRule({ root: { label: 'De Linde en Het Anker', measures } }, [report]);
+  });
+
   it('carries no number for a suppressed cell', () => {
     for (const reportTable of report.tables)
       for (const row of reportTable.rows)
@@ -184,6 +189,8 @@ describe('anonymous monitoring report on the fixed data set', () => {
       ['met een trekker', 'x', '–'],
       ['zonder trekker', '<5', '–'],
     ]);
+    // Every table of the report together keeps every "<5" at 1..4 and every "x" at five values or more.
+    expectPrintedReportKeepsTheRule({ root: { label: 'De Linde en Het Anker', measures: m } }, [report]);
     // The 5 cases first discussed (2 + 1 + 1 + 1) are hidden, so is their median: it would tell there are 5 or more.
     expect(texts(table(report, t.effect.title))[1][1]).toBe('x');
     expect(texts(table(report, t.leadTime.title))[1][1]).toBe('–');

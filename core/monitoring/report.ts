@@ -81,7 +81,9 @@ function tagTable(cell: CellOf, title: string, tagColumn: string, themes: string
   return {
     title,
     columns: [tagColumn, t.columns.total, ...themes.map((theme) => (theme === NO_THEME ? t.tags.noTheme : theme))],
-    rows: tags.map((tag) => row(tag.name, countCell(cell(tagKey(tag))), ...themes.map((theme) => countCell(cell(tagThemeKey(tag, theme)))))),
+    rows: tags.map((tag) =>
+      row(tag.name, countCell(cell(tagKey(tag))), ...themes.map((theme) => countCell(cell(tagThemeKey(tag, theme))))),
+    ),
     emptyText: t.tags.none,
   };
 }
@@ -148,7 +150,11 @@ export function renderMonitoringReport(m: MonitoringMeasures, cell: CellOf): Mon
             [t.effect.no, KEY.effectNo],
             [t.effect.unchecked, KEY.effectUnchecked],
           ]),
-          summaryRow(t.effect.withinTarget, countCell(cell(KEY.effectWithinTarget)), shareCell(cell(KEY.effectWithinTarget), cell(KEY.effectCases))),
+          summaryRow(
+            t.effect.withinTarget,
+            countCell(cell(KEY.effectWithinTarget)),
+            shareCell(cell(KEY.effectWithinTarget), cell(KEY.effectCases)),
+          ),
         ],
       },
       {

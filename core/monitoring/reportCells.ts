@@ -73,7 +73,8 @@ export const PERIOD_ADDITIVE: readonly string[] = [
  * Counts of which each case counts in at least one period it took place in:
  * the whole period's count lies between the largest period's and their sum.
  */
-export const periodCovered = (key: string) => key === KEY.leadChangeCases || (key.startsWith('tag\u0000') && key.split('\u0000').length === 3);
+export const periodCovered = (key: string) =>
+  key === KEY.leadChangeCases || (key.startsWith('tag\u0000') && key.split('\u0000').length === 3);
 
 export interface KeyedRelation {
   kind: Relation['kind'];

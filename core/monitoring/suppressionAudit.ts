@@ -175,11 +175,6 @@ const INTEGRAL = 1e-6;
 const NEIGHBOURHOODS = [12, 40, 120, Number.POSITIVE_INFINITY];
 /** Unit moves are sought only nearby: further out, the programs of the proofs are as cheap. */
 const UNIT_MOVE_NEIGHBOURHOODS = [12, 40];
-/** The runs [first t, last t] sought for many "x" cells at once. */
-const SHARED_RUNS: [number, number][] = [
-  [0, HIDDEN_VALUES - 1],
-  [-2, 2],
-];
 /** How far along a witness's line further witnesses are recorded. */
 const LINE_STEPS = 8;
 const EXACT: Witness = { direction: -1, t: 0 };
@@ -206,6 +201,8 @@ export class SuppressionAuditor {
   /** Cells proven to have no upper bound (hiding more cells keeps it so). */
   private readonly unbounded = new Set<number>();
   private bounds: (cell: number) => [number, number] = (cell) => [this.problem.values[cell], this.problem.values[cell]];
+  /** Per cell, the unshown cells nearest to it in order, for this audit's display. */
+  private nearest = new Map<number, number[]>();
   solves = 0;
 
   constructor(private readonly problem: SuppressionProblem) {
@@ -217,6 +214,7 @@ export class SuppressionAuditor {
   audit(display: readonly Display[]): AuditResult {
     const solvesBefore = this.solves;
     this.bounds = (cell) => readerBounds(this.problem.values[cell], display[cell]);
+    this.nearest = new Map();
     const cells: CellVerdict[] = [];
     for (const component of unshownComponents(this.problem, display)) cells.push(...this.auditComponent(component, display));
     cells.sort((a, b) => a.cell - b.cell);
@@ -293,7 +291,9 @@ export class SuppressionAuditor {
         const [low, high] = this.bounds(cell);
         return at(t)(cell) >= low && at(t)(cell) <= high;
       }) &&
-      [...new Set([...direction.keys()].flatMap((cell) => this.byCell[cell]))].every((id) => relationHolds(this.problem.relations[id], at(t)));
+      [...new Set([...direction.keys()].flatMap((cell) => this.byCell[cell]))].every((id) =>
+        relationHolds(this.problem.relations[id], at(t)),
+      );
     if (!holds(tLow) || !holds(tHigh)) [tLow, tHigh] = [1, 1];
     const id = this.directions.push(direction) - 1;
     for (let t = tLow; t <= tHigh; t++) {
@@ -317,7 +317,6 @@ export class SuppressionAuditor {
     const inComponent = new Set(component);
     const exact = (cell: number) => this.problem.values[cell];
     const ok = new Map<number, boolean>();
-    this.sharedRuns(component, targets, display);
     for (const cell of targets) {
       if (!this.met(cell, display[cell])) this.unitMoves(cell, component, inComponent, display, bounds);
       if (this.met(cell, display[cell])) {
@@ -334,8 +333,7 @@ export class SuppressionAuditor {
           if (outcome.status === 'found') this.remember(outcome.values);
           return outcome;
         };
-        proven =
-          display[cell] === 'small' ? this.proveSmall(cell, bounds, solveIn) : this.proveHidden(cell, bounds, solveIn);
+        proven = display[cell] === 'small' ? this.proveSmall(cell, bounds, solveIn) : this.proveHidden(cell, bounds, solveIn);
         if (proven || vars.length === component.length) break;
       }
       ok.set(cell, proven);
@@ -347,28 +345,6 @@ export class SuppressionAuditor {
       possible: [...this.possible(cell).keys()].sort((a, b) => a - b),
       unbounded: this.unbounded.has(cell),
     }));
-  }
-
-  /**
-   * Runs for many "x" cells at once: one program over the component finds a
-   * unit move in which as many of them as possible step up, while every cell
-   * it moves has room for the whole run (up or down by four; or by two each
-   * way). Along its line, each of those cells then takes five values.
-   */
-  private sharedRuns(component: number[], targets: number[], display: readonly Display[]): void {
-    for (const [first, last] of SHARED_RUNS) {
-      const open = targets.filter((cell) => display[cell] === 'hidden' && !this.met(cell, 'hidden'));
-      if (open.length < 2) return;
-      const box: BoundsOf = (cell) => {
-        const [low, high] = this.bounds(cell);
-        const value = this.problem.values[cell];
-        const up = value + first >= low && value + last <= high;
-        const down = value - last >= low && value - first <= high;
-        return [down ? value - 1 : value, up ? value + 1 : value];
-      };
-      const outcome = this.solveCells(component, (cell) => this.problem.values[cell], box, new Map(open.map((cell) => [cell, 1])), 'maximize');
-      if (outcome.status === 'found') this.remember(outcome.values);
-    }
   }
 
   /**
@@ -401,20 +377,42 @@ export class SuppressionAuditor {
     }
   }
 
-  /** Up to `limit` unshown cells of the component nearest to `cell`, through shared relations. */
+  /**
+   * Up to `limit` unshown cells of the component nearest to `cell`, through
+   * shared relations; of equally near relations the smaller first (a cell's
+   * own report before the long sums across schools).
+   */
   private neighbourhood(cell: number, component: Set<number>, display: readonly Display[], limit: number): number[] {
+    let order = this.nearest.get(cell);
+    if (!order) {
+      order = this.nearestOrder(cell, component, display, NEIGHBOURHOODS.at(-2)!);
+      this.nearest.set(cell, order);
+    }
+    return order.slice(0, limit).sort((a, b) => a - b);
+  }
+
+  private nearestOrder(cell: number, component: Set<number>, display: readonly Display[], limit: number): number[] {
     const found = [cell];
     const seen = new Set(found);
-    for (let index = 0; index < found.length && found.length < limit; index++)
-      for (const id of this.byCell[found[index]]) {
+    const visited = new Set<number>();
+    let layer = [cell];
+    while (layer.length > 0 && found.length < limit) {
+      const relations = [...new Set(layer.flatMap((member) => this.byCell[member]))].filter((id) => !visited.has(id));
+      relations.sort((a, b) => this.problem.relations[a].parts.length - this.problem.relations[b].parts.length || a - b);
+      const next: number[] = [];
+      for (const id of relations) {
+        visited.add(id);
         const relation = this.problem.relations[id];
         for (const other of [relation.total, ...relation.parts])
           if (!seen.has(other) && display[other] !== 'shown' && component.has(other) && found.length < limit) {
             seen.add(other);
             found.push(other);
+            next.push(other);
           }
       }
-    return found.sort((a, b) => a - b);
+      layer = next;
+    }
+    return found;
   }
 
   /** Proves each of 1..4 possible for a "<5" cell, or finds one that is not. */
