@@ -40,6 +40,7 @@ import {
 import { createMember, createRole, listMembers, listRoles, setMemberActive, updateMember } from './services/members';
 import { addTag, addTheme, listSchools, listTags, listThemes, renameSchool, setListItemActive } from './services/schools';
 import { startSetup } from './services/setup';
+import { regioSchoolHandlers } from './regioSchoolHandlers';
 import { assertAllowed } from './policy/policy';
 import { checkNewPassphrase, ownWordsOf } from './passphrase/check';
 
@@ -248,4 +249,6 @@ export const handlers: Handlers = {
   },
   'backups.resetFolder': async (_input, { backups }) => (await backups.setFolder(null), null),
   'backups.restore': ({ name }, { backups }) => backups.restore(name),
+
+  ...regioSchoolHandlers,
 };

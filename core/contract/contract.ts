@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as e from './entities';
 import * as b from './backups';
 import * as p from './privacy';
+import { regioSchoolContract } from './regioSchool';
 import type { IpcResult } from './result';
 
 /**
@@ -108,6 +109,8 @@ export const contract = {
   'backups.chooseFolder': { input: z.undefined(), output: z.object({ folder: z.string() }).nullable() },
   'backups.resetFolder': { input: z.undefined(), output: z.null() },
   'backups.restore': { input: b.backupRef, output: b.restoreResult },
+
+  ...regioSchoolContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { nlMonitoring } from './nlMonitoring';
+import { nlRegioSchool } from './nlRegioSchool';
 import type { ErrorCode } from '../contract/result';
 
 /**
@@ -8,6 +9,7 @@ import type { ErrorCode } from '../contract/result';
  */
 export const nl = {
   monitoring: nlMonitoring,
+  regioSchool: nlRegioSchool,
   app: {
     name: 'MDO',
     tagline: 'Multidisciplinair overleg rond de leerling',
@@ -842,6 +844,7 @@ export const nl = {
     REGION_CERT: 'Dit bestand is geen bruikbaar certificaat van de regiocoördinator (.pem, .cer of .crt).',
     CERT_EXPIRED: 'Dit certificaat is verlopen of nog niet geldig. Maak een nieuw certificaat of importeer een geldig certificaat.',
     FILE_TOO_LARGE: 'Dit bestand is te groot om te openen.',
+    NOT_A_FILE: 'Dit is geen gewoon bestand (maar bijvoorbeeld een map of een apparaat). Kies een bestand.',
     DOCUMENT_INVALID:
       'Dit document bevat tekens die Word en LibreOffice niet kunnen lezen. MDO heeft het daarom niet opgeslagen of ondertekend. Is het een verslag dat met een oudere versie van MDO is vastgesteld, start dan een correctie: de nieuwe versie laat die tekens weg.',
     LOCKED: 'MDO is vergrendeld. Ontgrendel het eerst met uw wachtwoord.',

@@ -12,7 +12,7 @@ export interface FileDialogs {
   chooseFolder(): Promise<string | null>;
 }
 
-export type OpenKind = 'docx' | 'certificate';
+export type OpenKind = 'docx' | 'certificate' | 'regionCertificate';
 
 export interface OpenedFile {
   name: string;
@@ -21,3 +21,10 @@ export interface OpenedFile {
 
 /** Larger than any verslag or certificate: refuse before reading it into memory. */
 export const MAX_OPEN_BYTES = 50 * 1024 * 1024;
+
+/** The largest file each kind of open accepts: a coordinator's certificate is a few kilobytes. */
+export const maxOpenBytes: Record<OpenKind, number> = {
+  docx: MAX_OPEN_BYTES,
+  certificate: MAX_OPEN_BYTES,
+  regionCertificate: 1024 * 1024,
+};

@@ -1,14 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import { AppError } from '../../core/errors';
-import { MAX_OPEN_BYTES, type FileDialogs, type OpenKind } from '../../core/ipc/fileDialogs';
+import type { FileDialogs, OpenKind } from '../../core/ipc/fileDialogs';
+import { readOpenedFile } from '../../core/ipc/openedFile';
 import { nl } from '../../core/i18n/nl';
+import { nlRegioSchool } from '../../core/i18n/nlRegioSchool';
 
-const filters: Record<OpenKind | 'csv', { name: string; extensions: string[] }> = {
+const filters: Record<OpenKind | 'csv' | 'mdoregio', { name: string; extensions: string[] }> = {
   docx: { name: 'Word', extensions: ['docx'] },
   csv: { name: 'CSV (Excel)', extensions: ['csv'] },
   certificate: { name: nl.certificates.fileType, extensions: ['p12', 'pfx'] },
+  regionCertificate: { name: nlRegioSchool.certificateFileType, extensions: ['pem', 'cer', 'crt'] },
+  mdoregio: { name: nlRegioSchool.contributionFileType, extensions: ['mdoregio'] },
 };
 
 /** The system's dialogs; exports are written whole or not at all. */
@@ -16,7 +19,7 @@ export function systemFileDialogs(window: () => BrowserWindow | undefined): File
   return {
     async save(suggestedName, bytes) {
       const parent = window();
-      const filter = suggestedName.endsWith('.csv') ? filters.csv : filters.docx;
+      const filter = suggestedName.endsWith('.csv') ? filters.csv : suggestedName.endsWith('.mdoregio') ? filters.mdoregio : filters.docx;
       const options: SaveDialogOptions = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [filter] };
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
@@ -35,8 +38,7 @@ export function systemFileDialogs(window: () => BrowserWindow | undefined): File
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       const file = result.filePaths[0];
       if (result.canceled || !file) return null;
-      if (fs.statSync(file).size > MAX_OPEN_BYTES) throw new AppError('FILE_TOO_LARGE');
-      return { name: path.basename(file), bytes: fs.readFileSync(file) };
+      return readOpenedFile(file, kind);
     },
     async chooseFolder() {
       const parent = window();
