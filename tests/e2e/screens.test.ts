@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDatabase } from '../fixtures/demoDatabase';
-import { testKey } from '../fixtures/regio';
+import { newRegioKeyPair } from '../../core/regio/keyPairs';
 import { E2E_NOW, launchApp, tempDir, type LaunchedApp } from './harness';
 
 // Every main screen of the demo school: no serious or critical accessibility
@@ -122,13 +122,23 @@ describe('main screens', () => {
 
   it("the regiomonitor: the coordinator's certificate in Schoolprofiel and Regiobijdrage maken", async () => {
     const { page } = app;
-    const coordinator = testKey(temp.dir, 'coordinator', 'coordinator', 'Regiocoördinator Amsterdam-Oost', new Date(E2E_NOW));
+    const coordinator = newRegioKeyPair({
+      purpose: 'coordinator',
+      name: 'Regiocoördinator Amsterdam-Oost',
+      organisation: 'Stuurgroep MDO Amsterdam-Oost',
+      now: new Date(E2E_NOW),
+    });
+    fs.writeFileSync(temp.file('coordinator.pem'), coordinator.certificatePem);
     await go(page, '#/school');
     const panel = page.getByRole('region', { name: 'Regiomonitor' });
-    app.chooseFile(coordinator.pem);
+    app.chooseFile(temp.file('coordinator.pem'));
     await panel.getByRole('button', { name: 'Certificaat kiezen…' }).click();
     await expect.poll(() => panel.getByTestId('region-fingerprint').isVisible()).toBe(true);
-    await panel.getByRole('heading', { name: 'Regiomonitor' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    // The whole section in the picture, below the app's fixed header.
+    await panel.evaluate((section) => {
+      section.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -72);
+    });
     await check(page, 'regiomonitor-school');
     await go(page, '#/monitoring/regiobijdrage');
     await expect.poll(() => page.getByRole('heading', { name: 'Wat het bestand bevat', level: 3 }).isVisible()).toBe(true);
