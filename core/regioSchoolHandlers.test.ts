@@ -10,6 +10,7 @@ import { Backups } from './backups/backups';
 import type { IpcResult, Output } from './contract/contract';
 import { fixedClock } from './clock';
 import { handlers } from './handlers';
+import { auditCountsText } from './i18n/auditText';
 import { nl } from './i18n/nl';
 import { nlRegioSchool } from './i18n/nlRegioSchool';
 import { createRouter, type Router } from './ipc/router';
@@ -106,8 +107,17 @@ describe('the regio channels of a school', () => {
     expect(await router.call('regio.clearRecipient', { schoolId: 1 })).toEqual({ ok: true, data: null });
     expect(await router.call('regio.recipient', { schoolId: 1 })).toEqual({ ok: true, data: null });
     expect(await settingRows()).toEqual([]);
-    const audit = await session.db().selectFrom('auditLog').select('action').where('action', '=', 'regio.certificate').execute();
-    expect(audit).toHaveLength(2);
+    const audit = await session
+      .db()
+      .selectFrom('auditLog')
+      .select(['action', 'counts'])
+      .where('action', '=', 'regio.certificate')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((entry) => auditCountsText(JSON.parse(entry.counts) as Record<string, number>))).toEqual([
+      '',
+      '1 certificaat verwijderd',
+    ]);
   });
 
   it("with IT's certificate in the policy: shown as fixed, and neither chosen nor removed (the dialog never opens)", async () => {

@@ -722,6 +722,7 @@ export const nl = {
       signatures: ['ondertekende versie', 'ondertekende versies'],
       years: ['jaar', 'jaar'],
       attempts: ['poging', 'pogingen'],
+      certificatesRemoved: ['certificaat verwijderd', 'certificaten verwijderd'],
     } as Record<string, readonly [string, string]>,
     retention: {
       intro:
