@@ -8,6 +8,9 @@ import { monitoringReport } from '../core/monitoring/report';
 import { combineMeasures } from '../core/regio/combine';
 import { contributionSchema } from '../core/regio/contribution';
 import { buildContribution, type ContributionRequest } from '../core/regio/contributionData';
+import { readContributionFile } from '../core/regio/contributionFile';
+import { identityFromPems, newRegioKeyPair, type RegioIdentity } from '../core/regio/keyPairs';
+import { contributionFile } from '../core/services/regioExport';
 import type { DB } from '../db/schema';
 import { recordStatements, replayer, type RecordedStatement } from './replay';
 import type { MeasuredRow } from './rows';
@@ -22,23 +25,38 @@ const EXPORT_GOALS: Goals = { maxP95: 200 };
 const COMBINE_GOALS: Goals = { maxP95: 1000 };
 const QUARTERS = 8;
 
-/**
- * One school's contribution file as `export regio` makes it, as far as it is
- * built: the lead adds sealing (sign + encrypt) here, and the bench times it with it.
- */
-export async function contributionFileBytes(db: Kysely<DB>, request: ContributionRequest, clock: Clock): Promise<Uint8Array> {
-  return new TextEncoder().encode(JSON.stringify(await buildContribution(db, request, clock, APP_VERSION)));
+/** The coordinator of the bench: one key pair, made once (RSA key generation is not what is measured). */
+let coordinatorKey: RegioIdentity | undefined;
+function coordinator(clock: Clock): RegioIdentity {
+  if (!coordinatorKey) {
+    const pair = newRegioKeyPair({ purpose: 'coordinator', name: 'Bench regio', now: clock.now() });
+    coordinatorKey = identityFromPems(pair.certificatePem, pair.privateKeyPem);
+  }
+  return coordinatorKey;
 }
 
-/**
- * What `regio combine` does with the files of one period once they are open:
- * read each as the documented format, add up, the report with its
- * suppression, the CSV. The lead adds opening (decrypt + verify) here.
- */
-export function combinedCsv(files: readonly Uint8Array[], clock: Clock): Uint8Array {
-  const decoder = new TextDecoder();
-  const contributions = files.map((file) => contributionSchema.parse(JSON.parse(decoder.decode(file))));
+/** One school's contribution file exactly as `export regio` makes it: counted, signed with the school's key, encrypted for the coordinator. */
+export async function contributionFileBytes(db: Kysely<DB>, request: ContributionRequest, clock: Clock): Promise<Uint8Array> {
+  return (await contributionFile(db, request, coordinator(clock).certificate, clock, APP_VERSION)).bytes;
+}
+
+/** What the region's report does with stored contributions (decrypted once, on import): read the JSON, add up, suppress, CSV. */
+export function combinedCsv(contents: readonly string[], clock: Clock): Uint8Array {
+  const contributions = contents.map((content) => contributionSchema.parse(JSON.parse(content)));
   return monitoringCsv(monitoringReport(combineMeasures(contributions, clock)));
+}
+
+/** What `regio combine` does with one period's files: open each (decrypt + verify signature), add up, suppress, CSV. */
+export async function combinedCsvFromFiles(files: readonly Uint8Array[], clock: Clock): Promise<Uint8Array> {
+  const read = await Promise.all(files.map((file) => readContributionFile(file, [coordinator(clock)])));
+  return monitoringCsv(
+    monitoringReport(
+      combineMeasures(
+        read.map((entry) => entry.contribution),
+        clock,
+      ),
+    ),
+  );
 }
 
 interface BenchDb {
@@ -125,12 +143,18 @@ export async function measureRegioCombine({ db, sqlite }: BenchDb, clock: Clock,
   const schoolIds = schoolIdsOf(sqlite);
   const quarters = pastQuarters(clock, QUARTERS);
   const files: Uint8Array[][] = [];
+  const contents: string[][] = [];
   for (const quarter of quarters) {
     const perSchool: Uint8Array[] = [];
     for (const schoolId of schoolIds) perSchool.push(await contributionFileBytes(db, { schoolId, ...quarter }, clock));
     files.push(perSchool);
+    // As the region database keeps them: the decrypted JSON of each file.
+    contents.push(
+      await Promise.all(
+        perSchool.map(async (file) => JSON.stringify((await readContributionFile(file, [coordinator(clock)])).contribution)),
+      ),
+    );
   }
-  const decoder = new TextDecoder();
   const times: number[] = [];
   const perQuarter: number[] = [];
   const floor: number[] = [];
@@ -138,16 +162,16 @@ export async function measureRegioCombine({ db, sqlite }: BenchDb, clock: Clock,
   for (let run = 0; run <= runs; run++) {
     const start = performance.now();
     let written = 0;
-    for (const quarterFiles of files) {
+    for (const quarterContents of contents) {
       const quarterStart = performance.now();
-      written += combinedCsv(quarterFiles, clock).length;
+      written += combinedCsv(quarterContents, clock).length;
       if (run > 0) perQuarter.push(performance.now() - quarterStart);
     }
     const done = performance.now();
     // Counting the keys keeps the parse from being optimized away.
     let keys = 0;
-    for (const quarterFiles of files)
-      for (const file of quarterFiles) keys += Object.keys(JSON.parse(decoder.decode(file)) as object).length;
+    for (const quarterContents of contents)
+      for (const content of quarterContents) keys += Object.keys(JSON.parse(content) as object).length;
     const floorDone = performance.now();
     if (keys === 0) throw new Error('the contributions parsed to nothing');
     if (run === 0) continue;
@@ -159,7 +183,7 @@ export async function measureRegioCombine({ db, sqlite }: BenchDb, clock: Clock,
   const f = summarize(floor);
   const q = summarize(perQuarter);
   return {
-    operation: `regio combine, ${QUARTERS} quarters, all schools`,
+    operation: `regio combine, ${QUARTERS} quarters, all schools (stored)`,
     unit: 'ms',
     calls: times.length,
     p50: measured.p50,
@@ -170,5 +194,44 @@ export async function measureRegioCombine({ db, sqlite }: BenchDb, clock: Clock,
     goals: COMBINE_GOALS,
     size: { count: schoolIds.length * quarters.length, of: 'contributions' },
     detail: { quarters, quarterP50Ms: q.p50, quarterP95Ms: q.p95, csvBytes },
+  };
+}
+
+/**
+ * `regio combine` on the command line: one quarter's files of every school,
+ * each opened (RSA-OAEP, AES-256, signature checked), combined and written as
+ * CSV. The floor is opening the files alone.
+ */
+export async function measureRegioCombineFiles({ sqlite, db }: BenchDb, clock: Clock, runs: number): Promise<MeasuredRow> {
+  const schoolIds = schoolIdsOf(sqlite);
+  const [quarter] = pastQuarters(clock, 1);
+  const files: Uint8Array[] = [];
+  for (const schoolId of schoolIds) files.push(await contributionFileBytes(db, { schoolId, ...quarter }, clock));
+  const times: number[] = [];
+  const floor: number[] = [];
+  for (let run = 0; run <= runs; run++) {
+    const start = performance.now();
+    await combinedCsvFromFiles(files, clock);
+    const done = performance.now();
+    await Promise.all(files.map((file) => readContributionFile(file, [coordinator(clock)])));
+    const opened = performance.now();
+    if (run === 0) continue;
+    times.push(done - start);
+    floor.push(opened - done);
+  }
+  const measured = summarize(times);
+  const f = summarize(floor);
+  return {
+    operation: 'regio combine, 1 quarter of .mdoregio files (CLI)',
+    unit: 'ms',
+    calls: times.length,
+    p50: measured.p50,
+    p95: measured.p95,
+    floorP50: f.p50,
+    floorP95: f.p95,
+    floor: 'opening the files alone',
+    goals: COMBINE_GOALS,
+    size: { count: files.length, of: 'files' },
+    detail: { quarter, totalBytes: files.reduce((sum, file) => sum + file.length, 0) },
   };
 }

@@ -19,7 +19,7 @@ import { measure, type MeasureOptions } from './measure';
 import { measureMemory } from './memory';
 import { measureOpen } from './openUnlock';
 import { readOperations } from './readOperations';
-import { measureRegioCombine, measureRegioExport } from './regio';
+import { measureRegioCombine, measureRegioCombineFiles, measureRegioExport } from './regio';
 import { benchTable, judge, type BenchRow, type MeasuredRow } from './rows';
 import type { Goals } from './stats';
 
@@ -238,7 +238,9 @@ async function regioRows(app: BenchApp, clock: Clock, settings: Settings, step: 
   step('Measuring regio export per school');
   const exported = await measureRegioExport(app, clock, settings.regio.exportRounds);
   step('Measuring regio combine');
-  return [exported, await measureRegioCombine(app, clock, settings.regio.combineRuns)];
+  const combined = await measureRegioCombine(app, clock, settings.regio.combineRuns);
+  step('Measuring regio combine of files');
+  return [exported, combined, await measureRegioCombineFiles(app, clock, Math.max(3, Math.round(settings.regio.combineRuns / 4)))];
 }
 
 async function measureAutosave(plain: string, file: string, clock: Clock, options: MeasureOptions): Promise<MeasuredRow> {

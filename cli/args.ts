@@ -63,3 +63,41 @@ export function requireDb(value: unknown): string {
   if (typeof value !== 'string' || value === '') throw new UsageError('--db FILE is required');
   return value;
 }
+
+/** The first argument chosen from `allowed` (a sub-command), and the rest. */
+export function positional(args: string[], allowed: readonly string[], what: string): [string, string[]] {
+  const [first, ...rest] = args;
+  if (!first || !allowed.includes(first)) throw new UsageError(`${what} must be one of ${allowed.join(', ')}`);
+  return [first, rest];
+}
+
+export function idArg(value: unknown, name: string): number {
+  const id = Number(value);
+  if (typeof value !== 'string' || !Number.isInteger(id) || id <= 0) throw new UsageError(`--${name} must be a positive number`);
+  return id;
+}
+
+/** A calendar date argument as YYYY-MM-DD. */
+export function dateArg(value: unknown, name: string): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new UsageError(`--${name} must be a date as YYYY-MM-DD`);
+  return value;
+}
+
+/** MDO_CERT_PASSPHRASE: never an argument, so it stays out of shell history. */
+export function certificatePassphrase(io: CliIo): string {
+  const passphrase = (io.env ?? process.env).MDO_CERT_PASSPHRASE;
+  if (!passphrase) throw new UsageError('set the certificate passphrase in the environment variable MDO_CERT_PASSPHRASE');
+  return passphrase;
+}
+
+/** Writes a file whole or not at all: a temporary file beside it, renamed into place. */
+export function writeWhole(path: string, bytes: Uint8Array): void {
+  const temp = `${path}.tmp-${process.pid}`;
+  try {
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, path);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}

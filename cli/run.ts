@@ -11,8 +11,7 @@ import { getCase } from '../core/services/cases';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate';
 import { DEMO_PASSPHRASE } from '../core/session';
 import { newDatabaseKey, sealDatabaseKey, writeKeyring } from '../db/keyring';
-import { databaseFileExists, linkTarget } from '../db/databaseFile';
-import { openDatabase, type OpenDatabase } from '../db/open';
+import { openDatabase } from '../db/open';
 import { DbOpenError, storageProblem } from '../db/openErrors';
 import type { DB } from '../db/schema';
 import { AppError } from '../core/errors';
@@ -24,18 +23,25 @@ import { canReceiveContributions } from '../core/regio/keyPairs';
 import { verifyDocx } from '../core/signing/verifyDocx';
 import type { Kysely } from 'kysely';
 import {
+  certificatePassphrase,
+  dateArg,
   failWith,
   FileProblem,
+  idArg,
   isParseArgsError,
   parse,
+  positional,
   refuseToReplace,
   requireDb,
   requireInputFile,
   UsageError,
+  writeWhole,
   type CliIo,
 } from './args';
-import { backup, migrateAfterBackup, restore } from './backupCommands';
-import { assertStrongForCli, keyForCli } from './passphrase';
+import { backup, restore } from './backupCommands';
+import { openForCli } from './openForCli';
+import { exportRegio, regio } from './regioCommands';
+import { assertStrongForCli } from './passphrase';
 
 export type { CliIo };
 
@@ -66,6 +72,23 @@ Commands:
         given ones): counts only, every count from 1 to 4 shown as "<5".
         DOCX with charts, or CSV (UTF-8 with BOM, ';') for Dutch Excel.
         An existing file is only replaced with --force.
+  export regio --db FILE --from DATE --to DATE --for FILE.pem --out FILE.mdoregio [--school ID] [--sign --cert FILE.p12] [--force]
+        One school's regiobijdrage for the period: exact counts only (no
+        name, date of birth, free text, id or meeting date), signed by the
+        school and encrypted for the coordinator's certificate (CMS, opens
+        with openssl cms -decrypt). A database with several schools needs
+        --school (without it: exit 2 with the list of school ids). Signed
+        with the school's own contribution key in the database, or with
+        the personal certificate given with --sign --cert.
+  regio combine --key FILE.p12 --out FILE.docx|FILE.csv [--groups FILE.csv] [--force] FILE.mdoregio...
+        The coordinator's regional report: the contributions' exact counts
+        added up, then every count from 1 to 4 hidden once, on the sums.
+        Without --groups the tables are those of export monitoring; with a
+        'school;gebied' CSV also per gebied. Each used file is listed with
+        its school and signer's fingerprint. Exit 0 when every file was
+        used; 1 naming each refused file and why (another coordinator's,
+        changed after signing, not a contribution, two different files for
+        one school and period); 2 for bad arguments or no files.
   verify FILE.docx
         Check every signature: one line per signer. Exit 0 when all are
         valid, 1 when one is invalid or the document changed after signing,
@@ -95,7 +118,8 @@ Commands:
 Environment:
   MDO_PASSPHRASE       passphrase of an encrypted database (every command with --db;
                        demo encrypts with it, or with the public demo passphrase)
-  MDO_CERT_PASSPHRASE  passphrase of the certificate for --sign, cert create and cert public
+  MDO_CERT_PASSPHRASE  passphrase of the certificate for --sign, cert create, cert public
+                       and the coordinator's key of regio combine
                        (never given as an argument, so it stays out of shell history)
 
 Exit codes: 0 ok, 1 failed, 2 bad command or arguments.`;
@@ -117,6 +141,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return verify(rest, io);
       case 'cert':
         return certificate(rest, io);
+      case 'regio':
+        return await regio(rest, io);
       case 'backup':
         return await backup(rest, io);
       case 'restore':
@@ -212,23 +238,6 @@ function removeDatabaseFiles(path: string): void {
  * changing it, unless its schema is older: then it is brought up to date first,
  * after a backup, as the app would; `write` opens it for storing (a signature).
  */
-async function openForCli(path: string, io: CliIo, use: 'check' | 'read' | 'write'): Promise<OpenDatabase> {
-  const file = linkTarget(path);
-  if (!databaseFileExists(file)) throw new DbOpenError('NOT_FOUND', 'database file does not exist');
-  const key = await keyForCli(file, io);
-  const keyed = key ? { key } : {};
-  const handle = await openDatabase(file, { ...keyed, readonly: true, migrate: false });
-  const version = schemaVersion(handle.sqlite);
-  if (use === 'check' || (use === 'read' && version === LATEST_SCHEMA_VERSION)) return handle;
-  await handle.close();
-  if (version > LATEST_SCHEMA_VERSION) throw new DbOpenError('TOO_NEW', `schema version ${version}`);
-  // An older schema is brought up to date as the app does it: a checked backup first, then the migrations.
-  if (version < LATEST_SCHEMA_VERSION && key) {
-    const saved = await migrateAfterBackup(file, key, io);
-    io.err(`Note: ${path} was brought up to schema version ${LATEST_SCHEMA_VERSION}; the state before was saved as ${saved}.`);
-  }
-  return openDatabase(file, keyed);
-}
 
 async function check(args: string[], io: CliIo): Promise<number> {
   const values = parse(args, { db: { type: 'string' } });
@@ -306,18 +315,6 @@ function describeAppError(error: AppError): string {
   }
 }
 
-function positional(args: string[], allowed: readonly string[], what: string): [string, string[]] {
-  const [first, ...rest] = args;
-  if (!first || !allowed.includes(first)) throw new UsageError(`${what} must be one of ${allowed.join(', ')}`);
-  return [first, rest];
-}
-
-function idArg(value: unknown, name: string): number {
-  const id = Number(value);
-  if (typeof value !== 'string' || !Number.isInteger(id) || id <= 0) throw new UsageError(`--${name} must be a positive number`);
-  return id;
-}
-
 async function list(args: string[], io: CliIo): Promise<number> {
   const [what, rest] = positional(args, ['meetings', 'cases'], 'list');
   const values = parse(rest, { db: { type: 'string' }, json: { type: 'boolean' } });
@@ -353,8 +350,9 @@ async function list(args: string[], io: CliIo): Promise<number> {
 }
 
 async function exportDocument(args: string[], io: CliIo): Promise<number> {
-  const [kind, rest] = positional(args, ['verslag', 'ouder', 'dossier', 'monitoring'], 'export');
+  const [kind, rest] = positional(args, ['verslag', 'ouder', 'dossier', 'monitoring', 'regio'], 'export');
   if (kind === 'monitoring') return exportMonitoringReport(rest, io);
+  if (kind === 'regio') return exportRegio(rest, io);
   const values = parse(rest, {
     db: { type: 'string' },
     meeting: { type: 'string' },
@@ -424,13 +422,8 @@ async function exportMonitoringReport(args: string[], io: CliIo): Promise<number
   const out = values.out;
   const fileFormat = typeof out === 'string' ? /\.(docx|csv)$/i.exec(out)?.[1].toLowerCase() : undefined;
   if (!fileFormat) throw new UsageError('--out FILE.docx or FILE.csv is required');
-  const date = (value: unknown, name: string) => {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
-      throw new UsageError(`--${name} must be a date as YYYY-MM-DD`);
-    return value;
-  };
-  const from = date(values.from, 'from');
-  const to = date(values.to, 'to');
+  const from = dateArg(values.from, 'from');
+  const to = dateArg(values.to, 'to');
   if (from > to) throw new UsageError('--from must not be after --to');
   const chosen = (values.school ?? []).map((value) => idArg(value, 'school'));
   refuseToReplace(out!, values.force);
@@ -457,12 +450,6 @@ async function latestMeeting(db: Kysely<DB>, finalizedOnly: boolean): Promise<nu
     .orderBy('date', 'desc')
     .executeTakeFirst();
   return row?.id ?? failWith(`no ${finalizedOnly ? 'finalized' : 'held'} meeting in this database`);
-}
-
-function certificatePassphrase(io: CliIo): string {
-  const passphrase = (io.env ?? process.env).MDO_CERT_PASSPHRASE;
-  if (!passphrase) throw new UsageError('set the certificate passphrase in the environment variable MDO_CERT_PASSPHRASE');
-  return passphrase;
 }
 
 function signingIdentity(file: string, io: CliIo): SigningIdentity {
@@ -556,12 +543,3 @@ function publicCertificate(args: string[], io: CliIo): number {
 }
 
 /** Writes beside the target and renames: a reader never sees half a file. */
-function writeWhole(path: string, bytes: Uint8Array): void {
-  const temp = `${path}.tmp-${process.pid}`;
-  try {
-    fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, path);
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
-}

@@ -40,6 +40,9 @@ import {
 import { createMember, createRole, listMembers, listRoles, setMemberActive, updateMember } from './services/members';
 import { addTag, addTheme, listSchools, listTags, listThemes, renameSchool, setListItemActive } from './services/schools';
 import { startSetup } from './services/setup';
+import { regionHandlers } from './regionHandlers';
+import { getRegion } from './services/region/region';
+import { databaseKind } from './services/region/databaseKind';
 import { regioSchoolHandlers } from './regioSchoolHandlers';
 import { assertAllowed } from './policy/policy';
 import { checkNewPassphrase, ownWordsOf } from './passphrase/check';
@@ -55,6 +58,7 @@ export const handlers: Handlers = {
             schools: await listSchools(state.handle.db),
             remembered: session.remembered,
             lockMinutes: policy.lockMinutes ?? (await session.lockMinutes()),
+            region: (await databaseKind(state.handle.db)) === 'region' ? await getRegion(state.handle.db) : null,
           }
         : state.state === 'locked'
           ? { ...state, demoPassphrase: state.demo ? DEMO_PASSPHRASE : null }
@@ -77,7 +81,8 @@ export const handlers: Handlers = {
     };
   },
   'setup.start': (input, { session, clock, policy }) => {
-    if (input.mode === 'demo') assertAllowed(policy, 'demoSchool');
+    // IT's "no demo" covers the demo region too.
+    if (input.mode === 'demo' || input.mode === 'demoRegion') assertAllowed(policy, 'demoSchool');
     return startSetup(session, input, clock);
   },
   'session.unlock': async ({ passphrase }, { session }) => {
@@ -250,5 +255,6 @@ export const handlers: Handlers = {
   'backups.resetFolder': async (_input, { backups }) => (await backups.setFolder(null), null),
   'backups.restore': ({ name }, { backups }) => backups.restore(name),
 
+  ...regionHandlers,
   ...regioSchoolHandlers,
 };

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import * as e from './entities';
 import * as b from './backups';
 import * as p from './privacy';
+import { regionContract } from './region';
+import { regionReportContract } from './regionReport';
 import { regioSchoolContract } from './regioSchool';
 import type { IpcResult } from './result';
 
@@ -11,7 +13,8 @@ import type { IpcResult } from './result';
  */
 export const contract = {
   'app.info': { input: z.undefined(), output: e.appInfo },
-  'setup.start': { input: e.setupStart, output: z.object({ schoolId: e.id, recoveryKey: z.string().nullable() }) },
+  // schoolId: null for a region database.
+  'setup.start': { input: e.setupStart, output: z.object({ schoolId: e.id.nullable(), recoveryKey: z.string().nullable() }) },
   'session.unlock': { input: e.unlockRequest, output: z.object({ recoveryKey: z.string().nullable() }) },
   'session.recover': { input: e.recoverRequest, output: z.null() },
   'session.lock': { input: z.undefined(), output: z.null() },
@@ -110,6 +113,8 @@ export const contract = {
   'backups.resetFolder': { input: z.undefined(), output: z.null() },
   'backups.restore': { input: b.backupRef, output: b.restoreResult },
 
+  ...regionContract,
+  ...regionReportContract,
   ...regioSchoolContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nl } from '../i18n/nl';
+import { nlRegio } from '../i18n/nlRegio';
 import { backupEntry } from './backups';
 import { PASSPHRASE_MIN_LENGTH } from '../passphrase/rule';
 
@@ -86,7 +87,14 @@ export const appInfo = z.object({
     z.object({ state: z.literal('missing') }),
     z.object({ state: z.literal('locked'), demo: z.boolean(), keyringMissing: z.boolean(), demoPassphrase: z.string().nullable() }),
     z.object({ state: z.literal('unencrypted') }),
-    z.object({ state: z.literal('open'), schools: z.array(school), remembered: z.boolean(), lockMinutes: z.number().int() }),
+    z.object({
+      state: z.literal('open'),
+      schools: z.array(school),
+      remembered: z.boolean(),
+      lockMinutes: z.number().int(),
+      /** Set when the open file is a region database (no schools): the app runs in region mode. */
+      region: z.object({ name: z.string(), isDemo: z.boolean() }).nullable(),
+    }),
     z.object({ state: z.literal('error'), code: z.string(), message: z.string() }),
     // Unlocked, but quick_check failed: nothing is shown or changed until a backup is restored.
     z.object({ state: z.literal('damaged'), newestGood: backupEntry.nullable(), backupFolder: z.string() }),
@@ -115,6 +123,14 @@ export const setupStart = z.discriminatedUnion('mode', [
     ibRoleCode: z.enum(defaultRoleCodes, { error: nl.team.roleRequired }),
     ibEmail: z.union([z.email({ error: nl.team.emailInvalid }).max(200), z.literal('')]).optional(),
   }),
+  // A coordinator's region database: no pupils or cases; the coordinator's key pair is made with it.
+  z.strictObject({
+    mode: z.literal('region'),
+    regionName: z.string().trim().min(2, { error: nlRegio.setup.regionNameRequired }).max(120),
+    coordinatorName: z.string().trim().min(2, { error: nlRegio.setup.coordinatorNameRequired }).max(120),
+    passphrase: newPassphrase,
+  }),
+  z.strictObject({ mode: z.literal('demoRegion') }),
 ]);
 export const unlockRequest = z.strictObject({ passphrase: z.string().min(1, { error: nl.forms.required }).max(1024) });
 export const recoverRequest = z.strictObject({

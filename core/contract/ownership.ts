@@ -49,6 +49,18 @@ export const idOwners = {
 export type IdField = keyof typeof idOwners;
 
 /**
+ * Id fields of the region channels, with their tables. A region database holds
+ * one region and no schools, so no call can tie two owners' records together:
+ * the router has nothing to check for them (and refuses region channels on a
+ * school's database as a whole). Declared so that no id field goes unnamed.
+ */
+export const regionIdTables = {
+  regionSchoolId: 'regionSchool',
+  areaId: 'regionArea',
+  signerId: 'regionSigner',
+} as const satisfies Record<string, Extract<keyof DB, `region${string}`>>;
+
+/**
  * Channels that take ids of several schools on purpose, with the reason. Nothing
  * they are given is tied together: they only read.
  */

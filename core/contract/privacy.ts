@@ -6,7 +6,7 @@ import { dateInput, id, isoDate } from './entities';
 
 const count = z.number().int().min(0);
 
-export const auditKind = z.enum(['session', 'export', 'minutes', 'consent', 'erasure']);
+export const auditKind = z.enum(['session', 'export', 'minutes', 'consent', 'erasure', 'region']);
 
 export const auditFilter = z
   .strictObject({

@@ -39,6 +39,7 @@ export const errorCodes = [
   'BACKUP_OTHER_KEY',
   'BACKUP_RUNNING',
   'POLICY',
+  'WRONG_DATABASE',
   'INTERNAL',
 ] as const;
 

@@ -1,4 +1,5 @@
 import { nlMonitoring } from './nlMonitoring';
+import { nlRegio } from './nlRegio';
 import { nlRegioSchool } from './nlRegioSchool';
 import type { ErrorCode } from '../contract/result';
 
@@ -9,6 +10,7 @@ import type { ErrorCode } from '../contract/result';
  */
 export const nl = {
   monitoring: nlMonitoring,
+  regio: nlRegio,
   regioSchool: nlRegioSchool,
   app: {
     name: 'MDO',
@@ -646,6 +648,7 @@ export const nl = {
         minutes: 'Vaststellen en ondertekenen',
         consent: 'Toestemming',
         erasure: 'Bewaartermijn en verwijderen',
+        region: nlRegio.audit.kind,
       },
       from: 'Van',
       to: 'Tot en met',
@@ -851,6 +854,8 @@ export const nl = {
     LOCKED: 'MDO is vergrendeld. Ontgrendel het eerst met uw wachtwoord.',
     WRONG_PASSPHRASE: 'Dit wachtwoord klopt niet. Na een paar pogingen duurt het steeds iets langer voordat u het opnieuw kunt proberen.',
     BAD_RECOVERY_KEY: 'Deze herstelsleutel klopt niet. Controleer elk teken; streepjes en spaties mogen.',
+    WRONG_DATABASE:
+      'Dit hoort niet bij dit gegevensbestand: een regiobestand bevat geen leerlingen of casussen, en een schoolbestand geen regio. Er is niets gewijzigd.',
     INTERNAL: 'Er ging iets mis. Probeer het opnieuw; uw eerder opgeslagen gegevens zijn niet aangetast.',
   } satisfies Record<ErrorCode, string>,
   /** Per date-order rule (core/dateOrder.ts, migration 005): what is wrong, shown instead of errors.DATE_ORDER. */

@@ -36,7 +36,7 @@ export const nlMonitoring = {
   legend: {
     title: 'Toelichting',
     small: '<5: een aantal van 1 tot en met 4. Het precieze aantal wordt niet getoond, zodat niemand te herkennen is.',
-    hidden: 'x: niet getoond, zodat een aantal "<5" niet uit het totaal kan worden teruggerekend.',
+    hidden: 'x: niet getoond, zodat een aantal "<5" niet uit de andere getallen kan worden teruggerekend of ingeperkt.',
     notShown: '–: niet getoond of niet te berekenen (te weinig casussen of een verborgen aantal).',
     casesCounted: 'Succesfactoren en belemmeringen tellen casussen; een casus met twee thema’s telt bij beide thema’s mee.',
   },
@@ -103,5 +103,16 @@ export const nlMonitoring = {
     obstacles: 'Belemmeringen per thema (aantal casussen)',
     none: 'Niets vastgelegd in deze periode.',
     noTheme: 'Zonder thema',
+  },
+  /** The region's report: the region, its gebieden and schools, and the learning cycle over the periods. */
+  linked: {
+    level: { region: 'Regio', area: 'Gebied', school: 'School' },
+    heading: (level: string, path: string) => `${level}: ${path}`,
+    note: 'Let op',
+    entirelyHidden: 'Alle aantallen van dit onderdeel zijn verborgen, zodat niemand te herkennen is.',
+    cycleTitle: 'Leercyclus: de cijfers per periode',
+    openOnAsOf: 'Open casussen op de peildatum',
+    together:
+      'De tabellen van de regio, de gebieden, de scholen en de perioden zijn samen beveiligd: ook door ze te combineren is geen aantal "<5" terug te rekenen of in te perken.',
   },
 } as const;

@@ -20,8 +20,6 @@ export const nlRegioSchool = {
   },
   /** The open dialog's filter: the coordinator's certificate. */
   certificateFileType: 'Certificaat van de regiocoördinator',
-  /** The save dialog's filter: a regiobijdrage. */
-  contributionFileType: 'Regiobijdrage',
   /** Schoolprofiel → Regiomonitor. */
   settings: {
     title: 'Regiomonitor',

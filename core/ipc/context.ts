@@ -4,6 +4,8 @@ import type { MachinePolicy } from '../policy/policy';
 import type { Session } from '../session';
 import type { FileDialogs } from './fileDialogs';
 import type { Projector } from './projector';
+import type { ReadContribution } from '../regio/contributionFilePending';
+import type { RegioIdentity } from '../regio/keyPairsPending';
 
 /** What every handler may use: the open database (via the session) and the clock. */
 export interface Context {
@@ -16,4 +18,6 @@ export interface Context {
   policy: MachinePolicy;
   /** The projector window on a second display (main); absent in the CLI and unit tests: no window. */
   projector?: Projector;
+  /** Decrypts and verifies a regiobijdrage; readContributionFile (core/regio) unless a test passes its own. */
+  readContribution?: (bytes: Uint8Array, keys: readonly RegioIdentity[]) => Promise<ReadContribution>;
 }

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { DbOpenError, storageProblem } from '../../db/openErrors';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../contract/contract';
 import type { ErrorCode, IpcError, IpcResult } from '../contract/result';
+import { channelKind } from '../contract/modes';
 import { idRefs } from '../contract/ownership';
 import { dateOrderFailure, triggerRule } from '../dateOrder';
 import { MalformedXmlError } from '../documents/xmlText';
 import { AppError, FieldError } from '../errors';
 import { nl } from '../i18n/nl';
 import { assertOneSchool } from '../services/ownership';
+import { assertDatabaseKind } from '../services/region/databaseKind';
 import type { Context } from './context';
 
 // Field messages of validation errors in Dutch.
@@ -24,7 +26,7 @@ export interface Router {
   call(channel: unknown, payload: unknown): Promise<IpcResult<unknown>>;
 }
 
-/** Validates input, refuses records of two schools in one call, runs the handler, validates output, and turns every failure into a typed Dutch error. */
+/** Validates input, refuses a channel of the other kind of database and records of two schools in one call, runs the handler, validates output, and turns every failure into a typed Dutch error. */
 export function createRouter(handlers: Handlers, ctx: Context, log: FailureLog = defaultLog): Router {
   return {
     async call(channel, payload) {
@@ -33,6 +35,10 @@ export function createRouter(handlers: Handlers, ctx: Context, log: FailureLog =
       const parsed = spec.input.safeParse(payload);
       if (!parsed.success) return failure('VALIDATION', fieldsOf(parsed.error));
       try {
+        // A school's channel on a region database or the other way round: refused before the handler runs.
+        // While locked or before set-up the handler answers as it always did (LOCKED, NO_DATABASE).
+        const kind = channelKind(channel);
+        if (kind && ctx.session.state.state === 'open') await assertDatabaseKind(ctx.session.db(), kind);
         // No call may tie records of two schools together: refused before the handler can write.
         const refs = idRefs(channel, parsed.data);
         if (refs.length > 1) await assertOneSchool(ctx.session.db(), refs);

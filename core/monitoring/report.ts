@@ -1,6 +1,7 @@
 import { formatShortDate } from '../i18n/formatDate';
 import { nlMonitoring as t } from '../i18n/nlMonitoring';
-import { MIN_COUNT, shownValue, suppressCount, suppressGroup, type Cell } from './suppress';
+import { MIN_COUNT, shownValue, type Cell } from './suppress';
+import { KEY, KeyedProblem, nodeCells, tagKey, tagThemeKey } from './reportCells';
 import { NO_THEME, type MonitoringMeasures, type TagThemeRow } from './measures';
 
 // The anonymous monitoring report: the measures as Dutch tables, every small
@@ -42,10 +43,10 @@ export interface MonitoringReport {
 const numberFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 const percentFormat = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
 
-const blank: ReportCell = { text: '', value: null };
-const notShown: ReportCell = { text: t.cells.notShown, value: null };
+export const blank: ReportCell = { text: '', value: null };
+export const notShown: ReportCell = { text: t.cells.notShown, value: null };
 
-function countCell(cell: Cell): ReportCell {
+export function countCell(cell: Cell): ReportCell {
   if (cell.kind === 'small') return { text: t.cells.small, value: null };
   if (cell.kind === 'hidden') return { text: t.cells.hidden, value: null };
   return { text: numberFormat.format(cell.value), value: cell.value };
@@ -67,78 +68,42 @@ function summaryRow(label: string, ...cells: ReportCell[]): ReportRow {
   return { label, summary: true, cells };
 }
 
-/** Rows of counts that stand alone: no shown total relates them. */
-function standalone(entries: [string, number][]): ReportRow[] {
-  return entries.map(([label, value]) => row(label, countCell(suppressCount(value))));
-}
-
 /** A total and the counts that add up to it, each with its share of the total. */
-function groupRows(totalLabel: string, total: number, entries: [string, number][]) {
-  const group = suppressGroup(
-    entries.map(([, value]) => value),
-    total,
-  );
-  const rows = [
-    summaryRow(totalLabel, countCell(group.total!), blank),
-    ...entries.map(([label], index) => row(label, countCell(group.cells[index]), shareCell(group.cells[index], group.total))),
+function groupRows(cell: CellOf, totalLabel: string, totalKey: string, entries: [string, string][]): ReportRow[] {
+  const total = cell(totalKey);
+  return [
+    summaryRow(totalLabel, countCell(total), blank),
+    ...entries.map(([label, key]) => row(label, countCell(cell(key)), shareCell(cell(key), total))),
   ];
-  return { rows, group };
 }
 
-function tagTable(title: string, tagColumn: string, themes: string[], tags: TagThemeRow[]): ReportTable {
+function tagTable(cell: CellOf, title: string, tagColumn: string, themes: string[], tags: TagThemeRow[]): ReportTable {
   return {
     title,
     columns: [tagColumn, t.columns.total, ...themes.map((theme) => (theme === NO_THEME ? t.tags.noTheme : theme))],
-    rows: tags.map((tag) => {
-      const group = suppressGroup(
-        themes.map((theme) => tag.byTheme[theme] ?? 0),
-        tag.cases,
-      );
-      return row(tag.name, countCell(group.total!), ...group.cells.map(countCell));
-    }),
+    rows: tags.map((tag) => row(tag.name, countCell(cell(tagKey(tag))), ...themes.map((theme) => countCell(cell(tagThemeKey(tag, theme)))))),
     emptyText: t.tags.none,
   };
 }
 
-/** The anonymous report for the stuurgroep, from the exact measures. */
-export function monitoringReport(m: MonitoringMeasures): MonitoringReport {
+/** How a count of the report is shown, by its key (reportCells.ts). */
+export type CellOf = (key: string) => Cell;
+
+/**
+ * The median lead time, only over five cases or more, and never beside a
+ * hidden cohort count: whether it is shown would tell that count's size.
+ */
+export function leadTimeCell(m: MonitoringMeasures, cohort: Cell): ReportCell {
+  if (m.leadTime.cases === 0 || m.leadTime.medianDays === null || cohort.kind === 'hidden') return notShown;
+  if (m.leadTime.cases < MIN_COUNT) return { text: t.leadTime.tooFew, value: null };
+  return { text: numberFormat.format(m.leadTime.medianDays), value: m.leadTime.medianDays };
+}
+
+/** The report's tables from the measures and how each count is shown (already suppressed). */
+export function renderMonitoringReport(m: MonitoringMeasures, cell: CellOf): MonitoringReport {
   const measureCount = [t.columns.measure, t.columns.count];
   const measureCountShare = [t.columns.measure, t.columns.count, t.columns.share];
-
-  const lead = groupRows(t.lead.open(formatShortDate(m.leadCoverage.asOf)), m.leadCoverage.openCases, [
-    [t.lead.withLead, m.leadCoverage.withLead],
-    [t.lead.withoutLead, m.leadCoverage.openCases - m.leadCoverage.withLead],
-  ]);
-
-  const effect = groupRows(t.effect.cohort, m.effect.cases, [
-    [t.effect.yes, m.effect.yes],
-    [t.effect.partly, m.effect.partly],
-    [t.effect.no, m.effect.no],
-    [t.effect.unchecked, m.effect.unchecked],
-  ]);
-  const withinTarget = suppressCount(m.effect.withinTarget);
-
-  const leadTime =
-    m.leadTime.cases === 0 || m.leadTime.medianDays === null
-      ? notShown
-      : m.leadTime.cases < MIN_COUNT
-        ? { text: t.leadTime.tooFew, value: null }
-        : { text: numberFormat.format(m.leadTime.medianDays), value: m.leadTime.medianDays };
-
-  const a = m.agreements;
-  const agreements = groupRows(t.agreements.total, a.agreements, [
-    [t.agreements.doneOnTime, a.doneOnTime],
-    [t.agreements.doneLate, a.doneLate],
-    [t.agreements.postponed, a.postponed],
-    [t.agreements.notDone, a.notDone],
-    [t.agreements.openNotDue, a.openNotDue],
-    [t.agreements.openOverdue, a.openOverdue],
-  ]);
-  // When nothing was postponed twice, the number of postponements equals the
-  // number of postponed agreements: hide it whenever that count is hidden.
-  const postponedHidden = agreements.group.cells[2].kind === 'hidden';
-  const postponements: Cell = postponedHidden ? { kind: 'hidden' } : suppressCount(a.postponements);
-
+  const counts = (entries: [string, string][]) => entries.map(([label, key]) => row(label, countCell(cell(key))));
   const successFactors = m.tags.rows.filter((tag) => tag.kind === 'success_factor');
   const obstacles = m.tags.rows.filter((tag) => tag.kind === 'obstacle');
 
@@ -159,48 +124,86 @@ export function monitoringReport(m: MonitoringMeasures): MonitoringReport {
       {
         title: t.cases.title,
         columns: measureCount,
-        rows: standalone([
-          [t.cases.new, m.cases.newCases],
-          [t.cases.active, m.cases.activeCases],
-          [t.cases.closed, m.cases.closedCases],
+        rows: counts([
+          [t.cases.new, KEY.casesNew],
+          [t.cases.active, KEY.casesActive],
+          [t.cases.closed, KEY.casesClosed],
         ]),
       },
-      { title: t.lead.title, columns: measureCountShare, rows: lead.rows },
+      {
+        title: t.lead.title,
+        columns: measureCountShare,
+        rows: groupRows(cell, t.lead.open(formatShortDate(m.leadCoverage.asOf)), KEY.leadOpen, [
+          [t.lead.withLead, KEY.leadWith],
+          [t.lead.withoutLead, KEY.leadWithout],
+        ]),
+      },
       {
         title: t.effect.title,
         columns: measureCountShare,
-        rows: [...effect.rows, summaryRow(t.effect.withinTarget, countCell(withinTarget), shareCell(withinTarget, effect.group.total))],
+        rows: [
+          ...groupRows(cell, t.effect.cohort, KEY.effectCases, [
+            [t.effect.yes, KEY.effectYes],
+            [t.effect.partly, KEY.effectPartly],
+            [t.effect.no, KEY.effectNo],
+            [t.effect.unchecked, KEY.effectUnchecked],
+          ]),
+          summaryRow(t.effect.withinTarget, countCell(cell(KEY.effectWithinTarget)), shareCell(cell(KEY.effectWithinTarget), cell(KEY.effectCases))),
+        ],
       },
-      { title: t.leadTime.title, columns: [t.columns.measure, t.columns.value], rows: [row(t.leadTime.median, leadTime)] },
+      {
+        title: t.leadTime.title,
+        columns: [t.columns.measure, t.columns.value],
+        rows: [row(t.leadTime.median, leadTimeCell(m, cell(KEY.effectCases)))],
+      },
       {
         title: t.agreements.title,
         columns: measureCountShare,
         rows: [
-          ...agreements.rows,
-          summaryRow(t.agreements.postponements, countCell(postponements), blank),
-          summaryRow(t.agreements.postponedMoreThanOnce, countCell(suppressCount(a.postponedMoreThanOnce)), blank),
+          ...groupRows(cell, t.agreements.total, KEY.agreements, [
+            [t.agreements.doneOnTime, KEY.doneOnTime],
+            [t.agreements.doneLate, KEY.doneLate],
+            [t.agreements.postponed, KEY.postponed],
+            [t.agreements.notDone, KEY.notDone],
+            [t.agreements.openNotDue, KEY.openNotDue],
+            [t.agreements.openOverdue, KEY.openOverdue],
+          ]),
+          summaryRow(t.agreements.postponements, countCell(cell(KEY.postponements)), blank),
+          summaryRow(t.agreements.postponedMoreThanOnce, countCell(cell(KEY.postponedMoreThanOnce)), blank),
         ],
       },
       {
         title: t.leadChanges.title,
         columns: measureCount,
-        rows: standalone([
-          [t.leadChanges.changes, m.leadChanges.changes],
-          [t.leadChanges.cases, m.leadChanges.cases],
+        rows: counts([
+          [t.leadChanges.changes, KEY.leadChanges],
+          [t.leadChanges.cases, KEY.leadChangeCases],
         ]),
       },
       {
         title: t.absence.title,
         columns: measureCount,
-        rows: standalone([
-          [t.absence.new, m.absence.newCases],
-          [t.absence.active, m.absence.activeCases],
-          [t.absence.closed, m.absence.closedCases],
+        rows: counts([
+          [t.absence.new, KEY.absenceNew],
+          [t.absence.active, KEY.absenceActive],
+          [t.absence.closed, KEY.absenceClosed],
         ]),
       },
-      tagTable(t.tags.successFactors, t.columns.successFactor, m.tags.themes, successFactors),
-      tagTable(t.tags.obstacles, t.columns.obstacle, m.tags.themes, obstacles),
+      tagTable(cell, t.tags.successFactors, t.columns.successFactor, m.tags.themes, successFactors),
+      tagTable(cell, t.tags.obstacles, t.columns.obstacle, m.tags.themes, obstacles),
     ],
     legend: [t.legend.small, t.legend.hidden, t.legend.notShown, t.legend.casesCounted],
   };
+}
+
+/**
+ * The anonymous report for the stuurgroep, from the exact measures: every
+ * count suppressed together (cellSuppression.ts), so that no shown number
+ * pins or narrows a hidden one.
+ */
+export function monitoringReport(m: MonitoringMeasures): MonitoringReport {
+  const problem = new KeyedProblem();
+  problem.addReport('', nodeCells(m, { themes: true }), t.title);
+  const cell = problem.suppress();
+  return renderMonitoringReport(m, (key) => cell('', key));
 }

@@ -8,9 +8,11 @@ export async function checkNewPassphrase(passphrase: string, ownWords: readonly 
   assertStrongPassphrase(passphrase, ownWords, field);
 }
 
-/** The words of this installation a guesser would try first: school names and kernteam members' names. */
+/** The words of this installation a guesser would try first: school names and kernteam members' names (a region's name and schools). */
 export async function ownWordsOf(db: Kysely<DB>): Promise<string[]> {
   const schools = await db.selectFrom('school').select('name').execute();
   const members = await db.selectFrom('member').select('name').where('active', '=', 1).execute();
-  return [...schools, ...members].map((row) => row.name);
+  const region = await db.selectFrom('region').select('name').execute();
+  const regionSchools = await db.selectFrom('regionSchool').select('name').execute();
+  return [...schools, ...members, ...region, ...regionSchools].map((row) => row.name);
 }

@@ -42,6 +42,18 @@ export const auditActions = [
   'retention.set',
   'retention.purge',
   'pupil.erase',
+  'region.create',
+  'region.schools_import',
+  'region.school_add',
+  'region.school_remove',
+  'region.area_remove',
+  'region.contributions_import',
+  'region.signer_accept',
+  'region.signer_remove',
+  'region.key_create',
+  'region.key_import',
+  'export.region_certificate',
+  'export.region_key',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -53,6 +65,7 @@ export const auditKinds = {
   minutes: ['minutes', 'certificate', 'regio'],
   consent: ['consent'],
   erasure: ['retention', 'pupil'],
+  region: ['region'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditKind = keyof typeof auditKinds;

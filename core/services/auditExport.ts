@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { today, type Clock } from '../clock';
-import { auditActionLabel, auditCountsText } from '../i18n/auditText';
+import { auditActionLabel, auditCountsText, auditEntityName } from '../i18n/auditText';
 import { nl } from '../i18n/nl';
 import type { FileDialogs } from '../ipc/fileDialogs';
 import { csvText } from '../monitoring/csv';
@@ -20,7 +20,7 @@ export async function auditCsv(db: Kysely<DB>, filter: AuditFilter): Promise<Uin
       entry.actor,
       auditActionLabel(entry.action),
       entry.action,
-      entry.entity ? (t.entities[entry.entity] ?? entry.entity) : '',
+      auditEntityName(entry.entity),
       entry.entityId === null ? '' : String(entry.entityId),
       entry.schoolId === null ? '' : String(entry.schoolId),
       auditCountsText(entry.counts),

@@ -1,26 +1,40 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import type { FileDialogs, OpenKind } from '../../core/ipc/fileDialogs';
+import { manyKinds, readChosenFiles, readFolderFiles } from '../../core/ipc/chosenFiles';
+import type { FileDialogs, OpenKind, OpenManyKind } from '../../core/ipc/fileDialogs';
 import { readOpenedFile } from '../../core/ipc/openedFile';
 import { nl } from '../../core/i18n/nl';
 import { nlRegioSchool } from '../../core/i18n/nlRegioSchool';
 
-const filters: Record<OpenKind | 'csv' | 'mdoregio', { name: string; extensions: string[] }> = {
+const filters: Record<OpenKind | OpenManyKind | 'pem', { name: string; extensions: string[] }> = {
   docx: { name: 'Word', extensions: ['docx'] },
   csv: { name: 'CSV (Excel)', extensions: ['csv'] },
   certificate: { name: nl.certificates.fileType, extensions: ['p12', 'pfx'] },
   regionCertificate: { name: nlRegioSchool.certificateFileType, extensions: ['pem', 'cer', 'crt'] },
-  mdoregio: { name: nlRegioSchool.contributionFileType, extensions: ['mdoregio'] },
+  pem: { name: nl.regio.key.pemType, extensions: ['pem'] },
+  contribution: { name: nl.regio.contributions.fileType, extensions: [manyKinds.contribution.extension.slice(1)] },
 };
+
+/** The save dialog's filter by the suggested name's extension (Word unless it says otherwise). */
+function saveFilter(suggestedName: string) {
+  const extension = path.extname(suggestedName).toLowerCase();
+  if (extension === '.csv') return filters.csv;
+  if (extension === '.pem') return filters.pem;
+  if (extension === '.p12') return filters.certificate;
+  if (extension === '.mdoregio') return filters.contribution;
+  return filters.docx;
+}
 
 /** The system's dialogs; exports are written whole or not at all. */
 export function systemFileDialogs(window: () => BrowserWindow | undefined): FileDialogs {
   return {
     async save(suggestedName, bytes) {
       const parent = window();
-      const filter = suggestedName.endsWith('.csv') ? filters.csv : suggestedName.endsWith('.mdoregio') ? filters.mdoregio : filters.docx;
-      const options: SaveDialogOptions = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [filter] };
+      const options: SaveDialogOptions = {
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: [saveFilter(suggestedName)],
+      };
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
       const temp = `${result.filePath}.tmp-${process.pid}`;
@@ -39,6 +53,18 @@ export function systemFileDialogs(window: () => BrowserWindow | undefined): File
       const file = result.filePaths[0];
       if (result.canceled || !file) return null;
       return readOpenedFile(file, kind);
+    },
+    async openMany(kind, from) {
+      const parent = window();
+      const options: OpenDialogOptions =
+        from === 'folder'
+          ? { defaultPath: app.getPath('documents'), properties: ['openDirectory'] }
+          : { defaultPath: app.getPath('documents'), filters: [filters[kind]], properties: ['openFile', 'multiSelections'] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      if (result.canceled || result.filePaths.length === 0) return null;
+      return from === 'folder'
+        ? readFolderFiles(result.filePaths[0], kind)
+        : { files: readChosenFiles(result.filePaths, kind), ignored: 0 };
     },
     async chooseFolder() {
       const parent = window();

@@ -48,6 +48,8 @@ const stringCandidates = [
   'x',
   '',
   'mdo-reservekopie-20261125T090000000Z-handmatig.db',
+  // The handle of a regiobijdrage waiting for the coordinator's decision.
+  '0123456789abcdef0123456789abcdef',
 ];
 const numberCandidates = [1, 15, 5, 60];
 

@@ -6,7 +6,7 @@ import { fixedClock } from '../../core/clock';
 import { Backups } from '../../core/backups/backups';
 import { channels, contract, type Channel } from '../../core/contract/contract';
 import { id } from '../../core/contract/entities';
-import { idOwners, severalSchools, type IdField, type OwnedTable } from '../../core/contract/ownership';
+import { idOwners, regionIdTables, severalSchools, type IdField, type OwnedTable } from '../../core/contract/ownership';
 import type { IpcResult } from '../../core/contract/result';
 import { handlers } from '../../core/handlers';
 import { nl } from '../../core/i18n/nl';
@@ -67,10 +67,16 @@ function fieldsOf(
   ]);
 }
 
-/** Number fields named like an id (id, …Id, …Ids) that the ownership declaration does not cover. */
+/** Number fields named like an id (id, …Id, …Ids) that the ownership declaration (schools' or the region's) does not cover. */
 function undeclaredIds(schema: z.ZodType): string[] {
   return fieldsOf(schema)
-    .filter((field) => isIdName(field.name) && isIdValue(field.schema) && !Object.hasOwn(idOwners, field.name))
+    .filter(
+      (field) =>
+        isIdName(field.name) &&
+        isIdValue(field.schema) &&
+        !Object.hasOwn(idOwners, field.name) &&
+        !Object.hasOwn(regionIdTables, field.name),
+    )
     .map((field) => field.path.join('.'));
 }
 
@@ -307,7 +313,7 @@ describe('no call ties records of two schools together', () => {
     expect(undeclared).toEqual([]);
     // Every declared name is an id somewhere (no stale lines), and holds numbers wherever it occurs.
     const fields = channels.flatMap((channel) => fieldsOf(contract[channel].input));
-    for (const name of Object.keys(idOwners)) {
+    for (const name of [...Object.keys(idOwners), ...Object.keys(regionIdTables)]) {
       const uses = fields.filter((field) => field.name === name);
       expect(uses.length, name).toBeGreaterThan(0);
       for (const use of uses) expect(isIdValue(use.schema), name).toBe(true);
@@ -319,6 +325,8 @@ describe('no call ties records of two schools together', () => {
       const kinds = Object.values(defOf(unwrap(use.siblings[owner.by])).entries as Record<string, string>);
       expect(Object.keys(owner.tables).sort(), use.path.join('.')).toEqual(kinds.sort());
     }
+    // A region id is never a school's: the two declarations do not share a name.
+    expect(Object.keys(regionIdTables).filter((name) => Object.hasOwn(idOwners, name))).toEqual([]);
     // The walk would catch a new channel with an undeclared id, nested ones included.
     expect(undeclaredIds(z.strictObject({ meetingId: id, helper: z.object({ helperId: id, noteIds: z.array(id) }) }))).toEqual([
       'helper.helperId',
