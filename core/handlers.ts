@@ -43,6 +43,7 @@ import { startSetup } from './services/setup';
 import { regionHandlers } from './regionHandlers';
 import { getRegion } from './services/region/region';
 import { databaseKind } from './services/region/databaseKind';
+import { regioSchoolHandlers } from './regioSchoolHandlers';
 import { assertAllowed } from './policy/policy';
 import { checkNewPassphrase, ownWordsOf } from './passphrase/check';
 
@@ -255,4 +256,5 @@ export const handlers: Handlers = {
   'backups.restore': ({ name }, { backups }) => backups.restore(name),
 
   ...regionHandlers,
+  ...regioSchoolHandlers,
 };

@@ -4,6 +4,7 @@ import * as b from './backups';
 import * as p from './privacy';
 import { regionContract } from './region';
 import { regionReportContract } from './regionReport';
+import { regioSchoolContract } from './regioSchool';
 import type { IpcResult } from './result';
 
 /**
@@ -114,6 +115,7 @@ export const contract = {
 
   ...regionContract,
   ...regionReportContract,
+  ...regioSchoolContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -19,6 +19,7 @@ export const errorCodes = [
   'CERT_EXPIRED',
   'REGION_CERT',
   'FILE_TOO_LARGE',
+  'NOT_A_FILE',
   'DOCUMENT_INVALID',
   'LOCKED',
   'WRONG_PASSPHRASE',

@@ -1,5 +1,6 @@
 import { nlMonitoring } from './nlMonitoring';
 import { nlRegio } from './nlRegio';
+import { nlRegioSchool } from './nlRegioSchool';
 import type { ErrorCode } from '../contract/result';
 
 /**
@@ -10,6 +11,7 @@ import type { ErrorCode } from '../contract/result';
 export const nl = {
   monitoring: nlMonitoring,
   regio: nlRegio,
+  regioSchool: nlRegioSchool,
   app: {
     name: 'MDO',
     tagline: 'Multidisciplinair overleg rond de leerling',
@@ -723,6 +725,7 @@ export const nl = {
       signatures: ['ondertekende versie', 'ondertekende versies'],
       years: ['jaar', 'jaar'],
       attempts: ['poging', 'pogingen'],
+      certificatesRemoved: ['certificaat verwijderd', 'certificaten verwijderd'],
     } as Record<string, readonly [string, string]>,
     retention: {
       intro:
@@ -845,6 +848,7 @@ export const nl = {
     REGION_CERT: 'Dit bestand is geen bruikbaar certificaat van de regiocoördinator (.pem, .cer of .crt).',
     CERT_EXPIRED: 'Dit certificaat is verlopen of nog niet geldig. Maak een nieuw certificaat of importeer een geldig certificaat.',
     FILE_TOO_LARGE: 'Dit bestand is te groot om te openen.',
+    NOT_A_FILE: 'Dit is geen gewoon bestand (maar bijvoorbeeld een map of een apparaat). Kies een bestand.',
     DOCUMENT_INVALID:
       'Dit document bevat tekens die Word en LibreOffice niet kunnen lezen. MDO heeft het daarom niet opgeslagen of ondertekend. Is het een verslag dat met een oudere versie van MDO is vastgesteld, start dan een correctie: de nieuwe versie laat die tekens weg.',
     LOCKED: 'MDO is vergrendeld. Ontgrendel het eerst met uw wachtwoord.',

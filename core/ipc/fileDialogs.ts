@@ -18,7 +18,7 @@ export interface FileDialogs {
   chooseFolder(): Promise<string | null>;
 }
 
-export type OpenKind = 'docx' | 'certificate' | 'csv';
+export type OpenKind = 'docx' | 'certificate' | 'csv' | 'regionCertificate';
 export type OpenManyKind = 'contribution';
 
 export interface OpenedFile {
@@ -39,3 +39,11 @@ export interface ChosenFiles {
 
 /** Larger than any verslag or certificate: refuse before reading it into memory. */
 export const MAX_OPEN_BYTES = 50 * 1024 * 1024;
+
+/** The largest file each kind of open accepts: a coordinator's certificate is a few kilobytes. */
+export const maxOpenBytes: Record<OpenKind, number> = {
+  docx: MAX_OPEN_BYTES,
+  certificate: MAX_OPEN_BYTES,
+  csv: MAX_OPEN_BYTES,
+  regionCertificate: 1024 * 1024,
+};

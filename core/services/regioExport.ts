@@ -69,6 +69,12 @@ export async function contributionKey(db: Kysely<DB>, schoolId: number, clock: C
   return identityFromPems(row.certificatePem, row.privateKeyPem);
 }
 
+/** The fingerprint of the school's own signing key, for the IB to confirm to the coordinator; null before the first export. */
+export async function contributionKeyFingerprint(db: Kysely<DB>, schoolId: number): Promise<string | null> {
+  const row = await db.selectFrom('contributionKey').select('fingerprint').where('schoolId', '=', schoolId).executeTakeFirst();
+  return row?.fingerprint ?? null;
+}
+
 /** The coordinator's certificate to encrypt for, refused with a Dutch message when missing or not valid now. */
 async function recipientFor(db: Kysely<DB>, schoolId: number, policy: MachinePolicy, clock: Clock): Promise<X509Certificate> {
   const found = await regionCertificatePem(db, schoolId, policy);

@@ -73,7 +73,7 @@ describe("the regiocoördinator's certificate of a school", () => {
     expect(audit).toEqual([
       { action: 'regio.certificate', schoolId: school, counts: '{}' },
       { action: 'regio.certificate', schoolId: other, counts: '{}' },
-      { action: 'regio.certificate', schoolId: school, counts: '{"removed":1}' },
+      { action: 'regio.certificate', schoolId: school, counts: '{"certificatesRemoved":1}' },
     ]);
   });
 

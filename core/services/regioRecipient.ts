@@ -112,7 +112,7 @@ export async function clearRegionCertificate(db: Kysely<DB>, schoolId: number, p
     if (removed.numDeletedRows > 0n)
       await recordAudit(
         trx,
-        { action: 'regio.certificate', entity: 'school', entityId: schoolId, schoolId, counts: { removed: 1 } },
+        { action: 'regio.certificate', entity: 'school', entityId: schoolId, schoolId, counts: { certificatesRemoved: 1 } },
         clock,
       );
   });

@@ -1,15 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import { AppError } from '../../core/errors';
 import { manyKinds, readChosenFiles, readFolderFiles } from '../../core/ipc/chosenFiles';
-import { MAX_OPEN_BYTES, type FileDialogs, type OpenKind, type OpenManyKind } from '../../core/ipc/fileDialogs';
+import type { FileDialogs, OpenKind, OpenManyKind } from '../../core/ipc/fileDialogs';
+import { readOpenedFile } from '../../core/ipc/openedFile';
 import { nl } from '../../core/i18n/nl';
+import { nlRegioSchool } from '../../core/i18n/nlRegioSchool';
 
 const filters: Record<OpenKind | OpenManyKind | 'pem', { name: string; extensions: string[] }> = {
   docx: { name: 'Word', extensions: ['docx'] },
   csv: { name: 'CSV (Excel)', extensions: ['csv'] },
   certificate: { name: nl.certificates.fileType, extensions: ['p12', 'pfx'] },
+  regionCertificate: { name: nlRegioSchool.certificateFileType, extensions: ['pem', 'cer', 'crt'] },
   pem: { name: nl.regio.key.pemType, extensions: ['pem'] },
   contribution: { name: nl.regio.contributions.fileType, extensions: [manyKinds.contribution.extension.slice(1)] },
 };
@@ -20,6 +22,7 @@ function saveFilter(suggestedName: string) {
   if (extension === '.csv') return filters.csv;
   if (extension === '.pem') return filters.pem;
   if (extension === '.p12') return filters.certificate;
+  if (extension === '.mdoregio') return filters.contribution;
   return filters.docx;
 }
 
@@ -49,8 +52,7 @@ export function systemFileDialogs(window: () => BrowserWindow | undefined): File
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       const file = result.filePaths[0];
       if (result.canceled || !file) return null;
-      if (fs.statSync(file).size > MAX_OPEN_BYTES) throw new AppError('FILE_TOO_LARGE');
-      return { name: path.basename(file), bytes: fs.readFileSync(file) };
+      return readOpenedFile(file, kind);
     },
     async openMany(kind, from) {
       const parent = window();

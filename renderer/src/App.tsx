@@ -31,6 +31,7 @@ const Pupils = lazyScreen(() => import('./screens/Pupils'), 'Pupils');
 const Team = lazyScreen(() => import('./screens/Team'), 'Team');
 const SchoolSettings = lazyScreen(() => import('./screens/SchoolSettings'), 'SchoolSettings');
 const MonitoringPage = lazyScreen(() => import('./screens/MonitoringPage'), 'MonitoringPage');
+const RegioContributionPage = lazyScreen(() => import('./screens/RegioContributionPage'), 'RegioContributionPage');
 const VerifyPage = lazyScreen(() => import('./screens/VerifyPage'), 'VerifyPage');
 const PrivacyPage = lazyScreen(() => import('./screens/PrivacyPage'), 'PrivacyPage');
 
@@ -51,6 +52,7 @@ const router = createHashRouter([
       { path: 'kernteam', element: <Team /> },
       { path: 'school', element: <SchoolSettings /> },
       { path: 'monitoring', element: <MonitoringPage /> },
+      { path: 'monitoring/regiobijdrage', element: <RegioContributionPage /> },
       { path: 'controleren', element: <VerifyPage /> },
       { path: 'privacy', element: <PrivacyPage /> },
     ],

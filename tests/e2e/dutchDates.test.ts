@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatLongDate, formatShortDate } from '../../core/i18n/formatDate';
-import { appPerTest } from './harness';
+import { testKey } from '../fixtures/regio';
+import { appPerTest, E2E_NOW, tempDir } from './harness';
 
 // A guard for the one Dutch date format on screen: walking the demo school's
 // screens, the text a user reads never shows a date as 2026-11-25 or 25-11-2026.
@@ -53,11 +54,19 @@ describe('dates on screen', () => {
     await go(`#/casussen/${supportCase.id}`, 'Hulpvraag');
     await go('#/leerlingen', 'Leerlingen');
     await go('#/kernteam', 'Kernteam');
+    // The regiocoördinator's certificate, with its "Geldig tot" in Schoolprofiel and on Regiobijdrage maken.
+    const keys = tempDir('mdo-dates-keys-');
+    current().chooseFile(testKey(keys.dir, 'coordinator', 'coordinator', 'Regio Noord', new Date(E2E_NOW)).pem);
+    expect(await page.evaluate(() => window.mdo.invoke('regio.chooseRecipient', { schoolId: 1 }))).toMatchObject({ ok: true });
+    keys.remove();
     await go('#/school', 'Schoolprofiel');
     await page.getByRole('button', { name: 'Nu een reservekopie maken' }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Reservekopieën' }).getByRole('row').count()).toBe(2);
     await expectDutchDates(page, 'reservekopieën');
     await go('#/monitoring', 'Monitoring');
+    await go('#/monitoring/regiobijdrage', 'Regiobijdrage maken');
+    await expect.poll(() => page.getByRole('heading', { name: 'Wat het bestand bevat' }).isVisible()).toBe(true);
+    await expectDutchDates(page, 'regiobijdrage');
     await go('#/privacy?tab=logboek', 'Privacy');
     await go('#/privacy?tab=bewaartermijn', 'Privacy');
     const pupil = await db.selectFrom('pupil').select('id').executeTakeFirstOrThrow();

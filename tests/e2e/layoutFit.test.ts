@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDatabase } from '../fixtures/demoDatabase';
-import { launchApp, launchChromium, tempDir, type LaunchedApp } from './harness';
+import { testKey } from '../fixtures/regio';
+import { E2E_NOW, launchApp, launchChromium, tempDir, type LaunchedApp } from './harness';
 import { root } from './build';
 import { findLayoutProblems } from './overflow';
 
@@ -103,6 +104,13 @@ function screenGroups(ids: Awaited<ReturnType<typeof pick>>): Record<string, Scr
     'school, monitoring, verify and privacy': [
       route('school', '#/school', 'Schoolprofiel', 2),
       route('monitoring', '#/monitoring', 'Monitoring', 2),
+      {
+        name: 'regiobijdrage',
+        open: async (page) => {
+          await go(page, '#/monitoring/regiobijdrage');
+          await heading(page, 'Wat het bestand bevat', 3);
+        },
+      },
       route('controleren', '#/controleren', 'Verslag controleren', 2),
       route('privacy-logboek', '#/privacy?tab=logboek', 'Privacy', 2),
       {
@@ -166,6 +174,10 @@ for (const viewport of SIZES) {
         .executeTakeFirstOrThrow();
       const invoke = (id: number) => window.mdo.invoke('certificates.create', { memberId: id, passphrase: 'voorzitter-2026' });
       expect(await app.page.evaluate(invoke, member.id)).toMatchObject({ ok: true });
+      // The regiocoördinator's certificate, so Schoolprofiel and Regiobijdrage maken show its fingerprint.
+      app.chooseFile(testKey(folder, 'coordinator', 'coordinator', 'Regiocoördinator Amsterdam-Oost', new Date(E2E_NOW)).pem);
+      const choose = () => window.mdo.invoke('regio.chooseRecipient', { schoolId: 1 });
+      expect(await app.page.evaluate(choose)).toMatchObject({ ok: true, data: { name: 'Regiocoördinator Amsterdam-Oost' } });
     }, 120_000); // a demo database, an app and an RSA key: on a busy machine more than the default minute
     afterAll(async () => {
       await app?.close();

@@ -4,7 +4,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDatabase } from '../fixtures/demoDatabase';
-import { launchApp, tempDir, type LaunchedApp } from './harness';
+import { newRegioKeyPair } from '../../core/regio/keyPairs';
+import { E2E_NOW, launchApp, tempDir, type LaunchedApp } from './harness';
 
 // Every main screen of the demo school: no serious or critical accessibility
 // violations (axe-core), and a screenshot. `npm run screenshots` writes them to
@@ -117,6 +118,31 @@ describe('main screens', () => {
     await go(page, `#/casussen/${item.caseId}`);
     await expect.poll(() => page.getByRole('heading', { name: 'Toestemming ouders' }).isVisible()).toBe(true);
     await check(page, 'casus');
+  });
+
+  it("the regiomonitor: the coordinator's certificate in Schoolprofiel and Regiobijdrage maken", async () => {
+    const { page } = app;
+    const coordinator = newRegioKeyPair({
+      purpose: 'coordinator',
+      name: 'Regiocoördinator Amsterdam-Oost',
+      organisation: 'Stuurgroep MDO Amsterdam-Oost',
+      now: new Date(E2E_NOW),
+    });
+    fs.writeFileSync(temp.file('coordinator.pem'), coordinator.certificatePem);
+    await go(page, '#/school');
+    const panel = page.getByRole('region', { name: 'Regiomonitor' });
+    app.chooseFile(temp.file('coordinator.pem'));
+    await panel.getByRole('button', { name: 'Certificaat kiezen…' }).click();
+    await expect.poll(() => panel.getByTestId('region-fingerprint').isVisible()).toBe(true);
+    // The whole section in the picture, below the app's fixed header.
+    await panel.evaluate((section) => {
+      section.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -72);
+    });
+    await check(page, 'regiomonitor-school');
+    await go(page, '#/monitoring/regiobijdrage');
+    await expect.poll(() => page.getByRole('heading', { name: 'Wat het bestand bevat', level: 3 }).isVisible()).toBe(true);
+    await check(page, 'regiobijdrage');
   });
 
   it('a signed verslag, Verslag controleren and the lock screen', async () => {

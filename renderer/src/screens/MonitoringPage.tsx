@@ -1,8 +1,9 @@
 import { Button, Card, Checkbox, Group, Image, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileTypeCsv, IconFileTypeDocx } from '@tabler/icons-react';
+import { IconFileTypeCsv, IconFileTypeDocx, IconBuildingCommunity } from '@tabler/icons-react';
 import { format, subYears } from 'date-fns';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { monitoringView } from '../../../core/contract/entities';
 import { useChannel, useChannelMutation } from '../api';
@@ -43,6 +44,9 @@ export function MonitoringPage() {
           </Button>
           <Button variant="light" leftSection={<IconFileTypeCsv size={18} />} onClick={() => exportAs('csv')} loading={save.isPending}>
             {m.screen.exportCsv}
+          </Button>
+          <Button component={Link} to="/monitoring/regiobijdrage" leftSection={<IconBuildingCommunity size={18} />}>
+            {t.regioSchool.screen.open}
           </Button>
         </Group>
       </Group>

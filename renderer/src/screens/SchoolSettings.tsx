@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { useChannel, useChannelMutation } from '../api';
 import { BackupsPanel } from '../components/backups/BackupsPanel';
 import { QueryState } from '../components/QueryState';
+import { RegionRecipientPanel } from '../components/regio/RegionRecipientPanel';
 import { SecurityPanel } from '../components/SecurityPanel';
 import { t } from '../i18n';
 import { useSchool } from '../school';
 
-/** School profile: name, the editable lists of themes, success factors and obstacles; security and backups of the installation. */
+/** School profile: name, the editable lists of themes, success factors and obstacles, the regiocoördinator's certificate; security and backups of the installation. */
 export function SchoolSettings() {
   const { current } = useSchool();
   const rename = useChannelMutation('schools.rename');
@@ -50,6 +51,7 @@ export function SchoolSettings() {
         <Themes schoolId={current.id} />
         <Tags schoolId={current.id} />
       </SimpleGrid>
+      <RegionRecipientPanel schoolId={current.id} />
       <SecurityPanel />
       <BackupsPanel />
     </Stack>
