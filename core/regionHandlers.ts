@@ -1,7 +1,7 @@
 import type { Channel } from './contract/contract';
 import type { Context } from './ipc/context';
 import type { Handlers } from './ipc/router';
-import { readContributionFile } from './regio/contributionFilePending';
+import { readContributionFile } from './regio/contributionFile';
 import { addArea, listAreas, removeArea, renameArea } from './services/region/areas';
 import {
   createRegionKey,

@@ -7,7 +7,7 @@ import { fixedClock, nowIso, type Clock } from '../clock';
 import { nl } from '../i18n/nl';
 import { nlRegio } from '../i18n/nlRegio';
 import { CONTRIBUTION_FORMAT, CONTRIBUTION_VERSION, contributionSchema, type Contribution } from '../regio/contribution';
-import { newRegioKeyPair } from '../regio/keyPairsPending';
+import { newRegioKeyPair } from '../regio/keyPairs';
 import { storeContribution } from '../services/region/contributions';
 import { createRegion } from '../services/region/region';
 

@@ -1,3 +1,5 @@
+import { nlRegioScreens } from './nlRegioScreens';
+
 /**
  * Dutch texts of the region side of the regiomonitor: the coordinator's region
  * database (set-up, schools and gebieden, importing contributions, the overview,
@@ -129,4 +131,6 @@ export const nlRegio = {
       signers: ['sleutel', 'sleutels'],
     } as Record<string, readonly [string, string]>,
   },
+  /** The region mode's screens (first start, menu, Overzicht, Scholen en gebieden, Instellingen). */
+  screens: nlRegioScreens,
 };

@@ -4,8 +4,8 @@ import type { MachinePolicy } from '../policy/policy';
 import type { Session } from '../session';
 import type { FileDialogs } from './fileDialogs';
 import type { Projector } from './projector';
-import type { ReadContribution } from '../regio/contributionFilePending';
-import type { RegioIdentity } from '../regio/keyPairsPending';
+import type { ReadContribution } from '../regio/contributionFile';
+import type { RegioIdentity } from '../regio/keyPairs';
 
 /** What every handler may use: the open database (via the session) and the clock. */
 export interface Context {

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { setupStart } from '../contract/entities';
 import { checkNewPassphrase } from '../passphrase/check';
 import { AppError } from '../errors';
-import { newRegioKeyPair } from '../regio/keyPairsPending';
+import { newRegioKeyPair } from '../regio/keyPairs';
 import type { Session } from '../session';
 import { createMember } from './members';
 import { createRegion } from './region/region';

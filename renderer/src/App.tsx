@@ -1,4 +1,4 @@
-import { createHashRouter, RouterProvider } from 'react-router';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { useChannel } from './api';
 import { Loading } from './components/Loading';
 import { Shell } from './components/Shell';
@@ -34,6 +34,8 @@ const MonitoringPage = lazyScreen(() => import('./screens/MonitoringPage'), 'Mon
 const RegioContributionPage = lazyScreen(() => import('./screens/RegioContributionPage'), 'RegioContributionPage');
 const VerifyPage = lazyScreen(() => import('./screens/VerifyPage'), 'VerifyPage');
 const PrivacyPage = lazyScreen(() => import('./screens/PrivacyPage'), 'PrivacyPage');
+// A coordinator's region file: its own screens and router, in chunks a school never loads.
+const RegionApp = lazyScreen(() => import('./screens/region/RegionApp'), 'RegionApp');
 
 // Hash routes: they work from file://, where the packaged app is loaded.
 const router = createHashRouter([
@@ -55,11 +57,13 @@ const router = createHashRouter([
       { path: 'monitoring/regiobijdrage', element: <RegioContributionPage /> },
       { path: 'controleren', element: <VerifyPage /> },
       { path: 'privacy', element: <PrivacyPage /> },
+      // An address of the other mode (a region's screen after restoring a school's backup): the start screen.
+      { path: '*', element: <Navigate to="/" replace /> },
     ],
   },
 ]);
 
-/** Decides between first start, a database problem, the lock screen and the app itself. */
+/** Decides between first start, a database problem, the lock screen and the app itself (a school's or a region's). */
 export function App() {
   const info = useChannel('app.info', undefined);
   // Shown once, right after the database was created or encrypted.
@@ -94,6 +98,15 @@ export function App() {
     );
   if (database.state === 'locked' || database.state === 'unencrypted')
     return <LockScreen database={database} onRecoveryKey={setRecoveryKey} />;
+  if (database.region)
+    return (
+      <>
+        <IdleLock minutes={database.lockMinutes} />
+        <Suspense fallback={<Loading fullScreen />}>
+          <RegionApp region={database.region} />
+        </Suspense>
+      </>
+    );
   return (
     <SchoolProvider schools={database.schools}>
       <IdleLock minutes={database.lockMinutes} />

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatLongDate, formatShortDate } from '../../core/i18n/formatDate';
 import { testKey } from '../fixtures/regio';
-import { appPerTest, E2E_NOW, tempDir } from './harness';
+import { createDemoRegionDatabase } from '../fixtures/regionDatabase';
+import { appPerTest, E2E_NOW, launchApp, tempDir } from './harness';
 
 // A guard for the one Dutch date format on screen: walking the demo school's
 // screens, the text a user reads never shows a date as 2026-11-25 or 25-11-2026.
@@ -72,5 +73,35 @@ describe('dates on screen', () => {
     const pupil = await db.selectFrom('pupil').select('id').executeTakeFirstOrThrow();
     await go(`#/privacy?tab=leerling&leerling=${pupil.id}`, 'Privacy');
     await go('#/controleren', 'Verslag controleren');
+  });
+});
+
+describe('dates on the region screens', () => {
+  it('are written out in Dutch on every screen of the demo region, the history of a replaced contribution too', async () => {
+    const temp = tempDir();
+    await createDemoRegionDatabase(temp.file('regio.db'));
+    const app = await launchApp({ dbPath: temp.file('regio.db') });
+    try {
+      const { page } = app;
+      await expect.poll(() => page.getByRole('heading', { name: 'Overzicht' }).isVisible()).toBe(true);
+      await expectDutchDates(page, '#/regio');
+      await page.getByRole('button', { name: /^Geschiedenis: / }).click();
+      await expect.poll(() => page.getByText(/^Vervangen: gemaakt op \d{1,2} \p{L}+ \d{4}, ingelezen op/u).isVisible()).toBe(true);
+      await expectDutchDates(page, 'geschiedenis');
+      await page.keyboard.press('Escape');
+      for (const [hash, heading] of [
+        ['#/regio/scholen', 'Scholen en gebieden'],
+        ['#/regio/instellingen', 'Instellingen'],
+        ['#/privacy', 'Privacy'],
+      ]) {
+        await page.evaluate((value) => (window.location.hash = value), hash);
+        await expect.poll(() => page.getByRole('heading', { name: heading }).first().isVisible(), { message: hash }).toBe(true);
+        await expectDutchDates(page, hash);
+      }
+      expect(app.failures).toEqual([]);
+    } finally {
+      await app.close();
+      temp.remove();
+    }
   });
 });

@@ -95,6 +95,8 @@ export interface LaunchedApp {
   chooseFile(path: string): void;
   /** Queues a folder for the next folder dialog (the backup folder). */
   chooseFolder(path: string): void;
+  /** Queues files (or, for a channel that asks for a folder, one folder) for the next multi-file open dialog. */
+  chooseMany(paths: string[]): void;
   backups: Backups;
   /** The projector window as main would open it (LaunchOptions.displays: 2): a second page of this app, or null while none is open. */
   projectorPage(): Page | null;
@@ -180,6 +182,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     exports: files.saved,
     chooseFile: files.choose,
     chooseFolder: files.chooseFolderNext,
+    chooseMany: files.chooseMany,
     backups,
     projectorPage: () => projector.page,
     close: async () => {

@@ -3,8 +3,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { X509Certificate } from 'node:crypto';
+import { writeContributionFile } from '../../core/regio/contributionFile';
 import { createDemoDatabase } from '../fixtures/demoDatabase';
-import { testKey } from '../fixtures/regio';
+import { sampleContribution, testKey } from '../fixtures/regio';
+import { createDemoRegionDatabase } from '../fixtures/regionDatabase';
 import { E2E_NOW, launchApp, launchChromium, tempDir, type LaunchedApp } from './harness';
 import { root } from './build';
 import { findLayoutProblems } from './overflow';
@@ -191,6 +194,9 @@ for (const viewport of SIZES) {
       const welcome = await launchApp({ dbPath: path.join(folder, 'new', 'mdo.db'), browser, viewport });
       await heading(welcome.page, 'Welkom bij MDO');
       found.push(...(await check(welcome.page, 'welkom', size)));
+      await welcome.page.getByRole('button', { name: 'Een regio coördineren' }).click();
+      await heading(welcome.page, 'Een regio coördineren');
+      found.push(...(await check(welcome.page, 'welkom-regio', size)));
       await welcome.close();
       await createDemoDatabase(path.join(folder, 'locked.db'));
       const locked = await launchApp({ dbPath: path.join(folder, 'locked.db'), browser, viewport, locked: true });
@@ -228,6 +234,55 @@ for (const viewport of SIZES) {
       // Its tooltip stays while the link has focus: not in the pictures of the next screens.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await expect.poll(() => page.getByRole('tooltip').count()).toBe(0);
+    });
+
+    it('region mode: every screen of the demo region, a new signer to confirm and the result per file', async () => {
+      const found: string[] = [];
+      const dbPath = path.join(folder, 'regio.db');
+      await createDemoRegionDatabase(dbPath);
+      const region = await launchApp({ dbPath, browser, viewport });
+      try {
+        for (const screen of [
+          route('region-overzicht', '#/regio', 'Overzicht', 2),
+          route('region-scholen', '#/regio/scholen', 'Scholen en gebieden', 2),
+          route('region-rapportage', '#/regio/rapportage', 'Regiorapportage', 2),
+          route('region-instellingen', '#/regio/instellingen', 'Instellingen', 2),
+          route('region-privacy', '#/privacy', 'Privacy', 2),
+        ]) {
+          await screen.open(region.page);
+          found.push(...(await check(region.page, screen.name, size)));
+        }
+        // A school seen for the first time: the dialog with its fingerprint, then the results above the overview.
+        const { certificatePem } = await region.session
+          .db()
+          .selectFrom('regionKey')
+          .select('certificatePem')
+          .where('active', '=', 1)
+          .executeTakeFirstOrThrow();
+        const school = testKey(folder, 'school', 'school', 'Demo — IB Basisschool De Boomhut');
+        const file = path.join(folder, 'Regiobijdrage Demo — Basisschool De Boomhut 2026-07-01 tot en met 2026-09-30.mdoregio');
+        const contribution = sampleContribution({
+          school: { name: 'Demo — Basisschool De Boomhut' },
+          period: { from: '2026-07-01', to: '2026-09-30' },
+          measures: { ...sampleContribution().measures, asOf: '2026-09-30' },
+        });
+        fs.writeFileSync(file, await writeContributionFile(contribution, school.identity, new X509Certificate(certificatePem)));
+        await go(region.page, '#/regio');
+        await heading(region.page, 'Overzicht', 2);
+        region.chooseMany([file]);
+        await region.page.getByRole('button', { name: 'Bijdragen inlezen…' }).click();
+        await expect.poll(() => region.page.getByRole('dialog', { name: 'Nieuwe afzender' }).isVisible()).toBe(true);
+        found.push(...(await check(region.page, 'region-afzender', size)));
+        await region.page.getByRole('button', { name: 'Afzender vertrouwen' }).click();
+        await expect.poll(() => region.page.getByRole('dialog').count()).toBe(0);
+        await heading(region.page, 'Resultaat van het inlezen', 3);
+        found.push(...(await check(region.page, 'region-inlezen', size)));
+        expect(region.failures).toEqual([]);
+        expect(region.blockedRequests).toEqual([]);
+      } finally {
+        await region.close();
+      }
+      expect(found).toEqual([]);
     });
 
     for (const group of ['start and meetings', 'cases, pupils and kernteam', 'school, monitoring, verify and privacy']) {

@@ -3,8 +3,12 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { X509Certificate } from 'node:crypto';
+import { writeContributionFile } from '../../core/regio/contributionFile';
 import { createDemoDatabase } from '../fixtures/demoDatabase';
 import { newRegioKeyPair } from '../../core/regio/keyPairs';
+import { sampleContribution, testKey } from '../fixtures/regio';
+import { createDemoRegionDatabase } from '../fixtures/regionDatabase';
 import { E2E_NOW, launchApp, tempDir, type LaunchedApp } from './harness';
 
 // Every main screen of the demo school: no serious or critical accessibility
@@ -180,5 +184,97 @@ describe('main screens', () => {
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'MDO is vergrendeld' }).isVisible()).toBe(true);
     await check(page, 'vergrendeld');
+  });
+});
+
+// The coordinator's screens of the demo region (region-*.png), with the same checks.
+describe('region screens', () => {
+  const temp = tempDir();
+  const shots = process.env.MDO_SCREENSHOTS ?? temp.file('shots');
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    fs.mkdirSync(shots, { recursive: true });
+    await createDemoRegionDatabase(temp.file('regio.db'));
+    app = await launchApp({ dbPath: temp.file('regio.db') });
+  });
+  afterAll(async () => {
+    await app.close();
+    temp.remove();
+  });
+
+  async function check(page: Page, name: string) {
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.locator('.mantine-Loader-root').count()).toBe(0);
+    await page.waitForTimeout(300);
+    const result = await new AxeBuilder({ page: page as never }).analyze();
+    const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(
+      serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+      name,
+    ).toEqual([]);
+    await page.screenshot({ path: path.join(shots, `${name}.png`) });
+  }
+
+  it('the first start offers a region next to the school', async () => {
+    const first = await launchApp({ dbPath: path.join(temp.dir, 'nieuw', 'mdo.db') });
+    try {
+      await expect.poll(() => first.page.getByRole('heading', { name: 'Coördineert u een regio?' }).isVisible()).toBe(true);
+      await first.page.getByRole('heading', { name: 'Coördineert u een regio?' }).scrollIntoViewIfNeeded();
+      await check(first.page, 'region-welkom');
+    } finally {
+      await first.close();
+    }
+  });
+
+  it('overview, schools and gebieden, settings', async () => {
+    const { page } = app;
+    await expect.poll(() => page.getByRole('heading', { name: 'Overzicht', level: 2 }).isVisible()).toBe(true);
+    await check(page, 'region-overzicht');
+    for (const [link, name] of [
+      ['Scholen en gebieden', 'region-scholen'],
+      ['Instellingen', 'region-instellingen'],
+    ]) {
+      await page.getByRole('link', { name: link, exact: true }).click();
+      await expect.poll(() => page.getByRole('heading', { name: link, level: 2 }).isVisible()).toBe(true);
+      await check(page, name);
+    }
+    expect(app.failures).toEqual([]);
+  });
+
+  it('a new school’s first contribution: the signer to confirm, then the result per file', async () => {
+    const { page, session } = app;
+    const { certificatePem } = await session
+      .db()
+      .selectFrom('regionKey')
+      .select('certificatePem')
+      .where('active', '=', 1)
+      .executeTakeFirstOrThrow();
+    const school = testKey(temp.dir, 'school', 'school', 'Demo — IB Basisschool De Boomhut');
+    const file = temp.file('Regiobijdrage Demo — Basisschool De Boomhut 2026-07-01 tot en met 2026-09-30.mdoregio');
+    const contribution = sampleContribution({
+      school: { name: 'Demo — Basisschool De Boomhut' },
+      period: { from: '2026-07-01', to: '2026-09-30' },
+      createdAt: '2026-10-09T09:00:00.000Z',
+      measures: { ...sampleContribution().measures, asOf: '2026-09-30' },
+    });
+    fs.writeFileSync(file, await writeContributionFile(contribution, school.identity, new X509Certificate(certificatePem)));
+    // And one made with another region's certificate: refused with its message.
+    const other = testKey(temp.dir, 'other', 'coordinator', 'Demo — Coördinator Regio West');
+    const otherFile = temp.file('Regiobijdrage Demo — Basisschool De Boomhut voor Regio West.mdoregio');
+    fs.writeFileSync(otherFile, await writeContributionFile(contribution, school.identity, other.identity.certificate));
+    await page.getByRole('link', { name: 'Overzicht', exact: true }).click();
+    app.chooseMany([file, otherFile]);
+    await page.getByRole('button', { name: 'Bijdragen inlezen…' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Nieuwe afzender' }).isVisible()).toBe(true);
+    await check(page, 'region-afzender');
+    await page.getByRole('dialog').getByRole('button', { name: 'Afzender vertrouwen' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByText('Ingelezen', { exact: true }).isVisible()).toBe(true);
+    // The picture without the notification "vertrouwd als" (it closes by itself).
+    await expect.poll(() => page.getByText('De afzender is vertrouwd als', { exact: false }).count(), { timeout: 10_000 }).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await check(page, 'region-inlezen');
+    expect(app.failures).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDemoDatabase } from '../fixtures/demoDatabase';
+import { createDemoRegionDatabase } from '../fixtures/regionDatabase';
 import { root } from './build';
 import { launchApp, tempDir } from './harness';
 
@@ -140,6 +141,33 @@ describe('Mantine styles per chunk', () => {
       }
       expect(problems).toEqual([]);
       expect(app.blockedRequests).toEqual([]);
+    } finally {
+      await app.close();
+      temp.remove();
+    }
+  });
+
+  it('every region screen, opened on its own, has the CSS of every component it draws', async () => {
+    const temp = tempDir('mdo-styles-');
+    await createDemoRegionDatabase(temp.file('regio.db'));
+    const app = await launchApp({ dbPath: temp.file('regio.db') });
+    try {
+      const { page } = app;
+      const problems: string[] = [];
+      for (const route of ['regio', 'regio/scholen', 'regio/rapportage', 'regio/instellingen', 'controleren', 'privacy']) {
+        await page.goto(`${app.url}#/${route}`);
+        await page.reload();
+        await heading2(page);
+        problems.push(...(await unstyled(page)).map((problem) => `#/${route}: ${problem}`));
+      }
+      // The history of a replaced contribution, in its popover.
+      await page.goto(`${app.url}#/regio`);
+      await page.reload();
+      await page.getByRole('button', { name: /^Geschiedenis: / }).click();
+      await expect.poll(() => page.getByText(/^Vervangen: gemaakt op/).isVisible()).toBe(true);
+      problems.push(...(await unstyled(page)).map((problem) => `history: ${problem}`));
+      expect(problems).toEqual([]);
+      expect(app.failures).toEqual([]);
     } finally {
       await app.close();
       temp.remove();

@@ -6,7 +6,7 @@ import { envelopeBytes, readTestEnvelope, sampleContribution, type TestEnvelope 
 import { fixedClock } from '../../clock';
 import { nlRegio } from '../../i18n/nlRegio';
 import type { ChosenFile } from '../../ipc/fileDialogs';
-import { newRegioKeyPair, type RegioKeyPair } from '../../regio/keyPairsPending';
+import { newRegioKeyPair, type RegioKeyPair } from '../../regio/keyPairs';
 import { addArea, removeArea } from './areas';
 import { acceptSigner, storeContribution } from './contributions';
 import { regionIdentities } from './coordinatorKey';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { nowIso, type Clock } from '../../clock';
 import { AppError } from '../../errors';
-import type { ReadContribution } from '../../regio/contributionFilePending';
+import type { ReadContribution } from '../../regio/contributionFile';
 import { recordAudit } from '../audit';
 import { insertRegionSchool } from './regionSchools';
 

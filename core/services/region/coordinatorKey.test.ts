@@ -8,7 +8,7 @@ import { tempDir } from '../../../tests/e2e/harness';
 import { E2E_NOW } from '../../../tests/fixtures/demoDatabase';
 import { folderDialogs } from '../../../tests/fixtures/folderDialogs';
 import { fixedClock } from '../../clock';
-import { newRegioKeyPair } from '../../regio/keyPairsPending';
+import { newRegioKeyPair } from '../../regio/keyPairs';
 import { createCertificate, readP12 } from '../../signing/certificates';
 import {
   createRegionKey,

@@ -7,7 +7,7 @@ import { AppError } from '../../errors';
 import { nlRegio as t } from '../../i18n/nlRegio';
 import type { FileDialogs } from '../../ipc/fileDialogs';
 import { checkNewPassphrase } from '../../passphrase/check';
-import { identityFromPems, newRegioKeyPair, type RegioIdentity, type RegioKeyPair } from '../../regio/keyPairsPending';
+import { identityFromPems, newRegioKeyPair, type RegioIdentity, type RegioKeyPair } from '../../regio/keyPairs';
 import { certificateStatus } from '../../signing/certificateStatus';
 import { readP12 } from '../../signing/certificates';
 import { recordAudit } from '../audit';

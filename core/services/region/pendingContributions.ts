@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
-import type { ReadContribution } from '../../regio/contributionFilePending';
+import type { ReadContribution } from '../../regio/contributionFile';
 
 // Files of signers the region does not trust yet wait here, decrypted and
 // verified, until the coordinator compares the fingerprint and accepts (or

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { nowIso, type Clock } from '../../clock';
 import { AppError } from '../../errors';
-import type { RegioKeyPair } from '../../regio/keyPairsPending';
+import type { RegioKeyPair } from '../../regio/keyPairs';
 import { recordAudit } from '../audit';
 import { listRegionKeys } from './coordinatorKey';
 

@@ -7,7 +7,7 @@ import { E2E_NOW } from '../../../tests/fixtures/demoDatabase';
 import { hostileFragments } from '../../../tests/fixtures/zodArbitraries';
 import { fixedClock } from '../../clock';
 import { nlRegio } from '../../i18n/nlRegio';
-import { newRegioKeyPair } from '../../regio/keyPairsPending';
+import { newRegioKeyPair } from '../../regio/keyPairs';
 import { addArea } from './areas';
 import { createRegion } from './region';
 import { addRegionSchool, listRegionSchools } from './regionSchools';

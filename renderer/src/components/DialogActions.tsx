@@ -12,6 +12,8 @@ export function DialogActions({
   color,
   icon,
   cancelDisabled,
+  cancelLabel = t.certificates.cancel,
+  cancelIcon,
 }: {
   error?: string | null;
   onCancel: () => void;
@@ -22,6 +24,9 @@ export function DialogActions({
   icon?: ReactNode;
   /** While the action runs and cannot be stopped. */
   cancelDisabled?: boolean;
+  /** A cancel that is a decision of its own ("Niet vertrouwen") instead of "Annuleren". */
+  cancelLabel?: string;
+  cancelIcon?: ReactNode;
 }) {
   return (
     <>
@@ -31,8 +36,8 @@ export function DialogActions({
         </Text>
       )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel} disabled={cancelDisabled}>
-          {t.certificates.cancel}
+        <Button variant="default" onClick={onCancel} disabled={cancelDisabled} leftSection={cancelIcon}>
+          {cancelLabel}
         </Button>
         <Button type="submit" loading={loading} disabled={disabled} color={color} leftSection={icon}>
           {submitLabel}

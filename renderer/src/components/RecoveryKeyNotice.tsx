@@ -21,7 +21,9 @@ function localToday(): string {
  */
 export function RecoveryKeyNotice({ recoveryKey, onStored }: { recoveryKey: string; onStored: () => void }) {
   const info = useChannel('app.info', undefined);
-  const schools = info.data?.database.state === 'open' ? info.data.database.schools.map((school) => school.name).join(', ') : '';
+  const database = info.data?.database;
+  // On the sheet: the school(s) of the file, or the region of a coordinator's file.
+  const schools = database?.state === 'open' ? (database.region?.name ?? database.schools.map((school) => school.name).join(', ')) : '';
   const groups = recoveryKey.split('-');
   const clipboard = useClipboard({ timeout: 4000 });
   const [lastGroup, setLastGroup] = useState('');

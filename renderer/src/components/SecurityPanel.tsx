@@ -5,18 +5,26 @@ import { t } from '../i18n';
 import { useSchool } from '../school';
 import { NewPassphraseFields, useNewPassphrase } from './passphrase/NewPassphraseFields';
 
-/** Passphrase, automatic lock and "open with my computer account": the settings of the encrypted data. */
+/** The security settings of a school's file: a new passphrase is judged with the schools' and the kernteam's names, as main does. */
 export function SecurityPanel() {
+  const { schools, current: school } = useSchool();
+  const members = useChannel('members.list', { schoolId: school.id });
+  return (
+    <SecuritySettings ownWords={[...schools.map((s) => s.name), ...(members.data ?? []).filter((m) => m.active).map((m) => m.name)]} />
+  );
+}
+
+/**
+ * Passphrase, automatic lock and "open with my computer account": the settings of the encrypted data,
+ * on a school's file or a region's. `ownWords` are what main judges a new passphrase against.
+ */
+export function SecuritySettings({ ownWords }: { ownWords: readonly string[] }) {
   const info = useChannel('app.info', undefined);
   const database = info.data?.database;
   const change = useChannelMutation('session.changePassphrase');
   const remember = useChannelMutation('session.remember');
   const setMinutes = useChannelMutation('session.setLockMinutes');
   const [current, setCurrent] = useState('');
-  // Judged with the words main judges it with: the schools' names and the kernteam's names.
-  const { schools, current: school } = useSchool();
-  const members = useChannel('members.list', { schoolId: school.id });
-  const ownWords = [...schools.map((s) => s.name), ...(members.data ?? []).filter((m) => m.active).map((m) => m.name)];
   const next = useNewPassphrase(ownWords);
   const refusal = change.error?.error.fields?.find((field) => field.path === 'next')?.message;
   if (database?.state !== 'open') return null;

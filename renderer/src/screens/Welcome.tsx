@@ -1,25 +1,29 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Card, Center, Container, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconSchool, IconSparkles } from '@tabler/icons-react';
-import type { FormEvent } from 'react';
+import { IconMapPins, IconSchool, IconSparkles } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { setupStart } from '../../../core/contract/entities';
 import { useChannel, useChannelMutation } from '../api';
 import { NewPassphraseFields, useNewPassphrase } from '../components/passphrase/NewPassphraseFields';
 import { t } from '../i18n';
+import { RegionSetupForm } from './region/RegionSetupForm';
 
 // The passphrase has its own form part (strength meter, repeat); the rest is checked by the contract's schema.
 const emptyForm = setupStart.options[1].omit({ passphrase: true });
 type EmptyForm = z.input<typeof emptyForm>;
 const roleOptions = t.defaults.roles.map((role) => ({ value: role.code, label: role.name }));
+const r = t.regio.screens.welcome;
 
 /**
  * First start: begin with the school's own data (the IB, then a passphrase) or
- * look around in the demo school. A real school is the primary choice.
+ * look around in the demo school. A real school is the primary choice; a
+ * coordinator starts a region file (or opens the demo region) below it.
  */
 export function Welcome({ onRecoveryKey }: { onRecoveryKey: (key: string) => void }) {
   const start = useChannelMutation('setup.start');
+  const [regionForm, setRegionForm] = useState(false);
   // IT can leave the demo school out on managed computers (machine policy).
   const offerDemo = useChannel('app.info', undefined).data?.policy.offerDemoSchool === true;
   const form = useForm<EmptyForm>({
@@ -106,6 +110,14 @@ export function Welcome({ onRecoveryKey }: { onRecoveryKey: (key: string) => voi
       </form>
     </Card>
   );
+  if (regionForm)
+    return (
+      <Center mih="100vh" bg="gray.0">
+        <Container size="md" py="xl" w="100%">
+          <RegionSetupForm onBack={() => setRegionForm(false)} onRecoveryKey={onRecoveryKey} />
+        </Container>
+      </Center>
+    );
   return (
     <Center mih="100vh" bg="gray.0">
       <Container size="md" py="xl" w="100%">
@@ -146,6 +158,36 @@ export function Welcome({ onRecoveryKey }: { onRecoveryKey: (key: string) => voi
               </Card>
             )}
           </SimpleGrid>
+          <Card withBorder padding="lg" component="section" aria-labelledby="welcome-region">
+            <Stack gap="xs">
+              <Group gap="xs" wrap="nowrap">
+                <IconMapPins aria-hidden style={{ flexShrink: 0 }} />
+                <Title order={2} size="h4" id="welcome-region">
+                  {r.sectionTitle}
+                </Title>
+              </Group>
+              <Text size="sm">{r.sectionText}</Text>
+              {offerDemo && (
+                <Text size="sm" c="dimmed">
+                  {r.demoText}
+                </Text>
+              )}
+              <Group gap="xs" mt={4}>
+                <Button variant="light" onClick={() => (start.reset(), setRegionForm(true))} disabled={start.isPending}>
+                  {r.open}
+                </Button>
+                {offerDemo && (
+                  <Button
+                    variant="outline"
+                    onClick={() => start.mutate({ mode: 'demoRegion' })}
+                    loading={start.isPending && start.variables?.mode === 'demoRegion'}
+                  >
+                    {r.demoButton}
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          </Card>
           {start.error && !start.error.error.fields?.length && (
             <Text c="red.9" role="alert">
               {start.error.message}
