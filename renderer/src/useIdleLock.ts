@@ -20,6 +20,8 @@ export function lastLockReason(): LockReason | null {
 async function lockAndForget(client: QueryClient, reason: LockReason) {
   lastReason = reason;
   await call('session.lock', undefined);
+  // app.info first: the screen's own queries are gone with the screen before the rest is reset, so none asks the locked file again.
+  await client.resetQueries({ queryKey: ['app.info'] });
   await client.resetQueries();
 }
 

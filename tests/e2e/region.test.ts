@@ -152,6 +152,14 @@ describe('region mode', () => {
     expect(await page.getByRole('button', { name: /Zoeken/ }).count()).toBe(0);
     expect(await axeProblems(page)).toEqual([]);
 
+    // Locked and opened again with the passphrase: back in region mode.
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await heading(page, 'MDO is vergrendeld', 1);
+    await page.getByLabel('Wachtwoord').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await heading(page, 'Overzicht');
+    expect(await page.getByRole('banner').getByText('Regio Noord-Kennemerland').isVisible()).toBe(true);
+
     // The file is encrypted, holds the region and the coordinator's active key, and no school.
     expect(fs.readFileSync(session.dbPath).includes('Noord-Kennemerland')).toBe(false);
     const db = session.db();
@@ -305,7 +313,9 @@ describe('region mode', () => {
       // The overview: by gebied (Oost first, the new school without gebied after it), newest period first.
       await page.getByRole('button', { name: 'Resultaat sluiten' }).click();
       const table = page.getByRole('table', { name: 'Bijdragen per school en periode' });
-      expect(await table.getByRole('columnheader').allTextContents()).toEqual(['School', '3e kwartaal 2026', '2e kwartaal 2026']);
+      await expect
+        .poll(() => table.getByRole('columnheader').allTextContents())
+        .toEqual(['School', '3e kwartaal 2026', '2e kwartaal 2026']);
       expect(await table.locator('th[scope="rowgroup"]').allTextContents()).toEqual(['Oost', 'Zonder gebied']);
       expect(await cell(page, 'De Regenboog', '3e kwartaal 2026')).toBe('Geleverdgemaakt op 7 oktober 2026');
       expect(await cell(page, 'De Regenboog', '2e kwartaal 2026')).toBe('Ontbreekt');
@@ -407,10 +417,15 @@ describe('region mode', () => {
       await rename.getByRole('button', { name: 'Opslaan' }).click();
       await expect.poll(() => schools.getByText('OBS De Linde').isVisible()).toBe(true);
 
-      // West has no school left: removed. Oost goes too; its schools stay, without gebied.
-      await page.getByRole('button', { name: 'Verwijderen: West' }).click();
+      // West is renamed, then, with no school left, removed. Oost goes too; its schools stay, without gebied.
+      await page.getByRole('button', { name: 'Naam wijzigen: West' }).click();
+      const renameArea = page.getByRole('dialog', { name: 'Naam van het gebied wijzigen' });
+      await renameArea.getByLabel('Nieuwe naam').fill('Nieuw-West');
+      await renameArea.getByRole('button', { name: 'Opslaan' }).click();
+      await expect.poll(() => page.getByRole('listitem', { name: 'Nieuw-West' }).textContent()).toContain('0 scholen');
+      await page.getByRole('button', { name: 'Verwijderen: Nieuw-West' }).click();
       await page.getByRole('dialog', { name: 'Gebied verwijderen' }).getByRole('button', { name: 'Verwijderen' }).click();
-      await expect.poll(() => page.getByRole('listitem', { name: 'West' }).count()).toBe(0);
+      await expect.poll(() => page.getByRole('listitem', { name: 'Nieuw-West' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Verwijderen: Oost' }).click();
       const removeArea = page.getByRole('dialog', { name: 'Gebied verwijderen' });
       expect(await removeArea.textContent()).toContain('De 3 scholen blijven in de regio, zonder gebied.');

@@ -26,7 +26,10 @@ function label(result: ShownResult): string {
 export function ImportResults({ results, ignored, onClose }: { results: ShownResult[]; ignored: number; onClose: () => void }) {
   const card = useRef<HTMLElement>(null);
   // A new import's results come into view, also in a small window where the intro fills the screen.
-  useEffect(() => card.current?.scrollIntoView({ block: 'nearest' }), [results.length, ignored]);
+  // (A block body: newer Chromium's scrollIntoView returns a promise, which React would take for a cleanup.)
+  useEffect(() => {
+    card.current?.scrollIntoView({ block: 'nearest' });
+  }, [results.length, ignored]);
   return (
     <Card withBorder component="section" aria-labelledby="import-results-title" ref={card}>
       <Group justify="space-between" wrap="nowrap" mb="xs">
