@@ -16,17 +16,20 @@ import {
  * or the linked tables of a region: whole, gebieden, schools, periods).
  *
  * - Primary: 1..4 is shown as "<5"; 0 and 5 or more are shown.
- * - Secondary: while the audit (suppressionAudit.ts) finds a "<5" that does
- *   not keep 1..4 open, or an "x" that does not keep five values open, one
- *   more cell is hidden as "x", greedily: the smallest shown non-zero part
- *   of a relation that narrows it; a shown total when no such part is left.
- *   Relations that narrow a cell on their own are fixed first (cheap, no
- *   solver); what only several relations together narrow is found by the
- *   audit, and the cell is taken from the nearest relations around it.
- * - When nothing shown is left to hide, a "<5" itself is hidden as "x" (a
- *   total first): a "<5" total over "<5" parts narrows them by itself (four
- *   schools with 1 each in a gebied of 4 would all be pinned to 1), and an
- *   "x" over two "<5" parts alone keeps only 5..8 open. Such an "x" is
+ * - Secondary: while a "<5" does not keep 1..4 open, or an "x" five values
+ *   (see suppressionAudit.ts), one more cell is hidden as "x", greedily: the
+ *   smallest shown non-zero part of a relation that narrows it, a shown total
+ *   when no such part is left. Narrowing is found in three steps, cheapest
+ *   first: a relation on its own (its range given the others' bounds);
+ *   a chain of relations (bounds propagated until nothing changes: outer
+ *   bounds, so what they narrow is narrowed for certain; the relation that
+ *   narrowed last is where a cell is hidden); and only then the audit, which
+ *   finds what relations narrow together, the cell then taken from the
+ *   relations nearest to the narrowed one. The audit's verdict is final.
+ * - When nothing shown is left to hide nearby, a "<5" itself is hidden as
+ *   "x" (a total first): a "<5" total over "<5" parts narrows them by itself
+ *   (four schools with 1 each in a gebied of 4 would all be pinned to 1), and
+ *   an "x" over two "<5" parts alone keeps only 5..8 open. Such an "x" is
  *   audited as "at least 1". With every non-zero cell hidden the rule always
  *   holds (any witness times 2, 3, 4, 5 is one as well), so the loop ends.
  *
@@ -84,6 +87,8 @@ function rangeMeetsRule(display: Display, [low, high]: [number, number]): boolea
   return true;
 }
 
+// How many cells are tried (each proven with the audit) for a narrowing only the audit finds.
+const PROBES = 8;
 // How often bounds propagation may revisit one relation: its bounds are sound at any point, this only caps the work.
 const PROPAGATION_VISITS = 12;
 
@@ -160,7 +165,7 @@ export function suppressCells(input: SuppressionInput): SuppressionResult {
    * number, and it is often what narrows); rings further away only when the
    * nearer ones have nothing.
    */
-  const pickAround = (start: readonly number[]): number | undefined => {
+  const pickAround = (start: readonly number[], narrowsAlone = false): number | undefined => {
     const visited = new Set<number>();
     const isSmall = (cell: number) => display[cell] === 'small';
     const shownIn = (ring: number[]) =>
@@ -179,6 +184,8 @@ export function suppressCells(input: SuppressionInput): SuppressionResult {
     let ring = [...new Set(start)];
     let outer = next(ring);
     if (shownIn(ring) !== undefined) return shownIn(ring);
+    // A relation that narrows on its own is fixed within itself: nothing further out can widen it.
+    if (narrowsAlone && smallIn(ring) !== undefined) return smallIn(ring);
     while (ring.length > 0) {
       const pick = shownIn(outer) ?? smallIn(ring);
       if (pick !== undefined) return pick;
@@ -188,6 +195,30 @@ export function suppressCells(input: SuppressionInput): SuppressionResult {
     return undefined;
   };
 
+  /** Cells that could be hidden, nearest relations first (each ring: shown parts, shown totals, "<5" totals, "<5" parts). */
+  const candidatesAround = (start: readonly number[], rings: number): number[] => {
+    const visited = new Set<number>();
+    const found: number[] = [];
+    const byValue = (cells: number[]) => [...new Set(cells)].sort((a, b) => values[a] - values[b] || a - b);
+    const isSmall = (cell: number) => display[cell] === 'small';
+    let ring = [...new Set(start)];
+    for (let level = 0; level < rings && ring.length > 0; level++) {
+      ring.forEach((id) => visited.add(id));
+      const parts = ring.flatMap((id) => relations[id].parts);
+      const totals = ring.map((id) => relations[id].total);
+      for (const cell of [
+        ...byValue(parts.filter(isShownCount)),
+        ...byValue(totals.filter(isShownCount)),
+        ...byValue(totals.filter(isSmall)),
+        ...byValue(parts.filter(isSmall)),
+      ])
+        if (!found.includes(cell)) found.push(cell);
+      const unshown = [...parts, ...totals].filter((cell) => display[cell] !== 'shown');
+      ring = [...new Set(unshown.flatMap((cell) => byCell[cell]))].filter((id) => !visited.has(id)).sort((a, b) => a - b);
+    }
+    return found;
+  };
+
   type Why = Parameters<NonNullable<SuppressionInput['trace']>>[0];
   for (let rounds = 1; ; rounds++) {
     for (const { cell, leader } of input.hideWith ?? [])
@@ -195,8 +226,8 @@ export function suppressCells(input: SuppressionInput): SuppressionResult {
         hide(cell, { cell, phase: 'rule', narrowed: leader });
 
     const picks = new Map<number, Why>();
-    const pickFor = (start: number[], why: Omit<Why, 'cell'>) => {
-      const pick = pickAround(start);
+    const pickFor = (start: number[], why: Omit<Why, 'cell'>, narrowsAlone = false) => {
+      const pick = pickAround(start, narrowsAlone);
       if (pick !== undefined && !picks.has(pick)) picks.set(pick, { ...why, cell: pick });
     };
     const hidePicks = () => {
@@ -213,7 +244,7 @@ export function suppressCells(input: SuppressionInput): SuppressionResult {
         (cell) =>
           (display[cell] === 'small' || display[cell] === 'hidden') && !rangeMeetsRule(display[cell], localRange(relation, cell, bounds)),
       );
-      if (narrowed !== undefined) pickFor([id], { phase: 'relation', relation: id, narrowed });
+      if (narrowed !== undefined) pickFor([id], { phase: 'relation', relation: id, narrowed }, true);
     }
     if (hidePicks()) continue;
 
@@ -241,10 +272,23 @@ export function suppressCells(input: SuppressionInput): SuppressionResult {
     // What only several relations together narrow: one more hidden cell per component.
     const audit = auditor.audit(display);
     if (audit.ok) return { display, audit, rounds };
-    const violated = new Set(audit.violations);
-    for (const component of unshownComponents(input, display)) {
-      const first = component.find((cell) => violated.has(cell));
-      if (first !== undefined) pickFor(byCell[first], { phase: 'audit', narrowed: first });
+    // One per narrowed cell whose relations no earlier pick of this round touches: audits are the
+    // expensive part, so each round fixes what it can without two picks for one narrowing.
+    // The nearest cell whose hiding is proven to free the narrowed one (the cause of a narrowing that
+    // takes several relations is not where the relations say); else the nearest at all.
+    const touched = new Set<number>();
+    for (const cell of audit.violations) {
+      if (byCell[cell].some((id) => touched.has(id))) continue;
+      const candidates = candidatesAround(byCell[cell], 3).filter((candidate) => !picks.has(candidate));
+      const freeing = candidates.slice(0, PROBES).find((candidate) => {
+        const trial = [...display];
+        trial[candidate] = 'hidden';
+        return auditor.wouldHold(trial, cell);
+      });
+      const pick = freeing ?? pickAround(byCell[cell]);
+      if (pick === undefined || picks.has(pick)) continue;
+      picks.set(pick, { cell: pick, phase: 'audit', narrowed: cell });
+      for (const id of [...byCell[cell], ...byCell[pick]]) touched.add(id);
     }
     if (!hidePicks()) return { display, audit, rounds };
   }

@@ -2,7 +2,7 @@ import { addDays, formatISO, parseISO } from 'date-fns';
 import { nlMonitoring as t } from '../i18n/nlMonitoring';
 import type { MonitoringMeasures, TagThemeRow } from './measures';
 import { countCell, leadTimeCell, renderMonitoringReport, type MonitoringReport, type ReportCell, type ReportTable } from './report';
-import { KEY, KeyedProblem, nodeCells, PERIOD_ADDITIVE, periodCovered, tagKey, type NodeCells } from './reportCells';
+import { isThemeKey, KEY, KeyedProblem, nodeCells, PERIOD_ADDITIVE, periodCovered, tagKey, type NodeCells } from './reportCells';
 import type { Cell } from './suppress';
 
 // The region's report: the region as a whole, each gebied, each school and
@@ -26,6 +26,13 @@ export interface PeriodColumn {
 
 export interface LinkedReportInput {
   root: ReportNode;
+  /**
+   * The deepest level whose success factors and obstacles are split by theme
+   * (0: the region only, 1: also the gebieden; default: every level). Deeper
+   * parts show each one's total only: small per-theme counts of schools
+   * otherwise hide most of the region's own split.
+   */
+  themeDepth?: number;
   /** The learning cycle; `partitionsRootPeriod`: the periods are consecutive and together make up the root's period. */
   cycle?: { periods: PeriodColumn[]; partitionsRootPeriod: boolean };
 }
@@ -87,28 +94,35 @@ interface PlacedNode {
 const published = (cells: NodeCells) => [...cells.cells.keys()].filter((key) => !key.startsWith('~'));
 const nextDay = (date: string) => formatISO(addDays(parseISO(date), 1), { representation: 'date' });
 
-function placeNodes(root: ReportNode): PlacedNode[] {
+/** The measures as a part's report shows them: without the split by theme below the theme depth. */
+function shownMeasures(measures: MonitoringMeasures, depth: number, themeDepth: number): MonitoringMeasures {
+  return depth <= themeDepth ? measures : { ...measures, tags: { ...measures.tags, themes: [] } };
+}
+
+function placeNodes(root: ReportNode, themeDepth: number): PlacedNode[] {
   const placed: PlacedNode[] = [];
+  const rootMeasures = shownMeasures(root.measures, 0, themeDepth);
   const rootPlaced: PlacedNode = {
-    node: root,
+    node: { ...root, measures: rootMeasures },
     scope: 'n0',
     path: [root.label],
     depth: 0,
     children: [],
-    cells: nodeCells(root.measures, { themes: true }),
+    cells: nodeCells(rootMeasures, { themes: true }),
   };
   placed.push(rootPlaced);
   // Breadth first: the region, then the gebieden, then the schools.
   for (let index = 0; index < placed.length; index++) {
     const parent = placed[index];
     for (const child of parent.node.children ?? []) {
+      const measures = shownMeasures(child.measures, parent.depth + 1, themeDepth);
       const entry: PlacedNode = {
-        node: child,
+        node: { ...child, measures },
         scope: `n${placed.length}`,
         path: [...parent.path, child.label],
         depth: parent.depth + 1,
         children: [],
-        cells: nodeCells(child.measures, { themes: true }),
+        cells: nodeCells(measures, { themes: true }),
       };
       parent.children.push(entry);
       placed.push(entry);
@@ -219,7 +233,8 @@ export function cycleTables(
 
 /** The suppression problem of a linked report: for tests and audits, the same one the report is built from. */
 export function linkedProblem(input: LinkedReportInput) {
-  const nodes = placeNodes(input.root);
+  const themeDepth = input.themeDepth ?? Number.POSITIVE_INFINITY;
+  const nodes = placeNodes(input.root, themeDepth);
   assertSamePeriod(nodes);
   const problem = new KeyedProblem();
   for (const placed of nodes) problem.addReport(placed.scope, placed.cells, placed.path.join(' / '));
@@ -227,7 +242,9 @@ export function linkedProblem(input: LinkedReportInput) {
   // A count of a node is the sum of that count of its children (a case belongs to one school).
   for (const parent of nodes) {
     if (parent.children.length === 0) continue;
-    const keys = new Set([parent, ...parent.children].flatMap((placed) => published(placed.cells)));
+    // The counts the children print add up to the parent's: its split by theme only when they print theirs too.
+    const keys = new Set(parent.children.flatMap((placed) => published(placed.cells)));
+    for (const key of published(parent.cells)) if (!isThemeKey(key) || parent.depth < themeDepth) keys.add(key);
     for (const key of keys)
       problem.relate(
         'sum',

@@ -42,6 +42,9 @@ export const tagKey = (tag: Pick<TagThemeRow, 'kind' | 'name'>) => `tag\u0000${t
 /** The same for the cases of one theme. */
 export const tagThemeKey = (tag: Pick<TagThemeRow, 'kind' | 'name'>, theme: string) => `${tagKey(tag)}\u0000${theme}`;
 
+/** Whether a key is a count of one theme of a success factor or obstacle. */
+export const isThemeKey = (key: string) => key.startsWith('tag\u0000') && key.split('\u0000').length === 4;
+
 /**
  * Counts that add up over disjoint periods (each counts events or a cohort
  * within the period): linked to the whole period when the periods split it.
@@ -266,10 +269,18 @@ export class KeyedProblem {
     });
   }
 
-  /** Suppresses every cell together; returns the display of each count. */
+  /** Suppresses every cell together (refusing counts that do not fit together); returns how each count is shown. */
   suppress(): (scope: string, key: string) => Cell {
     this.assertConsistent();
-    const { display } = suppressCells({ values: this.values, latent: this.latent, relations: this.relations, hideWith: this.hideWith });
+    const { display, audit } = suppressCells({
+      values: this.values,
+      latent: this.latent,
+      relations: this.relations,
+      hideWith: this.hideWith,
+    });
+    // Never happens while the solver proves what it should; a report that might leak is not made.
+    if (!audit.ok)
+      throw new Error(`suppression could not be proven safe for ${audit.violations.map((cell) => this.describe(cell)).join(', ')}`);
     return (scope, key) => {
       const cell = this.cell(scope, key);
       if (cell === undefined) return { kind: 'shown', value: 0 };

@@ -4,34 +4,40 @@ import { solve, type Constraint } from 'yalps';
  * What a reader can work out from a suppressed set of counts, and the audit
  * that proves it is not too much.
  *
- * The reader sees every shown count exactly, knows the relations between the
- * counts (a total is the sum of its parts; or, where one case can count in
- * several parts, the largest part <= total <= the sum of the parts), knows
- * that a "<5" is 1..4, that an "x" is at least 5 (a complement: only shown
- * counts of 5 or more are hidden that way) or at least 1 (a "<5" that had to
- * be hidden as well), and that a count the report never prints (a latent
- * cell, such as the cases checked within the effect table) is at least 0.
+ * The reader sees every shown count exactly and knows the relations between
+ * the counts: a total is the sum of its parts, or, where one case can count
+ * in several parts, the largest part <= total <= the sum of the parts. The
+ * reader knows that a "<5" is 1..4; that an "x" is at least 5 when it hides
+ * a shown count (only counts of 5 or more are hidden that way: assume the
+ * worst-case reader who knows that) and at least 1 when it hides a "<5"
+ * (cellSuppression.ts does that only when nothing else helps); and that a
+ * count the report never prints but a reader can reason with (a latent
+ * cell, such as the checked cases behind "effect within 14 days") is >= 0.
  *
- * The rule: for every "<5" cell, every value from 1 to 4 stays possible; for
- * every "x" cell, at least five values stay possible. "Possible" means: some
- * assignment of whole numbers to all unshown cells satisfies every relation
- * and every bound.
+ * The rule: for every "<5" each value 1..4 stays possible, for every "x" at
+ * least five values, where "possible" means that some assignment of whole
+ * numbers to all unshown cells satisfies every relation and every bound.
  *
- * The audit proves each possible value with a witness: a complete integer
- * assignment, checked exactly with integer arithmetic before it counts. The
- * exact values are the first witness; the others come from small integer
- * programs solved with yalps, one connected component of unshown cells at a
- * time (the cells are linked only through relations, so the components are
- * independent and the programs stay small). A value without a witness counts
- * as impossible, so a numerical mishap in the solver can only hide more,
- * never show too much. The integer programs are exact (branch and bound on
- * top of the LP relaxation); for the report's additive tables the relaxation
- * is already integral, since a hierarchy of totals crossed with one level of
- * parts (and the periods at the root) is a network matrix, which is totally
- * unimodular, so the solver rarely branches. Whether a value strictly between
- * two witnessed values is possible is checked in the same way, not assumed:
- * the "x <= total <= sum" relations and the latent cells are not network
- * structures, and their integer points can have gaps.
+ * The audit proves every possible value by a witness: a complete integer
+ * assignment, checked exactly (integer arithmetic, every relation and bound
+ * it touches) before it counts. The exact counts are the first witness; the
+ * others come from integer programs solved with yalps, one connected
+ * component of unshown cells at a time (components share no relation, so
+ * they are independent). A value without a witness counts as impossible, so
+ * a solver that gives up or errs can only hide more, never show too much.
+ *
+ * Why the values between two witnessed ones are not simply assumed: the LP
+ * bounds would be exact for a network structure (a hierarchy of totals
+ * crossed with one level of parts, such as gebieden x schools x one table,
+ * is a network matrix, totally unimodular, so every integer between the
+ * minimum and the maximum is possible). But "largest part <= total <= sum"
+ * and the latent cells (one total split two ways, as cases "new" and "closed"
+ * within the active ones) are not network structures; their integer points
+ * can have gaps. So each value is proven on its own; the integer programs
+ * are exact (branch and bound), and for the network parts their relaxation is
+ * integral already, so the solver rarely branches. An "x" whose maximum is
+ * unbounded takes infinitely many values (a rational polyhedron with an
+ * integer point has integer points as high as its LP goes).
  */
 
 /** The largest count that is shown as "<5". */
@@ -185,19 +191,23 @@ const EXACT: Witness = { direction: -1, t: 0 };
  * only widens what a reader must consider), so later audits solve only for
  * what is still missing.
  *
- * Most witnesses come cheap. The relations are linear and homogeneous, so
- * with the exact values x and a witness w, every x + t(w - x) satisfies them
- * too, and is a witness for every whole t that keeps each cell within its
- * bounds (a box: the good t form an interval). A "unit move" (the cell one
- * up or down, every other cell at most one away from its exact value, found
- * among the cells nearest to it) then gives a whole run of values at once.
- * Only what that leaves open is sought with larger programs.
+ * Most witnesses come cheap. The sums are linear and homogeneous, so with
+ * the exact values x and a witness w every x + t(w - x) satisfies them too;
+ * it is a witness for every whole t that keeps each cell within its bounds
+ * and each "largest part <= total <= sum" true (both cut the line to an
+ * interval of t). A "unit move" (the cell one up or down, every other cell at
+ * most one away from its exact value) then often gives a whole run of values
+ * at once. Programs are first solved over the cells nearest to the one in
+ * question, the others kept at their exact counts (sound: a witness is a
+ * witness), and over the whole component only when that does not suffice.
  */
 export class SuppressionAuditor {
   private readonly byCell: number[][];
   private readonly directions: Map<number, number>[] = [];
   /** Per cell: proven value → its witness. */
   private readonly seen = new Map<number, Map<number, Witness>>();
+  /** Cells whose last proof needed their whole component. */
+  private readonly far = new Set<number>();
   /** Cells proven to have no upper bound (hiding more cells keeps it so). */
   private readonly unbounded = new Set<number>();
   private bounds: (cell: number) => [number, number] = (cell) => [this.problem.values[cell], this.problem.values[cell]];
@@ -205,9 +215,29 @@ export class SuppressionAuditor {
   private nearest = new Map<number, number[]>();
   solves = 0;
 
-  constructor(private readonly problem: SuppressionProblem) {
-    assertProblem(problem);
-    this.byCell = relationsByCell(problem);
+  /** `byCell` only for a scratch copy of an auditor whose problem was checked already. */
+  constructor(
+    private readonly problem: SuppressionProblem,
+    byCell?: number[][],
+  ) {
+    if (!byCell) assertProblem(problem);
+    this.byCell = byCell ?? relationsByCell(problem);
+  }
+
+  /**
+   * Whether a cell would keep the rule under another display in which more
+   * is hidden; starts from this auditor's witnesses of the cell (still valid
+   * there) and keeps none of what it finds.
+   */
+  wouldHold(display: readonly Display[], cell: number): boolean {
+    const scratch = new SuppressionAuditor(this.problem, this.byCell);
+    scratch.directions.push(...this.directions);
+    scratch.seen.set(cell, new Map(this.possible(cell)));
+    this.unbounded.forEach((other) => scratch.unbounded.add(other));
+    scratch.bounds = (other) => readerBounds(this.problem.values[other], display[other]);
+    const component = unshownComponents(this.problem, display).find((cells) => cells.includes(cell));
+    if (!component) return true;
+    return scratch.auditComponent(component, display, cell).every((verdict) => verdict.ok);
   }
 
   /** Audits every "<5" and "x" cell of the display. */
@@ -311,14 +341,16 @@ export class SuppressionAuditor {
     return ruleMet(display, new Set(this.possible(cell).keys()));
   }
 
-  private auditComponent(component: number[], display: readonly Display[]): CellVerdict[] {
-    const targets = component.filter((cell) => display[cell] === 'small' || display[cell] === 'hidden');
+  private auditComponent(component: number[], display: readonly Display[], only?: number): CellVerdict[] {
+    const targets = component.filter(
+      (cell) => (display[cell] === 'small' || display[cell] === 'hidden') && (only === undefined || cell === only),
+    );
     const bounds = this.bounds;
     const inComponent = new Set(component);
     const exact = (cell: number) => this.problem.values[cell];
     const ok = new Map<number, boolean>();
     for (const cell of targets) {
-      if (!this.met(cell, display[cell])) this.unitMoves(cell, component, inComponent, display, bounds);
+      if (!this.met(cell, display[cell]) && !this.far.has(cell)) this.unitMoves(cell, component, inComponent, display, bounds);
       if (this.met(cell, display[cell])) {
         ok.set(cell, true);
         continue;
@@ -326,7 +358,8 @@ export class SuppressionAuditor {
       // Most values need only a few cells around the cell to change (the others keep their exact
       // counts, which is sound); the whole component only when the nearer ones do not suffice.
       let proven = false;
-      for (const limit of NEIGHBOURHOODS) {
+      // A cell that needed the whole component last time (its narrowing reaches far) starts there.
+      for (const limit of this.far.has(cell) ? [Number.POSITIVE_INFINITY] : NEIGHBOURHOODS) {
         const vars = limit >= component.length ? component : this.neighbourhood(cell, inComponent, display, limit);
         const solveIn = (fix: Bounds, objective?: Map<number, number>, direction?: 'minimize' | 'maximize') => {
           const outcome = this.solveCells(vars, exact, (other) => fix.get(other) ?? bounds(other), objective, direction);
@@ -334,6 +367,7 @@ export class SuppressionAuditor {
           return outcome;
         };
         proven = display[cell] === 'small' ? this.proveSmall(cell, bounds, solveIn) : this.proveHidden(cell, bounds, solveIn);
+        if (vars.length === component.length) this.far.add(cell);
         if (proven || vars.length === component.length) break;
       }
       ok.set(cell, proven);
@@ -506,8 +540,19 @@ export class SuppressionAuditor {
     const inVars = new Set(vars);
     const low = (cell: number) => bounds(cell)[0];
     const relationIds = [...new Set(vars.flatMap((cell) => this.byCell[cell]))].sort((a, b) => a - b);
+    // A slack (in one sum only, without upper bound, not optimized) need not be a column: its sum
+    // becomes "the others' balance is at least its lower bound", and its value follows from theirs.
+    const slackOf = new Map<number, number>();
+    for (const cell of vars) {
+      const ids = this.byCell[cell];
+      if (ids.length !== 1 || objective?.has(cell) || Number.isFinite(bounds(cell)[1]) || slackOf.has(ids[0])) continue;
+      const relation = this.problem.relations[ids[0]];
+      if (relation.kind === 'sum' && [relation.total, ...relation.parts].some((other) => other !== cell && inVars.has(other)))
+        slackOf.set(ids[0], cell);
+    }
+    const slacks = new Set(slackOf.values());
     const constraints = new Map<string, Constraint>();
-    const columns = new Map<number, Map<string, number>>(vars.map((cell) => [cell, new Map()]));
+    const columns = new Map<number, Map<string, number>>(vars.filter((cell) => !slacks.has(cell)).map((cell) => [cell, new Map()]));
     const addRow = (key: string, terms: [number, number][], kind: 'equal' | 'min' | 'max', bound: number) => {
       // The variables are shifted to start at 0 (yalps keeps every variable >= 0): y = x - low.
       let constant = 0;
@@ -525,7 +570,16 @@ export class SuppressionAuditor {
     for (const id of relationIds) {
       const relation = this.problem.relations[id];
       const all: [number, number][] = [[relation.total, 1], ...relation.parts.map((part): [number, number] => [part, -1])];
-      if (relation.kind === 'sum') addRow(`r${id}`, all, 'equal', 0);
+      const slack = slackOf.get(id);
+      if (slack !== undefined) {
+        const sign = slack === relation.total ? 1 : -1;
+        addRow(
+          `r${id}`,
+          all.filter(([cell]) => cell !== slack),
+          sign < 0 ? 'min' : 'max',
+          sign < 0 ? low(slack) : -low(slack),
+        );
+      } else if (relation.kind === 'sum') addRow(`r${id}`, all, 'equal', 0);
       else {
         addRow(`r${id}`, all, 'max', 0);
         relation.parts.forEach((part, index) => addRow(`r${id}p${index}`, [all[0], [part, -1]], 'min', 0));
@@ -534,7 +588,7 @@ export class SuppressionAuditor {
     for (const cell of vars) {
       const [lowest, highest] = bounds(cell);
       if (highest < lowest) return { status: 'infeasible' };
-      if (Number.isFinite(highest)) {
+      if (Number.isFinite(highest) && !slacks.has(cell)) {
         constraints.set(`u${cell}`, { max: highest - lowest });
         columns.get(cell)!.set(`u${cell}`, 1);
       }
@@ -559,6 +613,11 @@ export class SuppressionAuditor {
       values.set(cell, low(cell) + rounded);
     }
     const value = (cell: number) => values.get(cell) ?? fixed(cell);
+    for (const [id, slack] of slackOf) {
+      const relation = this.problem.relations[id];
+      const others = relation.parts.filter((part) => part !== slack).reduce((sum, part) => sum + value(part), 0);
+      values.set(slack, slack === relation.total ? others : value(relation.total) - others);
+    }
     for (const cell of vars) {
       const [lowest, highest] = bounds(cell);
       if (value(cell) < lowest || value(cell) > highest) return { status: 'failed' };
