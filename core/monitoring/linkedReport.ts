@@ -14,6 +14,8 @@ import type { Cell } from './suppress';
 /** A part of the region with its exact measures; its children add up to it (gebieden of the region, schools of a gebied). */
 export interface ReportNode {
   label: string;
+  /** What the node is; by default the root is the region, a node without children a school, any other a gebied. */
+  level?: NodeLevel;
   measures: MonitoringMeasures;
   children?: ReportNode[];
 }
@@ -312,7 +314,7 @@ export function linkedMonitoringReport(input: LinkedReportInput): LinkedReport {
     return {
       path: placed.path,
       label: placed.node.label,
-      level: placed.depth === 0 ? 'region' : placed.children.length === 0 ? 'school' : 'area',
+      level: placed.node.level ?? (placed.depth === 0 ? 'region' : placed.children.length === 0 ? 'school' : 'area'),
       depth: placed.depth,
       report,
       entirelyHidden: hidden,

@@ -68,10 +68,21 @@ const measuresArbitrary = (asOf: string) =>
         const leadTime = [...new Set(days)].map((day) => ({ days: day, cases: days.filter((value) => value === day).length }));
         const a = r.agreementParts;
         const agreements = a.doneOnTime + a.doneLate + a.postponed + a.notDone + a.openNotDue + a.openOverdue;
+        // New and closed cases are active too; verzuim cases are cases; the open cases on the peildatum were active.
+        const cases = { ...r.cases, activeCases: Math.max(r.cases.activeCases, r.cases.newCases, r.cases.closedCases) };
+        const absenceNew = Math.min(r.absence.newCases, cases.newCases);
+        const absenceClosed = Math.min(r.absence.closedCases, cases.closedCases);
+        const absence = {
+          newCases: absenceNew,
+          closedCases: absenceClosed,
+          activeCases: Math.min(Math.max(r.absence.activeCases, absenceNew, absenceClosed), cases.activeCases),
+        };
+        const openCases = Math.min(r.openCases, cases.activeCases);
+        const twice = Math.floor(a.postponed * r.twiceShare);
         return {
           asOf,
-          cases: r.cases,
-          leadCoverage: { openCases: r.openCases, withLead: Math.floor(r.openCases * r.withLeadShare) },
+          cases,
+          leadCoverage: { openCases, withLead: Math.floor(openCases * r.withLeadShare) },
           effect: {
             ...r.effectParts,
             cases: effectCases,
@@ -81,19 +92,32 @@ const measuresArbitrary = (asOf: string) =>
           agreements: {
             ...a,
             agreements,
-            postponements: a.postponed + (a.postponed ? r.extraPostponements : 0),
-            postponedMoreThanOnce: Math.floor(a.postponed * r.twiceShare),
+            postponements: a.postponed + twice + (twice ? r.extraPostponements : 0),
+            postponedMoreThanOnce: twice,
           },
           leadChanges: { cases: r.leadChanges.cases, changes: r.leadChanges.cases + r.leadChanges.extra },
-          absence: r.absence,
-          tags: r.tags.map((tag) => ({
-            kind: tag.kind,
-            name: tag.name,
-            cases: tag.cases,
-            byTheme: tag.themes
-              .map((theme, index) => ({ theme, cases: Math.floor(tag.cases * tag.shares[index]) }))
-              .filter((cell) => cell.cases > 0),
-          })),
+          absence,
+          tags: r.tags.map((tag) => {
+            const themed = tag.themes.map((theme, index) => ({
+              theme: theme as string | null,
+              cases: Math.floor(tag.cases * tag.shares[index]),
+            }));
+            // Every case is under a theme or under none: the cells add up to at least the tag's cases.
+            const unthemed = tag.cases - themed.reduce((total, cell) => total + cell.cases, 0);
+            return {
+              kind: tag.kind,
+              name: tag.name,
+              cases: tag.cases,
+              byTheme: [
+                ...themed.filter((cell) => cell.theme !== null),
+                {
+                  theme: null,
+                  cases:
+                    Math.max(unthemed, 0) + themed.filter((cell) => cell.theme === null).reduce((total, cell) => total + cell.cases, 0),
+                },
+              ].filter((cell) => cell.cases > 0),
+            };
+          }),
         };
       });
     });

@@ -72,12 +72,25 @@ export const contributionSchema = z
     if (value.period.from > value.period.to) problems.push('period ends before it starts');
     const sum = (...values: number[]) => values.reduce((a, b) => a + b, 0);
     if (m.leadCoverage.withLead > m.leadCoverage.openCases) problems.push('more cases with a trekker than open cases');
+    // What a reader of the report can work out from how the counts are defined: the report relies on it.
+    for (const counts of [m.cases, m.absence])
+      if (counts.newCases > counts.activeCases || counts.closedCases > counts.activeCases)
+        problems.push('more new or closed cases than active ones');
+    if (m.absence.newCases > m.cases.newCases || m.absence.activeCases > m.cases.activeCases || m.absence.closedCases > m.cases.closedCases)
+      problems.push('more verzuim cases than cases');
+    if (m.asOf >= value.period.from && m.asOf <= value.period.to && m.leadCoverage.openCases > m.cases.activeCases)
+      problems.push('more open cases than active ones');
     if (sum(m.effect.yes, m.effect.partly, m.effect.no, m.effect.unchecked) !== m.effect.cases) problems.push('effect parts do not add up');
     if (m.effect.withinTarget > m.effect.cases - m.effect.unchecked) problems.push('more checks in time than checks');
     const a = m.agreements;
     if (sum(a.doneOnTime, a.doneLate, a.postponed, a.notDone, a.openNotDue, a.openOverdue) !== a.agreements)
       problems.push('agreement parts do not add up');
-    if (a.postponements < a.postponed || a.postponedMoreThanOnce > a.postponed) problems.push('postponements do not match');
+    if (
+      a.postponedMoreThanOnce > a.postponed ||
+      a.postponements < a.postponed + a.postponedMoreThanOnce ||
+      (a.postponedMoreThanOnce === 0 && a.postponements !== a.postponed)
+    )
+      problems.push('postponements do not match');
     if (m.leadChanges.cases > m.leadChanges.changes) problems.push('more cases than trekker changes');
     if (sum(...m.leadTime.map((entry) => entry.cases)) !== m.effect.cases) problems.push('lead time cohort differs from the effect cohort');
     if (new Set(m.leadTime.map((entry) => entry.days)).size !== m.leadTime.length) problems.push('lead time days repeat');
@@ -86,6 +99,7 @@ export const contributionSchema = z
     for (const tag of m.tags) {
       if (new Set(tag.byTheme.map((cell) => cell.theme)).size !== tag.byTheme.length) problems.push('a theme repeats');
       if (tag.byTheme.some((cell) => cell.cases > tag.cases)) problems.push('a theme count exceeds its tag');
+      if (sum(...tag.byTheme.map((cell) => cell.cases)) < tag.cases) problems.push('a tag has cases in no theme column');
     }
     for (const message of problems) ctx.addIssue({ code: 'custom', message });
   });

@@ -38,8 +38,9 @@ describe('regio key pairs', () => {
       expect(pair.fingerprint).toBe(fingerprint);
       expect(pair.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
       expect(openssl('pkey', '-in', pair.key, '-pubout').toString()).toBe(openssl('x509', '-noout', '-pubkey', '-in', pair.pem).toString());
-      // Three years from now, by default.
-      expect(pair.notAfter).toBe(new Date(NOW.getTime() + 3 * 365 * 86_400_000).toISOString());
+      // By default a coordinator's lasts five years, a school's own key ten.
+      const years = pair === coordinator ? 5 : 10;
+      expect(pair.notAfter).toBe(new Date(NOW.getTime() + years * 365 * 86_400_000).toISOString());
     }
   });
 

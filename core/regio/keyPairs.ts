@@ -44,7 +44,8 @@ export function newRegioKeyPair(input: {
     name: input.name,
     organisation: input.organisation,
     now: input.now,
-    days: input.days,
+    // A region's schools are set up for its certificate once: it lasts five years (a school's own key ten).
+    days: input.days ?? (input.purpose === 'coordinator' ? 5 * 365 : 10 * 365),
     encryption: input.purpose === 'coordinator',
   });
   const x509 = new X509Certificate(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary'));

@@ -4,7 +4,7 @@ import { tempDir } from '../../tests/e2e/harness';
 import { E2E_NOW } from '../../tests/fixtures/demoDatabase';
 import { createDemoRegionDatabase } from '../../tests/fixtures/regionDatabase';
 import { fixedClock } from '../clock';
-import { linkedProblem } from '../monitoring/linkedReport';
+import { linkedMonitoringReport, linkedProblem } from '../monitoring/linkedReport';
 import { auditSuppression } from '../monitoring/suppressionAudit';
 import { suppressCells } from '../monitoring/cellSuppression';
 import { currentContributions } from '../services/region/currentContributions';
@@ -35,12 +35,23 @@ describe('the regional report of the demo region', () => {
     temp.remove();
   });
 
-  it('shows the region, its 7 buurten and their schools, and the quarters as a learning cycle', () => {
+  it('shows the region and its 7 buurten, a school only where that hides nothing more, and the quarters as a learning cycle', () => {
     const period = periods.at(-1)!;
     const report = regionalReport({ regionName: 'Demoregio', items, period, parts: true }, clock);
     expect(report.nodes.filter((node) => node.level === 'area')).toHaveLength(7);
     const delivered = items.filter((item) => item.contribution.period.from === period.from).length;
-    expect(report.nodes.filter((node) => node.level === 'school')).toHaveLength(delivered);
+    expect(report.nodes.filter((node) => node.level === 'school').length).toBeLessThanOrEqual(delivered);
+    // The schools shown cost the region and the gebieden nothing: their tables read as without any school.
+    const input = regionalReportInput({ regionName: 'Demoregio', items, period, parts: true }, clock);
+    const withoutSchools = linkedMonitoringReport({
+      ...input,
+      root: { ...input.root, children: input.root.children!.map((area) => ({ ...area, children: undefined })) },
+    });
+    const upper = (nodes: typeof report.nodes) => nodes.filter((node) => node.level !== 'school').map((node) => node.report.tables);
+    expect(upper(report.nodes)).toEqual(upper(withoutSchools.nodes));
+    // Most of the region's own numbers are shown.
+    const cells = report.nodes[0].report.tables.flatMap((table) => table.rows.flatMap((row) => row.cells));
+    expect(cells.filter((cell) => cell.text === 'x').length).toBeLessThan(cells.length / 4);
     expect(report.cycle?.periods).toEqual(periods.map(periodLabel));
     expect(report.cycle?.periods.every((label) => /^K[1-4] \d{4}$/.test(label))).toBe(true);
   });

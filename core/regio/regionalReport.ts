@@ -58,7 +58,42 @@ function asOfRegion(measures: MonitoringMeasures, asOf: string): MonitoringMeasu
  * earlier periods of the same length.
  */
 export function regionalReport(input: RegionalInput, clock: Clock): LinkedReport {
-  return linkedMonitoringReport(regionalReportInput(input, clock));
+  const full = regionalReportInput(input, clock);
+  const areas = full.root.children ?? [];
+  // Gebieden (or, without gebieden, the region) first, without their schools.
+  const grouped = areas.some((area) => area.children);
+  const withoutSchools: LinkedReportInput = {
+    ...full,
+    root: { ...full.root, children: grouped ? areas.map((area) => ({ ...area, children: undefined })) : undefined },
+  };
+  let report = linkedMonitoringReport(withoutSchools);
+  if (!input.parts) return report;
+  // Per school only where that hides nothing more above it: a gebied's schools are added when the
+  // region's and the gebieden's tables stay exactly as they were without them.
+  const upper = (linked: LinkedReport) =>
+    JSON.stringify(linked.nodes.filter((node) => node.level !== 'school').map((node) => node.report.tables));
+  let accepted = withoutSchools;
+  const groups = grouped ? areas.map((area, index) => ({ index, schools: area.children ?? [] })) : [{ index: -1, schools: areas }];
+  for (const group of groups) {
+    const children = accepted.root.children ?? [];
+    const trial: LinkedReportInput = {
+      ...accepted,
+      root: {
+        ...accepted.root,
+        children:
+          group.index < 0
+            ? group.schools
+            : children.map((area, index) => (index === group.index ? { ...area, children: group.schools } : area)),
+      },
+    };
+    const tried = linkedMonitoringReport(trial);
+    const schools = tried.nodes.filter((node) => node.level === 'school');
+    if (upper(tried) === upper(report) && schools.some((node) => !node.entirelyHidden)) {
+      accepted = trial;
+      report = tried;
+    }
+  }
+  return report;
 }
 
 export interface RegionalInput {
@@ -79,6 +114,7 @@ export function regionalReportInput(input: RegionalInput, clock: Clock): LinkedR
   const asOf = rootMeasures.leadCoverage.asOf;
   const schoolNode = (item: PlacedContribution): ReportNode => ({
     label: item.schoolName,
+    level: 'school',
     measures: asOfRegion(combineMeasures([item.contribution], clock), asOf),
   });
   const schools = [...current].sort((a, b) => byName(a.schoolName, b.schoolName));
@@ -89,6 +125,7 @@ export function regionalReportInput(input: RegionalInput, clock: Clock): LinkedR
       const inArea = schools.filter((item) => item.areaName === area);
       return {
         label: area ?? t.noArea,
+        level: 'area' as const,
         measures: asOfRegion(
           combineMeasures(
             inArea.map((item) => item.contribution),
@@ -119,6 +156,8 @@ export function regionalReportInput(input: RegionalInput, clock: Clock): LinkedR
   }));
   return {
     root: { label: input.regionName || t.regionLabel, measures: rootMeasures, children },
+    // Theme columns only for the region: split by theme, a gebied's small counts would hide the region's own.
+    themeDepth: 0,
     cycle: cycle.length > 1 ? { periods: cycle, partitionsRootPeriod: false } : undefined,
   };
 }
