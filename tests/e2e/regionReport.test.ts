@@ -73,7 +73,7 @@ describe('Regiorapportage', () => {
     const barCharts = await page.evaluate((tables) => window.mdo.invoke('monitoring.charts', { tables }), region.report.tables);
     if (!barCharts.ok) throw new Error(barCharts.error.message);
     await expect.poll(() => regionSection.getByRole('img', { name: /^Grafiek\. / }).count()).toBe(barCharts.data.charts.length);
-    if (region.entirelyHidden) expect(await regionSection.getByText(nlRegioReport.entirelyHidden).isVisible()).toBe(true);
+    if (region.entirelyHidden) expect(await regionSection.getByText(nlMonitoring.linked.entirelyHidden).isVisible()).toBe(true);
     for (const cell of await regionSection.getByRole('cell').allTextContents()) expect(cell.trim()).not.toMatch(/^[1-4]$/);
 
     // A gebied opens to its tables (or says it is entirely hidden); closed, its tables are out of sight.

@@ -46,7 +46,7 @@ export function RegionReportPage() {
               <Card withBorder>
                 <NativeSelect
                   label={s.period}
-                  maw={560}
+                  maw={760}
                   value={key(period)}
                   onChange={(event) => setChosen(event.currentTarget.value)}
                   data={list.map((candidate) => ({
@@ -127,12 +127,7 @@ function Report({ view }: { view: View }) {
             {r.regionHeading}
           </Title>
           <ReportMeta meta={region.report.meta} />
-          {/* The region's tables stay even when all is hidden: they show what the stuurgroep would read. */}
-          {region.entirelyHidden && (
-            <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />}>
-              {r.entirelyHidden}
-            </Alert>
-          )}
+          {/* All hidden or not, the region's tables stay (its meta carries the note): they show what the stuurgroep reads. */}
           {region.report.tables.map((table, index) => (
             <ReportTableCard
               key={table.title}
