@@ -1,5 +1,6 @@
 import { nlMonitoring } from './nlMonitoring';
 import { nlRegio } from './nlRegio';
+import { nlRegioReport } from './nlRegioReport';
 import { nlRegioSchool } from './nlRegioSchool';
 import type { ErrorCode } from '../contract/result';
 
@@ -12,6 +13,7 @@ export const nl = {
   monitoring: nlMonitoring,
   regio: nlRegio,
   regioSchool: nlRegioSchool,
+  regioReport: nlRegioReport,
   app: {
     name: 'MDO',
     tagline: 'Multidisciplinair overleg rond de leerling',

@@ -20,4 +20,23 @@ export const nlRegioReport = {
     areas: 'Gebieden',
     delivered: (delivered: number, schools: number) => `${delivered} van ${schools} scholen hebben voor deze periode een bijdrage geleverd`,
   },
+  /** The Regiorapportage screen in region mode. */
+  screen: {
+    intro:
+      'De opgetelde aantallen van de scholen die voor een periode een bijdrage leverden: de regio als geheel, per gebied en per school, en de leercyclus over de perioden. Kleine aantallen zijn verborgen, zodat niets naar een kind wijst.',
+    period: 'Periode',
+    /** "2e kwartaal 2026 (1 april 2026 t/m 30 juni 2026)", or the dates alone for another period. */
+    periodDates: (label: string, dates: string) => (label === dates ? dates : `${label} (${dates})`),
+    periodOption: (label: string, delivered: number, schools: number) => `${label} · ${delivered} van ${schools} scholen geleverd`,
+    delivered: (delivered: number, schools: number) => `${delivered} van ${schools} scholen geleverd`,
+    empty:
+      'Er is nog geen bijdrage ingelezen, dus er is nog niets op te tellen. Lees bij Overzicht de bijdragen in die de scholen u stuurden; daarna staat hier de rapportage per periode.',
+    exportDocx: 'Exporteren als Word',
+    exportCsv: 'Exporteren als CSV (Excel)',
+    partsIntro: 'Klik op een naam om de tabellen te openen.',
+    noAreas: 'Deze regio heeft geen gebieden.',
+    tableOf: (part: string, table: string) => `${part}: ${table}`,
+    cycleChartAlt: (description: string) => description,
+    noCycle: 'Voor de leercyclus zijn bijdragen over minstens twee perioden van dezelfde lengte nodig.',
+  },
 } as const;

@@ -216,7 +216,5 @@ export const nlRegioScreens = {
   },
   report: {
     title: 'Regiorapportage',
-    coming:
-      'Hier komt de regiorapportage: de opgetelde aantallen van alle scholen, per gebied en over de perioden, met de kleine aantallen verborgen. Deze versie van MDO heeft haar nog niet.',
   },
 };

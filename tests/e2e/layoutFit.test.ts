@@ -245,7 +245,8 @@ for (const viewport of SIZES) {
         for (const screen of [
           route('region-overzicht', '#/regio', 'Overzicht', 2),
           route('region-scholen', '#/regio/scholen', 'Scholen en gebieden', 2),
-          route('region-rapportage', '#/regio/rapportage', 'Regiorapportage', 2),
+          // Waits for the report itself, down to the learning cycle, not just the screen's title.
+          route('region-rapportage', '#/regio/rapportage', 'Leercyclus', 3),
           route('region-instellingen', '#/regio/instellingen', 'Instellingen', 2),
           route('region-privacy', '#/privacy', 'Privacy', 2),
         ]) {

@@ -242,6 +242,14 @@ describe('region screens', () => {
     expect(app.failures).toEqual([]);
   });
 
+  it('the Regiorapportage: the period, the export and the region as a whole', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: 'Regiorapportage', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Leercyclus', level: 3 }).isVisible()).toBe(true);
+    await check(page, 'region-rapportage');
+    expect(app.failures).toEqual([]);
+  });
+
   it('a new school’s first contribution: the signer to confirm, then the result per file', async () => {
     const { page, session } = app;
     const { certificatePem } = await session

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, Image, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileTypeCsv, IconFileTypeDocx, IconBuildingCommunity } from '@tabler/icons-react';
 import { format, subYears } from 'date-fns';
@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { monitoringView } from '../../../core/contract/entities';
 import { useChannel, useChannelMutation } from '../api';
 import { QueryState } from '../components/QueryState';
+import { ReportLegend, ReportMeta, ReportTableCard } from '../components/ReportTables';
 import { t } from '../i18n';
 import { useSchool } from '../school';
 
@@ -100,75 +101,11 @@ function Report({ report }: { report: View['report'] }) {
   const charts = useChannel('monitoring.charts', { tables: report.tables }).data?.charts ?? [];
   return (
     <Stack>
-      <Group gap="lg">
-        {report.meta.map((entry) => (
-          <Text key={entry.label} size="sm">
-            <Text span fw={600}>
-              {entry.label}:
-            </Text>{' '}
-            {entry.value}
-          </Text>
-        ))}
-      </Group>
-      {report.tables.map((table, index) => {
-        const chart = charts.find((candidate) => candidate.table === index);
-        return (
-          <Card withBorder key={table.title}>
-            <Title order={3} mb="sm">
-              {table.title}
-            </Title>
-            <SimpleGrid cols={{ base: 1, lg: chart ? 2 : 1 }} spacing="lg">
-              {chart && (
-                <Image
-                  src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.svg)}`}
-                  alt={m.screen.chartAlt(chart.description)}
-                  fit="contain"
-                  maw={640}
-                />
-              )}
-              {table.rows.length === 0 ? (
-                <Text c="dimmed">{table.emptyText}</Text>
-              ) : (
-                <Table.ScrollContainer minWidth={0} type="native">
-                  <Table withTableBorder verticalSpacing={4} fz="sm">
-                    <Table.Thead>
-                      <Table.Tr>
-                        {table.columns.map((column, columnIndex) => (
-                          <Table.Th key={column} ta={columnIndex === 0 ? 'left' : 'right'}>
-                            {column}
-                          </Table.Th>
-                        ))}
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {table.rows.map((row) => (
-                        <Table.Tr key={row.label} fw={row.summary ? 600 : undefined}>
-                          <Table.Td>{row.label}</Table.Td>
-                          {row.cells.map((cell, cellIndex) => (
-                            <Table.Td key={cellIndex} ta="right">
-                              {cell.text}
-                            </Table.Td>
-                          ))}
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              )}
-            </SimpleGrid>
-          </Card>
-        );
-      })}
-      <Card withBorder>
-        <Title order={3} mb="xs">
-          {m.legend.title}
-        </Title>
-        {report.legend.map((line) => (
-          <Text key={line} size="sm">
-            {line}
-          </Text>
-        ))}
-      </Card>
+      <ReportMeta meta={report.meta} />
+      {report.tables.map((table, index) => (
+        <ReportTableCard key={table.title} table={table} chart={charts.find((candidate) => candidate.table === index)} />
+      ))}
+      <ReportLegend legend={report.legend} />
     </Stack>
   );
 }
