@@ -163,6 +163,26 @@ describe('the linked region report', () => {
     );
   });
 
+  it('splits success factors and obstacles by theme down to the theme depth only, which keeps more of the region’s split', () => {
+    const full = randomRegion(seeded(8), { areas: 2, schools: 4 }, { scale: 4, periods: 2, tags: 2, themes: 3 });
+    const shallow = { ...full, themeDepth: 0 };
+    const report = linkedMonitoringReport(shallow);
+    const tagColumns = (node: number) => report.nodes[node].report.tables.find((table) => table.title === t.tags.successFactors)!.columns;
+    expect(tagColumns(0).length).toBeGreaterThan(2);
+    for (let node = 1; node < report.nodes.length; node++) expect(tagColumns(node)).toEqual([t.columns.successFactor, t.columns.total]);
+    expectPrintedReportKeepsTheRule(
+      shallow,
+      report.nodes.map((node) => node.report),
+      report.cycle?.tables,
+    );
+    const hiddenInRegionTags = (linked: LinkedReport) =>
+      linked.report.tables
+        .filter((table) => table.title === t.tags.successFactors || table.title === t.tags.obstacles)
+        .flatMap((table) => table.rows.flatMap((row) => row.cells))
+        .filter((cell) => cell.text === t.cells.hidden).length;
+    expect(hiddenInRegionTags(report)).toBeLessThanOrEqual(hiddenInRegionTags(linkedMonitoringReport(full)));
+  });
+
   it('writes the CSV region first, then each gebied, each school, the learning cycle and the legend', () => {
     const input = randomRegion(seeded(5), { areas: 2, schools: 3 }, { scale: 5, periods: 2 });
     const report = linkedMonitoringReport(input);
