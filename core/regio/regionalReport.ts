@@ -68,31 +68,14 @@ export function regionalReport(input: RegionalInput, clock: Clock): LinkedReport
   };
   let report = linkedMonitoringReport(withoutSchools);
   if (!input.parts) return report;
-  // Per school only where that hides nothing more above it: a gebied's schools are added when the
-  // region's and the gebieden's tables stay exactly as they were without them.
+  // Per school only where that hides nothing more above it: the schools are added when the region's
+  // and the gebieden's tables stay exactly as they were without them (one more suppression, not one per gebied:
+  // the report is computed while the coordinator waits).
   const upper = (linked: LinkedReport) =>
     JSON.stringify(linked.nodes.filter((node) => node.level !== 'school').map((node) => node.report.tables));
-  let accepted = withoutSchools;
-  const groups = grouped ? areas.map((area, index) => ({ index, schools: area.children ?? [] })) : [{ index: -1, schools: areas }];
-  for (const group of groups) {
-    const children = accepted.root.children ?? [];
-    const trial: LinkedReportInput = {
-      ...accepted,
-      root: {
-        ...accepted.root,
-        children:
-          group.index < 0
-            ? group.schools
-            : children.map((area, index) => (index === group.index ? { ...area, children: group.schools } : area)),
-      },
-    };
-    const tried = linkedMonitoringReport(trial);
-    const schools = tried.nodes.filter((node) => node.level === 'school');
-    if (upper(tried) === upper(report) && schools.some((node) => !node.entirelyHidden)) {
-      accepted = trial;
-      report = tried;
-    }
-  }
+  const tried = linkedMonitoringReport(full);
+  const schools = tried.nodes.filter((node) => node.level === 'school');
+  if (upper(tried) === upper(report) && schools.some((node) => !node.entirelyHidden)) report = tried;
   return report;
 }
 
