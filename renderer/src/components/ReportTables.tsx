@@ -24,7 +24,8 @@ const hiddenCaption: CSSProperties = {
 export function ReportTableView({ table, caption }: { table: ReportTable; caption: string }) {
   if (table.rows.length === 0) return <Text c="dimmed">{table.emptyText}</Text>;
   return (
-    <Table.ScrollContainer minWidth={0} type="native">
+    // Focusable, so a keyboard can scroll a wide table (the learning cycle has a column per period).
+    <Table.ScrollContainer minWidth={0} type="native" tabIndex={0} aria-label={caption}>
       <Table withTableBorder verticalSpacing={4} fz="sm">
         <caption style={hiddenCaption}>{caption}</caption>
         <Table.Thead>
