@@ -29,7 +29,7 @@ describe('screens under a machine policy', () => {
     app = await launchApp({ dbPath: temp.file('mdo.db'), policy: managed });
     const { page } = app;
     await expect.poll(() => page.getByRole('heading', { name: 'Welkom bij MDO' }).isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Begin met een lege school' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Begin met een lege school' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Open de demoschool' }).count()).toBe(0);
   });
 
@@ -43,12 +43,12 @@ describe('screens under a machine policy', () => {
     await expect.poll(() => minutes.isVisible()).toBe(true);
     expect(await minutes.inputValue()).toBe('15');
     expect(await minutes.isDisabled()).toBe(true);
-    expect(await page.getByText(nl.policy.lockMinutesFixed(15)).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(nl.policy.lockMinutesFixed(15)).isVisible()).toBe(true);
 
     await page.getByRole('link', { name: nl.nav.team }).click();
     await expect.poll(() => page.getByRole('button', { name: nl.certificates.import }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: nl.certificates.create }).count()).toBe(0);
-    expect(await page.getByText(nl.policy.certificatesOff).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(nl.policy.certificatesOff).isVisible()).toBe(true);
 
     await page.getByRole('link', { name: 'Privacy' }).click();
     await page.getByRole('tab', { name: 'Bewaartermijn' }).click();

@@ -68,8 +68,8 @@ describe('backups', () => {
     const panel = page.locator('.mantine-Card-root', { has: page.getByRole('heading', { name: 'Reservekopieën' }) });
     // The panel's own chunk and its overview arrive after the screen's heading.
     await expect.poll(() => panel.getByText('Er staan nog geen reservekopieën van deze computer in deze map.').isVisible()).toBe(true);
-    expect(await panel.getByText(path.join(temp.dir, 'backups'), { exact: true }).isVisible()).toBe(true);
-    expect(await panel.getByText('Standaardmap', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => panel.getByText(path.join(temp.dir, 'backups'), { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => panel.getByText('Standaardmap', { exact: true }).isVisible()).toBe(true);
     expect(
       await panel
         .getByText(
@@ -83,8 +83,8 @@ describe('backups', () => {
     app!.chooseFolder(elsewhere);
     await page.getByRole('button', { name: 'Andere map kiezen…' }).click();
     await expect.poll(() => panel.getByText(elsewhere, { exact: true }).isVisible()).toBe(true);
-    expect(await panel.getByText('Door u gekozen', { exact: true }).isVisible()).toBe(true);
-    expect(await page.getByText(`Nieuwe reservekopieën komen voortaan in ${elsewhere}.`).isVisible()).toBe(true);
+    await expect.poll(() => panel.getByText('Door u gekozen', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(`Nieuwe reservekopieën komen voortaan in ${elsewhere}.`).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Standaardmap gebruiken' }).click();
     await expect.poll(() => panel.getByText(path.join(temp.dir, 'backups'), { exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Standaardmap gebruiken' }).count()).toBe(0);
@@ -187,7 +187,7 @@ describe('backups', () => {
     app = await launchApp({ dbPath });
     const screen = app.page;
     await expect.poll(() => screen.getByRole('heading', { name: 'Het gegevensbestand is beschadigd' }).isVisible()).toBe(true);
-    expect(await screen.getByText('MDO heeft niets gewijzigd of verwijderd.', { exact: false }).isVisible()).toBe(true);
+    await expect.poll(() => screen.getByText('MDO heeft niets gewijzigd of verwijderd.', { exact: false }).isVisible()).toBe(true);
     const moment = formatMoment(good.createdAt);
     await check(screen, 'beschadigd');
 
@@ -229,11 +229,11 @@ describe('backups', () => {
     app = await launchApp({ dbPath });
     const screen = app.page;
     await expect.poll(() => screen.getByRole('heading', { name: 'Het gegevensbestand is beschadigd' }).isVisible()).toBe(true);
-    expect(await screen.getByText('MDO heeft in de map voor reservekopieën geen goede reservekopie gevonden.').isVisible()).toBe(true);
-    expect(await screen.getByText(path.join(temp.dir, 'backups'), { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => screen.getByText('MDO heeft in de map voor reservekopieën geen goede reservekopie gevonden.').isVisible()).toBe(true);
+    await expect.poll(() => screen.getByText(path.join(temp.dir, 'backups'), { exact: true }).isVisible()).toBe(true);
     await check(screen, 'beschadigd-zonder-reservekopie');
     await screen.getByRole('button', { name: 'Opnieuw zoeken' }).click();
-    expect(await screen.getByRole('heading', { name: 'Het gegevensbestand is beschadigd' }).isVisible()).toBe(true);
+    await expect.poll(() => screen.getByRole('heading', { name: 'Het gegevensbestand is beschadigd' }).isVisible()).toBe(true);
   });
 
   it('writes to the folder IT set in the machine policy, which the IB cannot change', async () => {
@@ -244,7 +244,7 @@ describe('backups', () => {
     await openSchoolSettings(page);
     const panel = page.locator('.mantine-Card-root', { has: page.getByRole('heading', { name: 'Reservekopieën' }) });
     await expect.poll(() => panel.getByText(share, { exact: true }).isVisible()).toBe(true);
-    expect(await panel.getByText('Ingesteld door ICT', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => panel.getByText('Ingesteld door ICT', { exact: true }).isVisible()).toBe(true);
     expect(await panel.getByRole('button', { name: 'Andere map kiezen…' }).count()).toBe(0);
     expect(await invoke(page, 'backups.resetFolder', undefined)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     await page.getByRole('button', { name: 'Nu een reservekopie maken' }).click();

@@ -14,12 +14,12 @@ describe('first start without a database', () => {
     const background = (name: string) => page.getByRole('button', { name }).evaluate((button) => getComputedStyle(button).backgroundColor);
     expect(await background('Begin met een lege school')).not.toBe('rgba(0, 0, 0, 0)');
     expect(await background('Open de demoschool')).toBe('rgba(0, 0, 0, 0)');
-    expect(await page.getByText('Oefenen met verzonnen leerlingen en casussen: niets hiervan is echt.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Oefenen met verzonnen leerlingen en casussen: niets hiervan is echt.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Open de demoschool' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Volgend overleg' }).isVisible()).toBe(true);
     const school = await session.db().selectFrom('school').select(['name', 'isDemo']).executeTakeFirstOrThrow();
     expect(school.isDemo).toBe(1);
-    expect(await page.getByText(school.name).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(school.name).isVisible()).toBe(true);
     expect(current().blockedRequests).toEqual([]);
   });
 
@@ -27,7 +27,7 @@ describe('first start without a database', () => {
     const { page, session } = current();
     await page.getByRole('button', { name: 'Begin met een lege school' }).click();
     await expect.poll(() => page.getByText('Vul de naam van de school in (minstens twee tekens).').isVisible()).toBe(true);
-    expect(await page.getByText('Vul een naam in van minstens twee tekens.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Vul een naam in van minstens twee tekens.').isVisible()).toBe(true);
     expect(session.state.state).toBe('missing');
 
     await page.getByLabel('Naam van de school').fill('Basisschool De Linde');
@@ -89,11 +89,11 @@ describe('first start without a database', () => {
     await lastGroup.fill('ZZZZZ');
     await page.getByRole('button', { name: 'Ik heb de herstelsleutel bewaard' }).click();
     await expect.poll(() => page.getByText('Dit is niet de laatste groep van de herstelsleutel.', { exact: false }).isVisible()).toBe(true);
-    expect(await page.getByRole('heading', { name: 'Uw herstelsleutel' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Uw herstelsleutel' }).isVisible()).toBe(true);
     await lastGroup.fill(recoveryKey.slice(-5).toLowerCase());
     await page.getByRole('button', { name: 'Ik heb de herstelsleutel bewaard' }).click();
     await expect.poll(() => page.getByText('Er is nog geen overleg gepland.').isVisible()).toBe(true);
-    expect(await page.getByText('Basisschool De Linde').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Basisschool De Linde').first().isVisible()).toBe(true);
     expect(await page.getByText('Demo', { exact: true }).count()).toBe(0);
     const roles = await session.db().selectFrom('role').select('name').execute();
     expect(roles.map((role) => role.name)).toContain('Leerplichtambtenaar');

@@ -17,9 +17,9 @@ describe('first steps on the start screen of a new school', () => {
       const { page, session } = app;
       const card = page.getByRole('region', { name: 'Eerste stappen' });
       await expect.poll(() => card.isVisible()).toBe(true);
-      expect(await card.getByText('0 van 4 gedaan').isVisible()).toBe(true);
+      await expect.poll(() => card.getByText('0 van 4 gedaan').isVisible()).toBe(true);
       const step = (key: string) => card.locator(`[data-step="${key}"]`);
-      for (const key of ['team', 'pupil', 'case', 'meeting']) expect(await step(key).getByText('Nog te doen').isVisible()).toBe(true);
+      for (const key of ['team', 'pupil', 'case', 'meeting']) await expect.poll(() => step(key).getByText('Nog te doen').isVisible()).toBe(true);
 
       // Each step leads to the screen where it is done.
       await card.getByRole('link', { name: 'Naar Leerlingen: Voeg een leerling toe' }).click();
@@ -34,12 +34,12 @@ describe('first steps on the start screen of a new school', () => {
 
       await page.getByRole('link', { name: 'Start', exact: true }).click();
       await expect.poll(() => card.getByText('1 van 4 gedaan').isVisible()).toBe(true);
-      expect(await step('pupil').getByText('Gedaan').isVisible()).toBe(true);
-      expect(await step('pupil').getByText('1 leerling', { exact: false }).isVisible()).toBe(true);
+      await expect.poll(() => step('pupil').getByText('Gedaan').isVisible()).toBe(true);
+      await expect.poll(() => step('pupil').getByText('1 leerling', { exact: false }).isVisible()).toBe(true);
       expect(await step('pupil').getByRole('link').count()).toBe(0);
-      expect(await step('case').getByText('Nog te doen').isVisible()).toBe(true);
+      await expect.poll(() => step('case').getByText('Nog te doen').isVisible()).toBe(true);
       expect(await card.getByRole('link', { name: 'Naar Kernteam: Vul het kernteam' }).getAttribute('href')).toContain('kernteam');
-      expect(await card.getByRole('link', { name: 'Naar Overleggen: Plan het eerste MDO' }).isVisible()).toBe(true);
+      await expect.poll(() => card.getByRole('link', { name: 'Naar Overleggen: Plan het eerste MDO' }).isVisible()).toBe(true);
 
       await card.getByRole('button', { name: 'Eerste stappen verbergen' }).click();
       await expect.poll(() => card.count()).toBe(0);

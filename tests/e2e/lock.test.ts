@@ -14,7 +14,7 @@ describe('the app lock', () => {
       const { page, session } = app;
       await expect.poll(() => page.getByRole('heading', { name: 'MDO is vergrendeld' }).isVisible()).toBe(true);
       expect(await page.title()).toBe('MDO');
-      expect(await page.getByText('Dit is de demoschool met verzonnen gegevens. Het wachtwoord is: demo-mdo-2026').isVisible()).toBe(true);
+      await expect.poll(() => page.getByText('Dit is de demoschool met verzonnen gegevens. Het wachtwoord is: demo-mdo-2026').isVisible()).toBe(true);
       expect(fs.readFileSync(temp.file('demo.db')).includes('Regenboog')).toBe(false);
 
       await page.getByLabel('Wachtwoord').fill('verkeerd');
@@ -54,7 +54,7 @@ describe('the app lock', () => {
       await expect.poll(() => session.state.state).toBe('locked');
       await expect.poll(() => page.getByRole('heading', { name: 'MDO is vergrendeld' }).isVisible()).toBe(true);
       // Locked by the idle timer: the lock screen says why.
-      expect(await page.getByRole('status').filter({ hasText: IDLE_REASON }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('status').filter({ hasText: IDLE_REASON }).isVisible()).toBe(true);
       await noPersonalData();
     } finally {
       await app.close();

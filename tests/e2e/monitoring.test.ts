@@ -25,9 +25,9 @@ describe('the monitoring screen', () => {
 
     // A shorter period gives other numbers.
     const before = await page.getByRole('table').first().textContent();
-    await page.getByLabel('Van').fill('2026-10-01');
+    await page.getByLabel('Van', { exact: true }).fill('2026-10-01');
     // The screen's default period ends on the computer's today; the test fixes it.
-    await page.getByLabel('Tot en met').fill('2026-11-25');
+    await page.getByLabel('Tot en met', { exact: true }).fill('2026-11-25');
     await page.getByRole('button', { name: 'Tonen' }).click();
     await expect
       .poll(() => page.getByText(`Periode: ${formatShortDate('2026-10-01')} t/m ${formatShortDate('2026-11-25')}`).isVisible())

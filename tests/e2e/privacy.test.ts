@@ -59,7 +59,7 @@ describe('the Privacy screen', () => {
       .selectFrom('auditLog')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    expect(await page.getByText(`${total.n} handelingen`).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(`${total.n} handelingen`).isVisible()).toBe(true);
     expect(await log.textContent()).toContain('Verslag geëxporteerd');
     const firstRow = await log.getByRole('row').nth(1).textContent();
     await page.getByRole('button', { name: 'Pagina 2', exact: true }).click();
@@ -93,7 +93,7 @@ describe('the Privacy screen', () => {
     const cases = page.getByRole('table', { name: 'Casussen die worden verwijderd' });
     await expect.poll(() => cases.getByRole('row').count()).toBe(expired.length + 1);
     for (const row of expired) expect(await cases.textContent()).toContain(`${row.firstName} ${row.lastName}`);
-    expect(await page.getByRole('table', { name: 'Opgeslagen verslagen die worden verwijderd' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('table', { name: 'Opgeslagen verslagen die worden verwijderd' }).isVisible()).toBe(true);
     expect(await axe(page)).toEqual([]);
     if (process.env.MDO_SCREENSHOTS) {
       // Without the notice of the CSV export in front of the preview.

@@ -80,9 +80,9 @@ describe('a regiobijdrage made by the IB', () => {
     await expect
       .poll(() => panel.getByTestId('region-fingerprint').textContent())
       .toBe(fingerprintGroups(coordinator.fingerprint).join(' '));
-    expect(await panel.getByText('Regio Noord', { exact: true }).isVisible()).toBe(true);
-    expect(await panel.getByText(`Geldig tot ${formatShortDate(coordinator.notAfter)}`).isVisible()).toBe(true);
-    expect(await panel.getByText('Geldig', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => panel.getByText('Regio Noord', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => panel.getByText(`Geldig tot ${formatShortDate(coordinator.notAfter)}`).isVisible()).toBe(true);
+    await expect.poll(() => panel.getByText('Geldig', { exact: true }).isVisible()).toBe(true);
     await expectAccessible(page, 'Schoolprofiel with the coordinator');
 
     await page.getByRole('link', { name: 'Monitoring', exact: true }).click();
@@ -92,8 +92,8 @@ describe('a regiobijdrage made by the IB', () => {
     await periodShown(page, '2026-07-01', '2026-09-30');
     await page.getByRole('button', { name: 'Vorig schooljaar' }).click();
     await periodShown(page, '2025-08-01', '2026-07-31');
-    await page.getByLabel('Van').fill('2026-08-01');
-    await page.getByLabel('Tot en met').fill('2026-10-31');
+    await page.getByLabel('Van', { exact: true }).fill('2026-08-01');
+    await page.getByLabel('Tot en met', { exact: true }).fill('2026-10-31');
     await page.getByRole('button', { name: 'Tonen' }).click();
     await periodShown(page, '2026-08-01', '2026-10-31');
     expect(await page.getByTestId('regio-period').textContent()).toBe('1 augustus 2026 tot en met 31 oktober 2026');
@@ -168,7 +168,7 @@ describe("a coordinator's certificate set by IT", () => {
       await heading(page, 'Schoolprofiel');
       const panel = page.getByRole('region', { name: 'Regiomonitor' });
       await expect.poll(() => panel.getByText('Ingesteld door ICT', { exact: true }).isVisible()).toBe(true);
-      expect(await panel.getByText(nlRegioSchool.settings.setByItHint).isVisible()).toBe(true);
+      await expect.poll(() => panel.getByText(nlRegioSchool.settings.setByItHint).isVisible()).toBe(true);
       expect(await panel.getByTestId('region-fingerprint').textContent()).toBe(fingerprintGroups(coordinator.fingerprint).join(' '));
       expect(await panel.getByRole('button').count()).toBe(0);
 

@@ -100,12 +100,12 @@ describe('region mode', () => {
     const app = current();
     const { page, session } = app;
     await heading(page, 'Welkom bij MDO', 1);
-    expect(await page.getByRole('button', { name: 'Demoregio bekijken' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Demoregio bekijken' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Een regio coördineren' }).click();
     await heading(page, 'Een regio coördineren');
     await page.getByRole('button', { name: 'Regio aanmaken' }).click();
     await expect.poll(() => page.getByText(nlRegio.setup.regionNameRequired).isVisible()).toBe(true);
-    expect(await page.getByText(nlRegio.setup.coordinatorNameRequired).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(nlRegio.setup.coordinatorNameRequired).isVisible()).toBe(true);
     expect(session.state.state).toBe('missing');
 
     await page.getByLabel('Naam van de regio').fill('Regio Noord-Kennemerland');
@@ -135,9 +135,9 @@ describe('region mode', () => {
     await page.getByRole('button', { name: 'Ik heb de herstelsleutel bewaard' }).click();
 
     await heading(page, 'Overzicht');
-    expect(await page.getByText(s.overview.empty).isVisible()).toBe(true);
-    expect(await page.getByText('0 scholen in 0 gebieden · 0 bijdragen').isVisible()).toBe(true);
-    expect(await page.getByRole('banner').getByText('Regio Noord-Kennemerland').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(s.overview.empty).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('0 scholen in 0 gebieden · 0 bijdragen').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('banner').getByText('Regio Noord-Kennemerland').isVisible()).toBe(true);
     expect(await page.getByText('Demoregio', { exact: true }).count()).toBe(0);
     // Only what works on a region file: no pupils, cases or meetings, no pupil search.
     const menu = page.getByRole('navigation', { name: 'Menu' });
@@ -158,7 +158,7 @@ describe('region mode', () => {
     await page.getByLabel('Wachtwoord').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();
     await heading(page, 'Overzicht');
-    expect(await page.getByRole('banner').getByText('Regio Noord-Kennemerland').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('banner').getByText('Regio Noord-Kennemerland').isVisible()).toBe(true);
 
     // The file is encrypted, holds the region and the coordinator's active key, and no school.
     expect(fs.readFileSync(session.dbPath).includes('Noord-Kennemerland')).toBe(false);
@@ -248,13 +248,13 @@ describe('region mode', () => {
       // The first unknown signer: De Linde, with both its files; the region has no school by that name.
       const dialog = page.getByRole('dialog', { name: 'Nieuwe afzender' });
       await expect.poll(() => dialog.isVisible()).toBe(true);
-      expect(await dialog.getByText('OBS De Linde', { exact: true }).isVisible()).toBe(true);
-      expect(await dialog.getByText('IB OBS De Linde', { exact: true }).isVisible()).toBe(true);
+      await expect.poll(() => dialog.getByText('OBS De Linde', { exact: true }).isVisible()).toBe(true);
+      await expect.poll(() => dialog.getByText('IB OBS De Linde', { exact: true }).isVisible()).toBe(true);
       const fingerprint = dialog.getByTestId('fingerprint');
       expect((await fingerprint.locator('span').allTextContents()).join(':')).toBe(linde.fingerprint);
       expect(await fingerprint.locator('span').count()).toBe(8);
-      expect(await dialog.getByText('linde-q3.mdoregio (3e kwartaal 2026)').isVisible()).toBe(true);
-      expect(await dialog.getByText('linde-q2.mdoregio (2e kwartaal 2026)').isVisible()).toBe(true);
+      await expect.poll(() => dialog.getByText('linde-q3.mdoregio (3e kwartaal 2026)').isVisible()).toBe(true);
+      await expect.poll(() => dialog.getByText('linde-q2.mdoregio (2e kwartaal 2026)').isVisible()).toBe(true);
       expect(await dialog.getByRole('radio', { name: 'Een nieuwe school' }).isChecked()).toBe(true);
       expect(await dialog.getByLabel('Naam van de nieuwe school').inputValue()).toBe('OBS De Linde');
       // Nothing is stored while the coordinator compares.
@@ -320,7 +320,7 @@ describe('region mode', () => {
       expect(await cell(page, 'De Regenboog', '3e kwartaal 2026')).toBe('Geleverdgemaakt op 7 oktober 2026');
       expect(await cell(page, 'De Regenboog', '2e kwartaal 2026')).toBe('Ontbreekt');
       expect(await cell(page, 'OBS De Linde', '2e kwartaal 2026')).toBe('Geleverdgemaakt op 6 juli 2026');
-      expect(await page.getByText('2 scholen in 1 gebied · 3 bijdragen').isVisible()).toBe(true);
+      await expect.poll(() => page.getByText('2 scholen in 1 gebied · 3 bijdragen').isVisible()).toBe(true);
 
       // A folder: De Linde sent its third quarter again (the newer one counts), a file read before, and a note.
       const folder = path.join(temp.dir, 'map');
@@ -338,13 +338,13 @@ describe('region mode', () => {
       await page.getByRole('button', { name: 'Map inlezen…' }).click();
       await expect.poll(() => resultOf(page, 'linde-q3-opnieuw.mdoregio').textContent()).toContain('Vervangt een eerdere bijdrage');
       expect(await resultOf(page, 'linde-q2.mdoregio').textContent()).toContain('Al ingelezen');
-      expect(await page.getByText(s.results.ignored(1), { exact: false }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByText(s.results.ignored(1), { exact: false }).isVisible()).toBe(true);
       await expect.poll(() => cell(page, 'OBS De Linde', '3e kwartaal 2026')).toBe('Vervangengemaakt op 20 oktober 2026Geschiedenis');
       await page.getByRole('button', { name: 'Geschiedenis: OBS De Linde, 3e kwartaal 2026' }).click();
       await expect
         .poll(() => page.getByText('Vervangen: gemaakt op 5 oktober 2026, ingelezen op 25 november 2026.').isVisible())
         .toBe(true);
-      expect(await page.getByText('In gebruik: gemaakt op 20 oktober 2026, ingelezen op 25 november 2026.').isVisible()).toBe(true);
+      await expect.poll(() => page.getByText('In gebruik: gemaakt op 20 oktober 2026, ingelezen op 25 november 2026.').isVisible()).toBe(true);
       expect(await db.selectFrom('contribution').select('id').execute()).toHaveLength(4);
       expect(await axeProblems(page)).toEqual([]);
 
@@ -375,7 +375,7 @@ describe('region mode', () => {
     try {
       await page.getByRole('link', { name: 'Scholen en gebieden', exact: true }).click();
       await heading(page, 'Scholen en gebieden');
-      expect(await page.getByText(s.schools.empty).isVisible()).toBe(true);
+      await expect.poll(() => page.getByText(s.schools.empty).isVisible()).toBe(true);
 
       const bad = temp.file('scholen-fout.csv');
       fs.writeFileSync(bad, 'school;gebied\nDe Linde;Oost;extra\nX;Oost\n"Het Kompas;West\n');
@@ -527,8 +527,8 @@ describe('region mode', () => {
     await heading(page, 'Welkom bij MDO', 1);
     await page.getByRole('button', { name: 'Demoregio bekijken' }).click();
     await heading(page, 'Overzicht');
-    expect(await page.getByRole('banner').getByText('Demo — Regio Oost').isVisible()).toBe(true);
-    expect(await page.getByRole('banner').getByText('Demoregio', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('banner').getByText('Demo — Regio Oost').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('banner').getByText('Demoregio', { exact: true }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/^16 scholen in 7 gebieden · \d+ bijdragen$/).isVisible()).toBe(true);
     const table = page.getByRole('table', { name: 'Bijdragen per school en periode' });
     expect(await table.locator('th[scope="rowgroup"]').count()).toBe(7);
@@ -568,7 +568,7 @@ describe('region mode under IT’s policy', () => {
     const app = await launchApp({ dbPath: temp.file('mdo.db'), policy: { ...NO_POLICY, offerDemoSchool: false } });
     try {
       await heading(app.page, 'Welkom bij MDO', 1);
-      expect(await app.page.getByRole('button', { name: 'Een regio coördineren' }).isVisible()).toBe(true);
+      await expect.poll(() => app.page.getByRole('button', { name: 'Een regio coördineren' }).isVisible()).toBe(true);
       expect(await app.page.getByRole('button', { name: 'Demoregio bekijken' }).count()).toBe(0);
       expect(await app.page.getByRole('button', { name: 'Open de demoschool' }).count()).toBe(0);
     } finally {

@@ -65,15 +65,15 @@ describe('Regiorapportage', () => {
     const regionSection = page.getByRole('region', { name: nlRegioReport.regionHeading });
     await expect.poll(() => regionSection.isVisible()).toBe(true);
     for (const table of region.report.tables) {
-      expect(await regionSection.getByRole('heading', { name: table.title, level: 4, exact: true }).isVisible()).toBe(true);
+      await expect.poll(() => regionSection.getByRole('heading', { name: table.title, level: 4, exact: true }).isVisible()).toBe(true);
       if (table.rows.length > 0)
-        expect(await regionSection.getByRole('table', { name: `${region.label}: ${table.title}`, exact: true }).isVisible()).toBe(true);
+        await expect.poll(() => regionSection.getByRole('table', { name: `${region.label}: ${table.title}`, exact: true }).isVisible()).toBe(true);
     }
     // The region's bar charts follow the numbers, one per table main draws a chart for.
     const barCharts = await page.evaluate((tables) => window.mdo.invoke('monitoring.charts', { tables }), region.report.tables);
     if (!barCharts.ok) throw new Error(barCharts.error.message);
     await expect.poll(() => regionSection.getByRole('img', { name: /^Grafiek\. / }).count()).toBe(barCharts.data.charts.length);
-    if (region.entirelyHidden) expect(await regionSection.getByText(nlMonitoring.linked.entirelyHidden).isVisible()).toBe(true);
+    if (region.entirelyHidden) await expect.poll(() => regionSection.getByText(nlMonitoring.linked.entirelyHidden).isVisible()).toBe(true);
     for (const cell of await regionSection.getByRole('cell').allTextContents()) expect(cell.trim()).not.toMatch(/^[1-4]$/);
 
     // A gebied opens to its tables (or says it is entirely hidden); closed, its tables are out of sight.
@@ -97,7 +97,7 @@ describe('Regiorapportage', () => {
     const cycle = page.getByRole('region', { name: nlRegioReport.cycleHeading });
     expect(report.data.cycle?.tables.length).toBeGreaterThan(0);
     for (const table of report.data.cycle!.tables)
-      expect(await cycle.getByRole('heading', { name: table.title, level: 4, exact: true }).isVisible()).toBe(true);
+      await expect.poll(() => cycle.getByRole('heading', { name: table.title, level: 4, exact: true }).isVisible()).toBe(true);
     for (const label of report.data.cycle!.periods)
       expect(await cycle.getByRole('columnheader', { name: label, exact: true }).count()).toBeGreaterThan(0);
     const charts = await page.evaluate((tables) => window.mdo.invoke('region.report.cycleCharts', { tables }), report.data.cycle!.tables);
@@ -105,7 +105,7 @@ describe('Regiorapportage', () => {
     expect(charts.data.charts.length).toBeGreaterThan(0);
     for (const chart of charts.data.charts)
       await expect.poll(() => cycle.getByRole('img', { name: chart.description, exact: true }).isVisible()).toBe(true);
-    expect(await page.getByRole('heading', { name: nlMonitoring.legend.title, level: 3 }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: nlMonitoring.legend.title, level: 3 }).isVisible()).toBe(true);
 
     expect(await axeProblems(page)).toEqual([]);
 

@@ -54,7 +54,7 @@ describe('signing and verifying verslagen in the app', () => {
     // Both are named with where they stand: the chair signs first, the notulist after.
     expect(await page.getByText('Klaar om te ondertekenen', { exact: true }).count()).toBe(1);
     expect(await page.getByText('Ondertekent na de voorzitter', { exact: true }).count()).toBe(1);
-    expect(await page.getByText('Het verslag krijgt alle 2 verwachte handtekeningen.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Het verslag krijgt alle 2 verwachte handtekeningen.').isVisible()).toBe(true);
 
     await chairButton.click();
     await page.getByLabel('Wachtwoord van uw certificaat').fill('fout-wachtwoord');
@@ -240,8 +240,8 @@ describe('signing and verifying verslagen in the app', () => {
     }
     const listed = page.getByRole('listitem', { name: meeting.chairName });
     await expect.poll(() => listed.getByText(nl.certificates.status.notYetValid, { exact: true }).isVisible()).toBe(true);
-    expect(await listed.getByText(nl.certificates.validity(from, formatShortDate(end.toISOString()))).isVisible()).toBe(true);
-    expect(await listed.getByText(nl.certificates.statusDetail.notYetValid(from)).isVisible()).toBe(true);
+    await expect.poll(() => listed.getByText(nl.certificates.validity(from, formatShortDate(end.toISOString()))).isVisible()).toBe(true);
+    await expect.poll(() => listed.getByText(nl.certificates.statusDetail.notYetValid(from)).isVisible()).toBe(true);
     await expectNothingClipped(page, '1280x720');
 
     // Before vaststellen the meeting page says who would sign, and why not.
@@ -249,8 +249,8 @@ describe('signing and verifying verslagen in the app', () => {
     const chairLine = `Voorzitter ${meeting.chairName}: certificaat is pas geldig vanaf ${from}`;
     const takerLine = `Notulist ${meeting.takerName}: heeft geen certificaat`;
     await expect.poll(() => page.getByText(`Certificaat is pas geldig vanaf ${from}`, { exact: true }).isVisible()).toBe(true);
-    expect(await page.getByText('Heeft geen certificaat', { exact: true }).isVisible()).toBe(true);
-    expect(await page.getByText(nl.signing.shortfallPlanned(0, 2)).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Heeft geen certificaat', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(nl.signing.shortfallPlanned(0, 2)).isVisible()).toBe(true);
     expect(
       await page
         .getByRole('listitem')
@@ -278,8 +278,8 @@ describe('signing and verifying verslagen in the app', () => {
     await expect
       .poll(() => page.getByText(`Certificaat was bij het vaststellen nog niet geldig (pas vanaf ${from})`, { exact: true }).isVisible())
       .toBe(true);
-    expect(await page.getByText('Had bij het vaststellen geen certificaat', { exact: true }).isVisible()).toBe(true);
-    expect(await page.getByText(nl.signing.shortfallFinalized(0, 2)).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Had bij het vaststellen geen certificaat', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(nl.signing.shortfallFinalized(0, 2)).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: /^Ondertekenen als/ }).count()).toBe(0);
 
     // The picker shows the chair's certificate but does not let it sign, with the reason.

@@ -29,8 +29,8 @@ describe('start screen of the demo school', () => {
     const agendaText = await agenda.textContent();
     for (const pupil of caseItems) expect(agendaText).toContain(`${pupil.firstName} ${pupil.lastName}`);
     expect(agendaText).toContain('Opening en mededelingen');
-    expect(await page.getByText(meeting.location, { exact: true }).isVisible()).toBe(true);
-    expect(await page.getByText('Demo', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(meeting.location, { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Demo', { exact: true }).isVisible()).toBe(true);
     if (process.env.MDO_SCREENSHOTS) await page.screenshot({ path: `${process.env.MDO_SCREENSHOTS}/start.png` });
     expect(current().blockedRequests).toEqual([]);
     expect(current().failures).toEqual([]);
@@ -47,7 +47,7 @@ describe('start screen of the demo school', () => {
     await page.getByRole('button', { name: 'Opslaan' }).click();
     // Dutch validation messages from the contract's schema, nothing saved.
     await expect.poll(() => page.getByText('Vul een naam in van minstens twee tekens.').isVisible()).toBe(true);
-    expect(await page.getByText('Kies een rol.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Kies een rol.').isVisible()).toBe(true);
 
     await page.getByLabel('Naam').fill('Fatima el Amrani');
     await page.getByRole('combobox', { name: 'Rol' }).click();
