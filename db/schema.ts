@@ -11,6 +11,10 @@ type Flag = number; // 0 | 1: SQLite has no boolean
 
 export type CaseStatus = 'registered' | 'active' | 'closed';
 export type ConsentStatus = 'given' | 'refused' | 'withdrawn';
+export type ConsentParty = 'parent' | 'pupil';
+export type ConsentMethod = 'oral' | 'written' | 'digital';
+export type ParentsPresent = 'yes' | 'invited_absent' | 'not_invited';
+export type PupilParticipation = 'present' | 'heard' | 'none';
 export type MeetingStatus = 'planned' | 'in_progress' | 'held' | 'finalized' | 'cancelled';
 export type PresenceStatus = 'present' | 'absent' | 'excused';
 export type AgendaKind = 'case' | 'general';
@@ -92,14 +96,38 @@ export interface CaseThemeTable {
   themeId: number;
 }
 
+/** A parent or carer of the pupil in one case (migration 007); the pupil is always a party too. */
+export interface CaseParentTable {
+  id: Generated<number>;
+  caseId: number;
+  /** '' for "the parents" of a decision recorded before migration 007. */
+  name: ColumnType<string, string | undefined, string>;
+  /** moeder, vader, pleegouder, voogd, …: free text. */
+  relation: ColumnType<string, string | undefined, string>;
+  /** With parental authority (gezag): only then does the decision count below 16. */
+  hasAuthority: ColumnType<Flag, Flag | undefined, Flag>;
+  createdAt: IsoMoment;
+}
+
+/** One decision of one party; the latest per party counts, earlier ones stay as history. */
 export interface ConsentTable {
   id: Generated<number>;
   caseId: number;
   status: ConsentStatus;
+  /** Free text from before migration 007; new decisions use coversDiscussion and shareWith. */
   scope: ColumnType<string, string | undefined, string>;
   recordedOn: IsoDate;
   note: ColumnType<string, string | undefined, string>;
   createdAt: IsoMoment;
+  party: ColumnType<ConsentParty, ConsentParty | undefined, ConsentParty>;
+  /** The parent who decided; null for the pupil. */
+  parentId: ColumnType<number | null, number | null | undefined, number | null>;
+  /** How the decision was given; null when not recorded (before migration 007). */
+  method: ColumnType<ConsentMethod | null, ConsentMethod | null | undefined, ConsentMethod | null>;
+  /** Covers discussing the case by name in the kernteam. */
+  coversDiscussion: ColumnType<Flag, Flag | undefined, Flag>;
+  /** JSON array of the partner organisations the verslag may be shared with. */
+  shareWith: ColumnType<string, string | undefined, string>;
 }
 
 export interface CaseLeadTable {
@@ -157,6 +185,15 @@ export interface CaseDiscussionTable {
   conclusions: ColumnType<string, string | undefined, string>;
   discussedByName: ColumnType<Flag, Flag | undefined, Flag>;
   updatedAt: IsoMoment;
+  /** Were the parents there? null when not recorded. */
+  parentsPresent: ColumnType<ParentsPresent | null, ParentsPresent | null | undefined, ParentsPresent | null>;
+  /** Why the parents were not invited (required for 'not_invited'). */
+  parentsAbsentReason: ColumnType<string, string | undefined, string>;
+  pupilParticipation: ColumnType<PupilParticipation | null, PupilParticipation | null | undefined, PupilParticipation | null>;
+  /** "Wat vindt de leerling zelf?" */
+  pupilView: ColumnType<string, string | undefined, string>;
+  /** The day the ouderversie was sent to parents who were not there. */
+  parentCopySentOn: ColumnType<IsoDate | null, IsoDate | null | undefined, IsoDate | null>;
 }
 
 export interface AgreementTable {
@@ -356,6 +393,7 @@ export interface DB {
   theme: ThemeTable;
   supportCase: SupportCaseTable;
   caseTheme: CaseThemeTable;
+  caseParent: CaseParentTable;
   consent: ConsentTable;
   caseLead: CaseLeadTable;
   meeting: MeetingTable;
