@@ -229,7 +229,9 @@ describe('backups', () => {
     app = await launchApp({ dbPath });
     const screen = app.page;
     await expect.poll(() => screen.getByRole('heading', { name: 'Het gegevensbestand is beschadigd' }).isVisible()).toBe(true);
-    await expect.poll(() => screen.getByText('MDO heeft in de map voor reservekopieën geen goede reservekopie gevonden.').isVisible()).toBe(true);
+    await expect
+      .poll(() => screen.getByText('MDO heeft in de map voor reservekopieën geen goede reservekopie gevonden.').isVisible())
+      .toBe(true);
     await expect.poll(() => screen.getByText(path.join(temp.dir, 'backups'), { exact: true }).isVisible()).toBe(true);
     await check(screen, 'beschadigd-zonder-reservekopie');
     await screen.getByRole('button', { name: 'Opnieuw zoeken' }).click();

@@ -19,7 +19,8 @@ describe('first steps on the start screen of a new school', () => {
       await expect.poll(() => card.isVisible()).toBe(true);
       await expect.poll(() => card.getByText('0 van 4 gedaan').isVisible()).toBe(true);
       const step = (key: string) => card.locator(`[data-step="${key}"]`);
-      for (const key of ['team', 'pupil', 'case', 'meeting']) await expect.poll(() => step(key).getByText('Nog te doen').isVisible()).toBe(true);
+      for (const key of ['team', 'pupil', 'case', 'meeting'])
+        await expect.poll(() => step(key).getByText('Nog te doen').isVisible()).toBe(true);
 
       // Each step leads to the screen where it is done.
       await card.getByRole('link', { name: 'Naar Leerlingen: Voeg een leerling toe' }).click();

@@ -14,7 +14,9 @@ describe('the app lock', () => {
       const { page, session } = app;
       await expect.poll(() => page.getByRole('heading', { name: 'MDO is vergrendeld' }).isVisible()).toBe(true);
       expect(await page.title()).toBe('MDO');
-      await expect.poll(() => page.getByText('Dit is de demoschool met verzonnen gegevens. Het wachtwoord is: demo-mdo-2026').isVisible()).toBe(true);
+      await expect
+        .poll(() => page.getByText('Dit is de demoschool met verzonnen gegevens. Het wachtwoord is: demo-mdo-2026').isVisible())
+        .toBe(true);
       expect(fs.readFileSync(temp.file('demo.db')).includes('Regenboog')).toBe(false);
 
       await page.getByLabel('Wachtwoord').fill('verkeerd');

@@ -344,7 +344,9 @@ describe('region mode', () => {
       await expect
         .poll(() => page.getByText('Vervangen: gemaakt op 5 oktober 2026, ingelezen op 25 november 2026.').isVisible())
         .toBe(true);
-      await expect.poll(() => page.getByText('In gebruik: gemaakt op 20 oktober 2026, ingelezen op 25 november 2026.').isVisible()).toBe(true);
+      await expect
+        .poll(() => page.getByText('In gebruik: gemaakt op 20 oktober 2026, ingelezen op 25 november 2026.').isVisible())
+        .toBe(true);
       expect(await db.selectFrom('contribution').select('id').execute()).toHaveLength(4);
       expect(await axeProblems(page)).toEqual([]);
 

@@ -67,7 +67,9 @@ describe('Regiorapportage', () => {
     for (const table of region.report.tables) {
       await expect.poll(() => regionSection.getByRole('heading', { name: table.title, level: 4, exact: true }).isVisible()).toBe(true);
       if (table.rows.length > 0)
-        await expect.poll(() => regionSection.getByRole('table', { name: `${region.label}: ${table.title}`, exact: true }).isVisible()).toBe(true);
+        await expect
+          .poll(() => regionSection.getByRole('table', { name: `${region.label}: ${table.title}`, exact: true }).isVisible())
+          .toBe(true);
     }
     // The region's bar charts follow the numbers, one per table main draws a chart for.
     const barCharts = await page.evaluate((tables) => window.mdo.invoke('monitoring.charts', { tables }), region.report.tables);
