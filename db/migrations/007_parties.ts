@@ -16,8 +16,7 @@ import type { Migration } from './types';
 // or heard, the pupil's own view, and when the ouderversie was sent to parents
 // who were not there (their right to information).
 
-const discussionBody = (row: string) =>
-  `${row}.notes || ' ' || ${row}.summary || ' ' || ${row}.conclusions || ' ' || ${row}.pupil_view`;
+const discussionBody = (row: string) => `${row}.notes || ' ' || ${row}.summary || ' ' || ${row}.conclusions || ' ' || ${row}.pupil_view`;
 
 /** A consent row's party must be consistent: a parent decision names a parent of the same case, a pupil decision none. */
 const partyCheck = (event: 'INSERT' | 'UPDATE OF party, parent_id, case_id') => `CREATE TRIGGER consent_party_${
