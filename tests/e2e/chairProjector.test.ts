@@ -110,9 +110,11 @@ describe('chairing with a projector window on a second display', () => {
     await page.keyboard.press('Alt+ArrowLeft');
     await expect.poll(() => page.getByRole('button', { name: 'Projecteren' }).isVisible()).toBe(true);
 
-    // Leaving chair mode closes it.
+    // Leaving chair mode closes it, once the chair's window shows the projection is on (the page exists
+    // before main answers that it opened; a chair who leaves before that answer leaves no window behind to close).
     await page.getByRole('button', { name: 'Projecteren' }).click();
     await expect.poll(() => app.projectorPage() !== null).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Projectie stoppen' }).isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Overleggen', exact: true }).click();
     await expect.poll(() => app.projectorPage()).toBe(null);
     expect(app.blockedRequests).toEqual([]);
@@ -125,6 +127,7 @@ describe('chairing with a projector window on a second display', () => {
     await go(page, `#/overleggen/${meetingId}/voorzitten/${items[0].id}`);
     await page.getByRole('button', { name: 'Projecteren' }).click();
     await expect.poll(() => app.projectorPage() !== null).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Projectie stoppen' }).isVisible()).toBe(true);
     // Closing from another route (the chair page stays open): main closes the window with the meeting.
     const closed = await app.router.call('meetings.close', { meetingId, next: null });
     expect(closed).toMatchObject({ ok: true });

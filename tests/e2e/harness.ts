@@ -1,12 +1,41 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { createDemoDatabase } from '../fixtures/demoDatabase';
-import { launchApp, type LaunchedApp } from './launch';
+import { launchApp as launchAppIn, launchChromium, type LaunchedApp, type LaunchOptions } from './launch';
 
 // The per-test hooks around launch.ts, which holds the app itself (and stays free of vitest).
 export * from './launch';
+
+// One Chromium per test file, started by the file's first launchApp: starting and stopping Chromium
+// for every test was a few seconds each on two busy cores. Each app still gets a browser context of
+// its own (its own pages, storage and network filter), closed with the app.
+let fileBrowser: Promise<Browser> | undefined;
+afterAll(async () => {
+  const browser = fileBrowser;
+  fileBrowser = undefined;
+  await (await browser?.catch(() => undefined))?.close();
+});
+
+function sharedBrowser(): Promise<Browser> {
+  if (!fileBrowser) {
+    const launching = launchChromium();
+    fileBrowser = launching;
+    // A Chromium that failed to start or went away is started again by the next test.
+    const forget = () => {
+      if (fileBrowser === launching) fileBrowser = undefined;
+    };
+    launching.then((browser) => browser.on('disconnected', forget), forget);
+  }
+  return fileBrowser;
+}
+
+/** launch.ts' launchApp in this test file's shared Chromium, unless `browser` names another. */
+export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
+  return launchAppIn({ ...options, browser: options.browser ?? (await sharedBrowser()) });
+}
 
 /** A fresh temporary folder for one test's database files. */
 export function tempDir(prefix = 'mdo-test-'): { dir: string; file(name: string): string; remove(): void } {

@@ -199,6 +199,10 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
  */
 function pageProjector(displays: number, at: { context?: BrowserContext; url?: string }): Projector & { page: Page | null } {
   let opening: Promise<Page> | null = null;
+  // The page's latest navigation, settled either way. Chromium can acknowledge closing a page whose
+  // navigation away from about:blank is committing and never close it, so page.close() would wait forever
+  // (crbug.com/536385539, microsoft/playwright#41900): close() lets the navigation finish first.
+  let navigating: Promise<unknown> = Promise.resolve();
   const state: Projector & { page: Page | null } = {
     page: null,
     async open(target) {
@@ -208,15 +212,18 @@ function pageProjector(displays: number, at: { context?: BrowserContext; url?: s
         opening = context.newPage().then((page) => {
           page.setDefaultTimeout(10_000);
           page.on('close', () => {
-            if (state.page === page) state.page = null;
+            if (state.page !== page) return;
+            state.page = null;
             opening = null;
           });
           state.page = page;
           return page;
         });
       const page = await opening;
-      // A same-document hash change once the app is loaded, as loadURL does in Electron.
-      await page.goto(`${url}${projectorHash(target)}`);
+      // The app's first load, then a same-document hash change, as loadURL does in Electron.
+      const navigation = page.goto(`${url}${projectorHash(target)}`);
+      navigating = navigation.catch(() => undefined);
+      await navigation;
       return true;
     },
     async follow(target) {
@@ -224,10 +231,13 @@ function pageProjector(displays: number, at: { context?: BrowserContext; url?: s
       return state.open(target);
     },
     async close() {
-      const page = state.page;
+      const pending = opening;
       state.page = null;
       opening = null;
-      await page?.close();
+      if (!pending) return;
+      const page = await pending;
+      await navigating;
+      await page.close();
     },
   };
   return state;
