@@ -1,4 +1,4 @@
-import type { Faker } from '@faker-js/faker';
+import { type Faker, nl as fakerNl } from '@faker-js/faker';
 import { addDays, addYears, differenceInCalendarDays, differenceInYears, format, isWeekend, parseISO, subYears } from 'date-fns';
 import type { Insertable } from 'kysely';
 import type { ConsentMethod, ConsentStatus, DB, ParentsPresent, PupilParticipation } from '../../db/schema';
@@ -15,6 +15,14 @@ import * as blocks from './storyBlocks';
 // meeting's date: under 12 the parents with gezag decide, from 12 to 15 they
 // and the pupil, from 16 the pupil alone. No case is discussed by name when
 // that rule forbids it, except the one with a written safety concern.
+
+/** The parents' first names, without any that a pupil may have. */
+const PARENT_NAMES = (() => {
+  const children = fakerNl.person?.first_name;
+  const taken = new Set([...(children?.female ?? []), ...(children?.male ?? []), ...(children?.generic ?? [])]);
+  const keep = (names: string[]) => names.filter((name) => !taken.has(name));
+  return { female: keep(blocks.PARENT_FIRST_NAMES.female), male: keep(blocks.PARENT_FIRST_NAMES.male) };
+})();
 
 /** A showcase a case plays in its school; 'normal' for the rest. */
 export type Situation = 'normal' | 'waiting' | 'safety' | 'pupilRefused' | 'turned12' | 'sixteen';
@@ -295,7 +303,7 @@ export function addParties(context: PartiesContext, facts: CaseFacts[]) {
 function household(context: PartiesContext, fact: CaseFacts): Parent[] {
   const { faker, random } = context;
   const lastName = fact.pupil.lastName;
-  const person = (sex: 'female' | 'male', family = faker.person.lastName()) => `${faker.person.firstName(sex)} ${family}`;
+  const person = (sex: 'female' | 'male', family = faker.person.lastName()) => `${random.pick(PARENT_NAMES[sex])} ${family}`;
   const members: { name: string; relation: string; hasAuthority: boolean }[] = [];
   const mother = () => person('female', random.chance(0.3) ? lastName : faker.person.lastName());
   switch (fact.story.caregiverRole) {
