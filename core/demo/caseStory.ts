@@ -233,6 +233,16 @@ export class CaseStory {
     return this.fill(text);
   }
 
+  /** Who cares for the pupil in this story (moeder, ouders, pleegouders …): the parties of its consent fit it. */
+  get caregiverRole(): string {
+    return this.caregiver.one;
+  }
+
+  /** What the pupil says about their own situation, at the level the pupil is at then; drawn from the caller's stream. */
+  pupilView(random: StoryRandom, level: Level): string {
+    return this.fill(random.pick(blocks.PUPIL_VIEWS[level]));
+  }
+
   /** Why the trekker changed, in the words of the new trekker's role. */
   leadChange(newRole: string): string {
     const reasons = blocks.LEAD_CHANGE[newRole as keyof typeof blocks.LEAD_CHANGE] ?? blocks.LEAD_CHANGE.cjg;

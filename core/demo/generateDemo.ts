@@ -8,6 +8,7 @@ import type { DB, EffectResult } from '../../db/schema';
 import { type Clock } from '../clock';
 import { createSchool } from '../services/schools';
 import { CaseStory, StoryRandom, levelAt } from './caseStory';
+import { type CaseFacts, Showcases, addParties } from './demoParties';
 import { SECONDARY_SCHOOL_NAMES, type Owner } from './storyBlocks';
 import * as texts from './texts';
 
@@ -193,6 +194,7 @@ async function nextIds(db: Kysely<DB>) {
       | 'caseDiscussion'
       | 'agreement'
       | 'caseLead'
+      | 'caseParent'
       | 'consent'
       | 'effectCheck',
   ) => {
@@ -212,6 +214,7 @@ async function nextIds(db: Kysely<DB>) {
     caseDiscussion: await max('caseDiscussion'),
     agreement: await max('agreement'),
     caseLead: await max('caseLead'),
+    caseParent: await max('caseParent'),
     consent: await max('consent'),
     effectCheck: await max('effectCheck'),
   };
@@ -234,12 +237,19 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
   // stays where the tests and screenshots expect it.
   const keepInStep = () => void faker.number.int();
   const schoolRandom = new StoryRandom((scale.seed ?? 2026) * 7919);
+  // The parents, their decisions and who took part: streams of their own, so nothing above moves.
+  const partyRandom = new StoryRandom((scale.seed ?? 2026) * 104729 + 11);
+  const parentFaker = new Faker({ locale: [fakerNl, base], seed: (scale.seed ?? 2026) * 31 + 7 });
+  const showcases = new Showcases(!!scale.secondary);
+  const facts: CaseFacts[] = [];
+  const pupilsWithCase = new Set<number>();
 
   const rows = {
     member: [],
     pupil: [],
     supportCase: [],
     caseTheme: [],
+    caseParent: [],
     consent: [],
     caseLead: [],
     meeting: [],
@@ -420,33 +430,17 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
     const storySeed = faker.number.int({ min: 0, max: 2 ** 32 - 1 });
     for (const theme of caseThemes) rows.caseTheme.push({ caseId, themeId: theme.id });
 
-    // Consent: mostly given; in each school one case without consent waits,
-    // and one is discussed without consent because of a safety concern.
+    // Consent: mostly given; in each school one case waits for the pupil's
+    // consent, and one is discussed without consent because of a safety
+    // concern. The decisions themselves are made in demoParties.ts, once the
+    // case's meetings are known; the two draws stay here, in step.
     const withoutConsent = index === caseCount - 1;
     const safetyConcern = index === Math.floor(caseCount / 2);
+    let consentDay = 0;
+    let withdrawnDraw = false;
     if (!withoutConsent && !safetyConcern) {
-      const consentOn = iso(addDays(parseISO(registeredOn), faker.number.int({ min: 0, max: 4 })));
-      const withdrawn = chance(0.05);
-      rows.consent.push({
-        id: ids.consent(),
-        caseId,
-        status: 'given',
-        scope: 'Delen met het kernteam',
-        recordedOn: consentOn,
-        note: '',
-        createdAt: stamp,
-      });
-      if (withdrawn) {
-        rows.consent.push({
-          id: ids.consent(),
-          caseId,
-          status: 'withdrawn',
-          scope: 'Delen met het kernteam',
-          recordedOn: iso(addDays(parseISO(consentOn), 30)),
-          note: 'Ouders trekken toestemming in.',
-          createdAt: stamp,
-        });
-      }
+      consentDay = faker.number.int({ min: 0, max: 4 });
+      withdrawnDraw = chance(0.05);
     }
 
     const discussionMeetings = withoutConsent
@@ -459,6 +453,24 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
     const effectDue = firstDiscussed ? iso(addDays(parseISO(firstDiscussed), 14)) : null;
     const lastDiscussed = pastDiscussions.at(-1)?.date;
     const closed = !!lastDiscussed && pastDiscussions.length >= 3 && differenceInCalendarDays(now, parseISO(lastDiscussed)) > 60;
+    const maybeUpcoming =
+      !closed &&
+      !withoutConsent &&
+      (fresh ||
+        (pastDiscussions.length > 0 && discussionMeetings.includes(upcoming)) ||
+        (!!lastDiscussed && lastDiscussed === meetings.at(-1)!.date));
+    const situation = showcases.choose(partyRandom, {
+      pupil,
+      firstCase: !pupilsWithCase.has(pupil.id),
+      waiting: withoutConsent,
+      safety: safetyConcern,
+      closed,
+      past: pastDiscussions.map((meeting) => meeting.date),
+      upcoming: maybeUpcoming,
+      today: todayIso,
+      secondary: !!scale.secondary,
+    });
+    pupilsWithCase.add(pupil.id);
     let leadMember = pick(members.filter((member) => member.code !== 'ib')).id;
     const roleOf = (memberId: number) => members.find((member) => member.id === memberId)?.code ?? 'ib';
     const random = new StoryRandom(storySeed);
@@ -469,6 +481,8 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
       leadRole: roleOf(leadMember),
       safetyConcern,
     });
+    const fact: CaseFacts = { caseId, pupil, registeredOn, consentDay, withdrawnDraw, situation, closed, story, discussions: [] };
+    facts.push(fact);
     rows.supportCase.push({
       id: caseId,
       schoolId,
@@ -523,14 +537,16 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
     if (evaluation) {
       const agendaItemId = addAgendaItem(evaluation.id, { kind: 'case', caseId, minutes: 5 });
       const discussionId = ids.caseDiscussion();
-      rows.caseDiscussion.push({
+      const row = {
         id: discussionId,
         agendaItemId,
         meetingId: evaluation.id,
         caseId,
         ...story.evaluation(effect, roleOf(firstLead)),
         updatedAt: stamp,
-      });
+      };
+      rows.caseDiscussion.push(row);
+      fact.discussions.push({ row, date: evaluation.date, evaluation: true });
       rows.effectCheck.push({
         id: ids.effectCheck(),
         caseId,
@@ -561,7 +577,9 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
         round === 0
           ? story.firstDiscussion(PARTNER_ROLES)
           : story.followUp(trend, { closing: closed && last, leadRole: roleOf(round >= 1 ? leadMember : firstLead) });
-      rows.caseDiscussion.push({ id: discussionId, agendaItemId, meetingId: meeting.id, caseId, ...text, updatedAt: stamp });
+      const row = { id: discussionId, agendaItemId, meetingId: meeting.id, caseId, ...text, updatedAt: stamp };
+      rows.caseDiscussion.push(row);
+      fact.discussions.push({ row, date: meeting.date, evaluation: false });
       if (chance(0.6)) rows.discussionTag.push({ discussionId, tagId: pick(tags).id });
 
       // Recorded late: at the next MDO, six weeks after the first discussion.
@@ -617,18 +635,26 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
         });
       }
     }
-    if (
-      !closed &&
-      !withoutConsent &&
-      (fresh ||
-        (pastDiscussions.length > 0 && discussionMeetings.includes(upcoming)) ||
-        (!!lastDiscussed && lastDiscussed === meetings.at(-1)!.date))
-    ) {
-      upcomingCases.push(caseId);
-    }
+    if (maybeUpcoming) upcomingCases.push(caseId);
   }
 
-  for (const caseId of upcomingCases.slice(-6)) addAgendaItem(upcoming.id, { kind: 'case', caseId, minutes: 15 });
+  const onAgenda = upcomingCases.slice(-6);
+  for (const caseId of onAgenda) addAgendaItem(upcoming.id, { kind: 'case', caseId, minutes: 15 });
+  addParties(
+    {
+      rows,
+      ids,
+      random: partyRandom,
+      faker: parentFaker,
+      today: todayIso,
+      stamp,
+      secondary: !!scale.secondary,
+      partners: [...new Set(Object.values(ORGANISATIONS).filter((organisation) => organisation !== 'School'))],
+      upcoming: { date: upcoming.date, caseIds: new Set(onAgenda) },
+      lastHeld,
+    },
+    facts,
+  );
   for (const meeting of [...allMeetings, ...evaluations.values()])
     addAgendaItem(meeting.id, { kind: 'general', title: 'Rondvraag', minutes: 5 });
   return rows;

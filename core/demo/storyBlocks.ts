@@ -1077,3 +1077,125 @@ export const GENERIC_AGREEMENTS: Record<Owner, string[]> = {
 export const QUESTION_LEADS = ['', '', 'Aanmelding door {lk}: ', 'Zorg van {lk} en IB: ', 'Op verzoek van {ouder}: '];
 
 export const SECONDARY_SCHOOL_NAMES = ['Het Baken College', 'Lyceum De Duinen', 'Scholengemeenschap De Linde', 'Het Stedelijk College'];
+
+// Parents and pupil as parties (issue 18): what the pupil says about their own
+// situation ("Wat vindt de leerling zelf?"), why parents were not invited, and
+// the notes with a consent decision that is not a plain yes.
+
+/** The pupil's own view, by where the pupil is at that discussion. */
+export const PUPIL_VIEWS: Record<Level, string[]> = {
+  kleuter: [
+    '{name} wil graag „met de grote blokken spelen” en vindt het fijn als {ouder} {haalt|halen}.',
+    '{name} zegt in het kindgesprek dat de kring „te lang” duurt.',
+    '{name} wil het liefst naast een vriendje zitten.',
+  ],
+  midden: [
+    '{name} zegt: „Ik wil gewoon meedoen met de anderen.”',
+    '{name} vindt rekenen moeilijk en wil graag een vast moment om vragen te stellen.',
+    '{name} wil dat de juf niet in de klas zegt dat er iets aan de hand is.',
+    '{name} vindt het fijn om met de schoolmaatschappelijk werker te praten, maar niet te vaak.',
+  ],
+  boven: [
+    '{name} wil zelf meedenken over de aanpak en vraagt om een vast aanspreekpunt.',
+    '{name} zegt dat het thuis rustiger moet worden voordat school beter kan gaan.',
+    '{name} wil niet elke week uit de klas voor hulp; liever na schooltijd.',
+    '{name} maakt zich zorgen over de overstap naar de middelbare school en wil daar eerlijk over praten.',
+    '{name} vindt dat de afspraken haalbaar zijn en wil over twee weken zelf vertellen hoe het gaat.',
+  ],
+  vo: [
+    '{name} wil zelf bepalen met wie de mentor over de situatie praat.',
+    '{name} vindt het rooster te vol en wil een paar weken minder uren, met een duidelijk einde.',
+    '{name} wil hulp, maar niet via {ouder}: liever rechtstreeks met de jeugdverpleegkundige.',
+    '{name} zegt dat het „al beter gaat dan iedereen denkt” en wil minder controle.',
+    '{name} wil een plan voor de examens en afspraken over wat er gebeurt bij ziekte.',
+  ],
+};
+
+/** Why the parents were not invited to this discussion (required for "nee, niet uitgenodigd"). */
+export const NOT_INVITED_REASONS = [
+  'Eerst afstemming tussen school en partners; de ouders worden voor het volgende overleg uitgenodigd.',
+  'De trekker heeft de ouders vooraf gesproken en bespreekt de uitkomst daarna met hen.',
+  'Korte voortgangsbespreking; de ouders krijgen de ouderversie.',
+];
+
+export const EVALUATION_NOT_INVITED = 'Kort evaluatiemoment van het kernteam; de trekker bespreekt de uitkomst met de ouders.';
+export const SAFETY_NOT_INVITED = 'Zorg om de veiligheid van het kind: volgens de meldcode eerst overleg zonder de ouders.';
+
+/** Notes with a decision that is not a plain yes. */
+export const CONSENT_NOTES = {
+  safetyRefused: 'Wil niet dat school met anderen over het gezin praat.',
+  parentWithoutAuthority: 'Heeft geen gezag; is het niet eens met de bespreking. Vastgelegd, telt niet mee.',
+  pupilRefused: 'Wil niet met naam besproken worden in het kernteam; wel een gesprek met de intern begeleider.',
+  parentWithdrawn: 'Trekt de toestemming in: wil eerst zelf verder met de huisarts.',
+  pupilWithdrawn: 'Trekt de toestemming in: wil het eerst zelf met de mentor oplossen.',
+  pupilAsked: 'Gevraagd in een gesprek met de intern begeleider.',
+};
+
+/**
+ * First names of the parents' generation. Faker's Dutch first names are the
+ * children's; demoParties.ts leaves out any name on that list, so a parent
+ * never carries a pupil's full name.
+ */
+export const PARENT_FIRST_NAMES = {
+  female: [
+    'Sandra',
+    'Marieke',
+    'Linda',
+    'Wendy',
+    'Mariska',
+    'Saskia',
+    'Monique',
+    'Jolanda',
+    'Petra',
+    'Nicole',
+    'Miranda',
+    'Karin',
+    'Marloes',
+    'Suzanne',
+    'Ingrid',
+    'Anja',
+    'Chantal',
+    'Debby',
+    'Naima',
+    'Samira',
+    'Yasmina',
+    'Fatma',
+    'Hatice',
+    'Bianca',
+    'Manon',
+    'Kirsten',
+    'Judith',
+    'Annemarie',
+    'Gülsen',
+    'Nadia',
+    'Priscilla',
+    'Roos-Marie',
+  ],
+  male: [
+    'Jeroen',
+    'Martijn',
+    'Dennis',
+    'Erik',
+    'Rob',
+    'Patrick',
+    'Marco',
+    'Hakan',
+    'Ronald',
+    'Richard',
+    'Arjan',
+    'Remco',
+    'Edwin',
+    'Frank',
+    'Michiel',
+    'Gerard',
+    'Rachid',
+    'Hasan',
+    'Ferdi',
+    'Jurgen',
+    'Raymond',
+    'Youssef',
+    'Erwin',
+    'Sjoerd',
+    'Theo',
+  ],
+};
