@@ -18,7 +18,9 @@ import { createRegion } from '../services/region/region';
 // come from a small simulation of each school's cases per quarter, so every
 // contribution is consistent (contributionSchema checks it) and small enough
 // that suppression shows. Some schools miss a quarter; one quarter of one
-// school was sent twice, the first file kept as history.
+// school was sent twice, the first file kept as history. Two schools still ran
+// an older MDO for a while (format version 1), so the report shows what "niet
+// aangeleverd" looks like.
 
 /** Fictional buurten, each with its fictional schools (made-up names, marked Demo). */
 const BUURTEN: { name: string; schools: string[] }[] = [
@@ -34,7 +36,7 @@ const BUURTEN: { name: string; schools: string[] }[] = [
 /** School index → the quarter (0 oldest … 3 newest) it did not deliver. */
 const MISSING: Record<number, number> = { 2: 3, 7: 1, 12: 2 };
 /** School index → the quarters (0 oldest … 3 newest) it still sent from an older MDO (format version 1, without the measures with parents and pupil). */
-const FORMAT_1: Record<number, number[]> = { 5: [0, 1], 9: [0] };
+const FORMAT_1: Record<number, number[]> = { 5: [0, 1], 9: [0, 1, 2, 3] };
 /** The school and quarter whose contribution was sent twice; the first stays as history. */
 const RESENT = { school: 4, quarter: 1 };
 
