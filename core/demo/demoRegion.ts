@@ -18,7 +18,9 @@ import { createRegion } from '../services/region/region';
 // come from a small simulation of each school's cases per quarter, so every
 // contribution is consistent (contributionSchema checks it) and small enough
 // that suppression shows. Some schools miss a quarter; one quarter of one
-// school was sent twice, the first file kept as history.
+// school was sent twice, the first file kept as history. Two schools still ran
+// an older MDO for a while (format version 1), so the report shows what "niet
+// aangeleverd" looks like.
 
 /** Fictional buurten, each with its fictional schools (made-up names, marked Demo). */
 const BUURTEN: { name: string; schools: string[] }[] = [
@@ -33,6 +35,8 @@ const BUURTEN: { name: string; schools: string[] }[] = [
 
 /** School index → the quarter (0 oldest … 3 newest) it did not deliver. */
 const MISSING: Record<number, number> = { 2: 3, 7: 1, 12: 2 };
+/** School index → the quarters (0 oldest … 3 newest) it still sent from an older MDO (format version 1, without the measures with parents and pupil). */
+const FORMAT_1: Record<number, number[]> = { 5: [0, 1], 9: [0, 1, 2, 3] };
 /** The school and quarter whose contribution was sent twice; the first stays as history. */
 const RESENT = { school: 4, quarter: 1 };
 
@@ -143,6 +147,39 @@ function measuresOf(faker: Faker, size: number, asOf: string): Contribution['mea
   };
 }
 
+/**
+ * One school's quarter with parents and pupil, over its cases first discussed in the quarter. A faker of
+ * its own (seeded by school and quarter), so the other numbers of the demo stay as they were.
+ */
+function partiesOf(seed: string, cohort: number): NonNullable<Contribution['measures']['parties']> {
+  const faker = new Faker({ locale: [base], seed: createHash('sha256').update(seed).digest().readUInt32BE(0) });
+  const int = (min: number, max: number) => faker.number.int({ min, max: Math.max(min, max) });
+  const parentsPresent = int(Math.floor(cohort / 3), cohort);
+  const parentsInvitedAbsent = int(0, cohort - parentsPresent);
+  const parentsNotInvited = int(0, Math.min(1, cohort - parentsPresent - parentsInvitedAbsent));
+  const from12 = int(0, Math.floor(cohort / 3));
+  const from12PupilView = int(0, from12);
+  const byParents = int(0, 1);
+  const byPupil = int(0, from12 > 0 ? 1 : 0);
+  const withoutParents = cohort - parentsPresent + int(0, 3);
+  const withinTarget = int(Math.floor(withoutParents / 2), withoutParents);
+  const late = int(0, withoutParents - withinTarget);
+  return {
+    firstDiscussions: {
+      cases: cohort,
+      parentsPresent,
+      parentsInvitedAbsent,
+      parentsNotInvited,
+      parentsUnrecorded: cohort - parentsPresent - parentsInvitedAbsent - parentsNotInvited,
+      pupilView: from12PupilView + int(0, Math.floor((cohort - from12) / 4)),
+      from12,
+      from12PupilView,
+    },
+    consentRefusals: { cases: Math.max(byParents, byPupil), byParents, byPupil },
+    parentCopies: { discussions: withoutParents, withinTarget, late, notSent: withoutParents - withinTarget - late },
+  };
+}
+
 /** The four whole quarters before the clock's current one, oldest first. */
 export function demoQuarters(clock: Clock): { from: string; to: string; end: Date }[] {
   const current = startOfQuarter(clock.now());
@@ -219,14 +256,16 @@ export async function generateDemoRegion(db: Kysely<DB>, options: { clock: Clock
       });
       const made = new Date(Math.min(madeOn.getTime(), latest - 3_600_000));
       const received = new Date(Math.min(addDays(made, faker.number.int({ min: 0, max: 3 })).getTime(), latest));
+      const measures = measuresOf(faker, school.size, period.to);
+      const formatOne = FORMAT_1[index]?.includes(quarter) ?? false;
       const contribution: Contribution = contributionSchema.parse({
         format: CONTRIBUTION_FORMAT,
-        formatVersion: CONTRIBUTION_VERSION,
+        formatVersion: formatOne ? 1 : CONTRIBUTION_VERSION,
         app: { name: 'MDO', version: DEMO_VERSION },
         school: { name: school.name },
         period: { from: period.from, to: period.to },
         createdAt: made.toISOString(),
-        measures: measuresOf(faker, school.size, period.to),
+        measures: formatOne ? measures : { ...measures, parties: partiesOf(`${school.name}/${period.from}`, measures.effect.cases) },
       });
       const versions = [contribution];
       if (RESENT.school === index && RESENT.quarter === quarter) {

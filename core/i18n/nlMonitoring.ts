@@ -115,4 +115,34 @@ export const nlMonitoring = {
     together:
       'De tabellen van de regio, de gebieden, de scholen en de perioden zijn samen beveiligd: ook door ze te combineren is geen aantal "<5" terug te rekenen of in te perken.',
   },
+  /** With parents and pupil (issue 18): who took part, the pupil's view, refused consent, the ouderversie. */
+  parties: {
+    parentsTitle: 'Ouders bij de eerste bespreking',
+    cohort: 'Casussen voor het eerst besproken in de periode',
+    parentsPresent: 'Ouders waren erbij',
+    parentsInvitedAbsent: 'Ouders uitgenodigd, niet gekomen',
+    parentsNotInvited: 'Ouders niet uitgenodigd',
+    parentsUnrecorded: 'Niet vastgelegd',
+    pupilTitle: 'Wat vindt de leerling zelf? (eerste bespreking)',
+    pupilView: 'Mening van de leerling vastgelegd (alle leeftijden)',
+    from12: 'Leerling 12 jaar of ouder op de dag van de eerste bespreking',
+    from12PupilView: 'Mening van de leerling vastgelegd (12 jaar of ouder)',
+    refusalsTitle: 'Toestemming geweigerd of ingetrokken',
+    refusalCases: 'Casussen met een weigering of intrekking vastgelegd in de periode',
+    byParents: 'door een ouder of verzorger',
+    byPupil: 'door de leerling',
+    copiesTitle: 'Ouderversie voor ouders die er niet bij waren',
+    copies: 'Besprekingen in de periode zonder ouders (of niet vastgelegd)',
+    copiesWithinTarget: 'Verstuurd binnen 5 schooldagen',
+    copiesLate: 'Later verstuurd',
+    copiesNotSent: 'Nog niet verstuurd',
+    /** A school's contribution of an earlier MDO (format version 1) has none of these measures. */
+    notDelivered: 'niet aangeleverd',
+    deliveredBy: 'Aangeleverd door',
+    deliveredText: (schools: number, of: number) => `${schools} van ${of} scholen`,
+    legendNotDelivered:
+      'niet aangeleverd: de school stuurde een bijdrage van een eerdere versie van MDO (formaat 1), zonder de cijfers over ouders en leerling. Het cijfer van de regio telt alleen de scholen die ze aanleverden ("Aangeleverd door").',
+    legendCounted:
+      'Ouders en leerling: de eerste bespreking is die van de eerste dag dat de casus werd besproken. Een casus met een weigering door ouder én leerling telt bij beide. Schooldagen zijn maandag tot en met vrijdag.',
+  },
 } as const;

@@ -204,8 +204,25 @@ export async function buildMonitoringFixture(): Promise<MonitoringFixture> {
     ['C12', 'withdrawn', '2026-01-20'],
     ['C13', 'given', '2026-11-02'],
   ];
-  for (const [name, status, recordedOn] of consents)
-    await db.insertInto('consent').values({ caseId: cases[name], status, recordedOn, createdAt: stamp }).execute();
+  // The parents' decisions (since migration 007 a decision names its party): one parent with gezag per case.
+  const parentOf = new Map<string, number>();
+  for (const [name, status, recordedOn] of consents) {
+    if (!parentOf.has(name))
+      parentOf.set(
+        name,
+        (
+          await db
+            .insertInto('caseParent')
+            .values({ caseId: cases[name], name: '', relation: '', hasAuthority: 1, createdAt: stamp })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
+    await db
+      .insertInto('consent')
+      .values({ caseId: cases[name], status, recordedOn, createdAt: stamp, party: 'parent', parentId: parentOf.get(name)! })
+      .execute();
+  }
 
   const effects: [`C${number}`, EffectResult, string][] = [
     ['C1', 'yes', '2025-12-16'],

@@ -32,6 +32,21 @@ function measures(counts: { absenceNew?: number; casesNew?: number; name?: strin
     leadChanges: { changes: 0, cases: 0 },
     absence: { newCases: absenceNew, activeCases: absenceNew, closedCases: 0 },
     tags: { themes: [], rows: [] },
+    parties: {
+      firstDiscussions: {
+        cases: 0,
+        parentsPresent: 0,
+        parentsInvitedAbsent: 0,
+        parentsNotInvited: 0,
+        parentsUnrecorded: 0,
+        pupilView: 0,
+        from12: 0,
+        from12PupilView: 0,
+      },
+      consentRefusals: { cases: 0, byParents: 0, byPupil: 0 },
+      parentCopies: { discussions: 0, withinTarget: 0, late: 0, notSent: 0 },
+    },
+    partiesFrom: { schools: 1, of: 1 },
   };
 }
 

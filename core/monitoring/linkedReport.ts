@@ -1,7 +1,17 @@
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { nlMonitoring as t } from '../i18n/nlMonitoring';
 import type { MonitoringMeasures, TagThemeRow } from './measures';
-import { countCell, leadTimeCell, renderMonitoringReport, type MonitoringReport, type ReportCell, type ReportTable } from './report';
+import {
+  countCell,
+  leadTimeCell,
+  notDelivered,
+  partiesComplete,
+  renderMonitoringReport,
+  type MonitoringReport,
+  type ReportCell,
+  type ReportRow,
+  type ReportTable,
+} from './report';
 import { isThemeKey, KEY, KeyedProblem, nodeCells, PERIOD_ADDITIVE, periodCovered, tagKey, type NodeCells } from './reportCells';
 import type { Cell } from './suppress';
 
@@ -188,6 +198,33 @@ export function cycleTables(
     };
   };
   const leadTimes: ReportCell[] = periods.map((period, index) => leadTimeCell(period.measures, cell(index, KEY.effectCases)));
+  // With parents and pupil: "niet aangeleverd" for a period none of whose schools delivered them.
+  const deliveredRow: ReportRow[] = periods.every((period) => partiesComplete(period.measures))
+    ? []
+    : [
+        {
+          label: t.parties.deliveredBy,
+          summary: true,
+          cells: periods.map(({ measures }) => ({
+            text: measures.parties
+              ? t.parties.deliveredText(measures.partiesFrom.schools, measures.partiesFrom.of)
+              : t.parties.notDelivered,
+            value: null,
+          })),
+        },
+      ];
+  const partySection = (title: string, entries: [string, string, boolean?][]): ReportTable => ({
+    title,
+    columns: [t.columns.measure, ...labels],
+    rows: [
+      ...deliveredRow,
+      ...entries.map(([label, key, summary]) => ({
+        label,
+        ...(summary ? { summary: true } : {}),
+        cells: periods.map((period, index) => (period.measures.parties ? countCell(cell(index, key)) : notDelivered)),
+      })),
+    ],
+  });
   return [
     section(t.cases.title, [
       [t.cases.new, KEY.casesNew],
@@ -227,6 +264,30 @@ export function cycleTables(
       [t.absence.new, KEY.absenceNew],
       [t.absence.active, KEY.absenceActive],
       [t.absence.closed, KEY.absenceClosed],
+    ]),
+    partySection(t.parties.parentsTitle, [
+      [t.parties.cohort, KEY.partiesCases, true],
+      [t.parties.parentsPresent, KEY.parentsPresent],
+      [t.parties.parentsInvitedAbsent, KEY.parentsInvitedAbsent],
+      [t.parties.parentsNotInvited, KEY.parentsNotInvited],
+      [t.parties.parentsUnrecorded, KEY.parentsUnrecorded],
+    ]),
+    partySection(t.parties.pupilTitle, [
+      [t.parties.cohort, KEY.partiesCases, true],
+      [t.parties.pupilView, KEY.pupilView, true],
+      [t.parties.from12, KEY.from12, true],
+      [t.parties.from12PupilView, KEY.from12PupilView, true],
+    ]),
+    partySection(t.parties.refusalsTitle, [
+      [t.parties.refusalCases, KEY.refusalCases, true],
+      [t.parties.byParents, KEY.refusalsByParents],
+      [t.parties.byPupil, KEY.refusalsByPupil],
+    ]),
+    partySection(t.parties.copiesTitle, [
+      [t.parties.copies, KEY.copies, true],
+      [t.parties.copiesWithinTarget, KEY.copiesWithinTarget],
+      [t.parties.copiesLate, KEY.copiesLate],
+      [t.parties.copiesNotSent, KEY.copiesNotSent],
     ]),
     tagSection(t.tags.successFactors, t.columns.successFactor, 'success_factor'),
     tagSection(t.tags.obstacles, t.columns.obstacle, 'obstacle'),

@@ -1,3 +1,4 @@
+import { addBusinessDays, differenceInYears, formatISO, parseISO } from 'date-fns';
 import { sql, type Kysely, type QueryCreator } from 'kysely';
 import type { DB, IsoDate, TagKind } from '../../db/schema';
 import { today, type Clock } from '../clock';
@@ -444,6 +445,172 @@ export function compareTagRows(a: Pick<TagThemeRow, 'kind' | 'name' | 'cases'>, 
   return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.cases - a.cases || a.name.localeCompare(b.name, 'nl');
 }
 
+/** Working days an ouderversie may take to reach parents who were not at the discussion (Monday to Friday). */
+export const PARENT_COPY_TARGET_SCHOOL_DAYS = 5;
+
+/** The age from which the pupil's own view is expected (the pupil decides on consent with the parents from 12). */
+export const PUPIL_VIEW_AGE = 12;
+
+export interface FirstDiscussions {
+  /** Cases first discussed within the period (the cohort of the effect measure). */
+  cases: number;
+  /** Whether the parents were at that first discussion: the four add up to `cases`. */
+  parentsPresent: number;
+  parentsInvitedAbsent: number;
+  parentsNotInvited: number;
+  /** Not recorded (or no discussion of that day found). */
+  parentsUnrecorded: number;
+  /** The pupil's own view recorded at the first discussion. */
+  pupilView: number;
+  /** Of the cohort: the pupil 12 or older on the day of the first discussion. */
+  from12: number;
+  /** Of those: the pupil's own view recorded. */
+  from12PupilView: number;
+}
+
+export interface ConsentRefusals {
+  /** Cases with a decision "geweigerd" or "ingetrokken" recorded within the period, by any party. */
+  cases: number;
+  /** Of those, by a parent or carer; by the pupil. A case can count in both. */
+  byParents: number;
+  byPupil: number;
+}
+
+export interface ParentCopies {
+  /** Discussions in meetings within the period where the parents were not there (or it was not recorded). The three add up to it. */
+  discussions: number;
+  /** The ouderversie sent no later than 5 school days after the meeting. */
+  withinTarget: number;
+  /** Sent later. */
+  late: number;
+  /** Not sent (as of today). */
+  notSent: number;
+}
+
+/** With parents and pupil: who took part in the first discussion, the pupil's view, refused consent, the ouderversie. */
+export interface PartyMeasures {
+  firstDiscussions: FirstDiscussions;
+  consentRefusals: ConsentRefusals;
+  parentCopies: ParentCopies;
+}
+
+/**
+ * Who took part in each case's first discussion in the period: the parents
+ * (ja / uitgenodigd maar niet gekomen / niet uitgenodigd / niet vastgelegd)
+ * and whether the pupil's own view was recorded, overall and for pupils of
+ * 12 or older on that day. The first discussion is the case's discussion in
+ * a meeting of its own school on its first-discussion day.
+ */
+export async function firstDiscussions(db: Kysely<DB>, period: MonitoringPeriod): Promise<FirstDiscussions> {
+  assertPeriod(period);
+  const rows = await firstDiscussedIn(db, period)
+    .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
+    .select((eb) => {
+      const first = () =>
+        eb
+          .selectFrom('caseDiscussion')
+          .innerJoin('meeting', 'meeting.id', 'caseDiscussion.meetingId')
+          .whereRef('caseDiscussion.caseId', '=', 'supportCase.id')
+          .whereRef('meeting.date', '=', 'supportCase.firstDiscussedOn')
+          .whereRef('meeting.schoolId', '=', 'supportCase.schoolId')
+          .orderBy('caseDiscussion.id')
+          .limit(1);
+      return [
+        'supportCase.firstDiscussedOn as on',
+        'pupil.dateOfBirth',
+        first().select('caseDiscussion.parentsPresent').as('parentsPresent'),
+        first()
+          .select(sql<number>`trim(case_discussion.pupil_view) != ''`.as('viewed'))
+          .as('pupilView'),
+      ];
+    })
+    .execute();
+  const result: FirstDiscussions = {
+    cases: rows.length,
+    parentsPresent: 0,
+    parentsInvitedAbsent: 0,
+    parentsNotInvited: 0,
+    parentsUnrecorded: 0,
+    pupilView: 0,
+    from12: 0,
+    from12PupilView: 0,
+  };
+  for (const row of rows) {
+    if (row.parentsPresent === 'yes') result.parentsPresent++;
+    else if (row.parentsPresent === 'invited_absent') result.parentsInvitedAbsent++;
+    else if (row.parentsPresent === 'not_invited') result.parentsNotInvited++;
+    else result.parentsUnrecorded++;
+    const viewed = Number(row.pupilView ?? 0) === 1;
+    // Full years on the day, as the consent rules count them.
+    const from12 = differenceInYears(parseISO(row.on!), parseISO(row.dateOfBirth)) >= PUPIL_VIEW_AGE;
+    if (viewed) result.pupilView++;
+    if (from12) result.from12++;
+    if (from12 && viewed) result.from12PupilView++;
+  }
+  return result;
+}
+
+/** Cases with consent refused or withdrawn (a decision recorded within the period), by any party, and by whom. */
+export async function consentRefusals(db: Kysely<DB>, period: MonitoringPeriod): Promise<ConsentRefusals> {
+  assertPeriod(period);
+  const row = await db
+    .selectFrom('supportCase')
+    .innerJoin('consent', 'consent.caseId', 'supportCase.id')
+    .select((eb) => [
+      eb.fn.count('consent.caseId').distinct().as('cases'),
+      sql<number>`count(DISTINCT CASE WHEN consent.party = 'parent' THEN consent.case_id END)`.as('byParents'),
+      sql<number>`count(DISTINCT CASE WHEN consent.party = 'pupil' THEN consent.case_id END)`.as('byPupil'),
+    ])
+    .where('supportCase.schoolId', 'in', [...period.schoolIds])
+    .where('consent.status', 'in', ['refused', 'withdrawn'])
+    .where('consent.recordedOn', '>=', period.from)
+    .where('consent.recordedOn', '<=', period.to)
+    .executeTakeFirstOrThrow();
+  return { cases: count(row.cases), byParents: count(row.byParents), byPupil: count(row.byPupil) };
+}
+
+/** The last day an ouderversie of a meeting on `date` is on time: 5 school days (Monday to Friday) later. */
+export function parentCopyDueOn(date: IsoDate): IsoDate {
+  return formatISO(addBusinessDays(parseISO(date), PARENT_COPY_TARGET_SCHOOL_DAYS), { representation: 'date' });
+}
+
+/**
+ * The parents' right to information: of the discussions in meetings within
+ * the period where the parents were not there (uitgenodigd maar niet gekomen,
+ * niet uitgenodigd, or not recorded), whether the ouderversie was sent within
+ * 5 school days, later, or not (yet).
+ */
+export async function parentCopies(db: Kysely<DB>, period: MonitoringPeriod): Promise<ParentCopies> {
+  assertPeriod(period);
+  const rows = await db
+    .selectFrom('meeting')
+    // Through the agenda item: case_discussion has no index on meeting_id.
+    .innerJoin('agendaItem', 'agendaItem.meetingId', 'meeting.id')
+    .innerJoin('caseDiscussion', 'caseDiscussion.agendaItemId', 'agendaItem.id')
+    .select(['meeting.date', 'caseDiscussion.parentCopySentOn'])
+    .where('meeting.schoolId', 'in', [...period.schoolIds])
+    .where('meeting.date', '>=', period.from)
+    .where('meeting.date', '<=', period.to)
+    .where((eb) => eb.or([eb('caseDiscussion.parentsPresent', 'is', null), eb('caseDiscussion.parentsPresent', '!=', 'yes')]))
+    .execute();
+  const result: ParentCopies = { discussions: rows.length, withinTarget: 0, late: 0, notSent: 0 };
+  for (const row of rows) {
+    if (row.parentCopySentOn === null) result.notSent++;
+    else if (row.parentCopySentOn <= parentCopyDueOn(row.date)) result.withinTarget++;
+    else result.late++;
+  }
+  return result;
+}
+
+/** The measures with parents and pupil for one period and set of schools. */
+export async function partyMeasures(db: Kysely<DB>, period: MonitoringPeriod): Promise<PartyMeasures> {
+  return {
+    firstDiscussions: await firstDiscussions(db, period),
+    consentRefusals: await consentRefusals(db, period),
+    parentCopies: await parentCopies(db, period),
+  };
+}
+
 export interface MonitoringMeasures {
   period: { from: IsoDate; to: IsoDate };
   schools: { id: number; name: string }[];
@@ -457,6 +624,10 @@ export interface MonitoringMeasures {
   /** Cases with the theme verzuim / thuiszitten. */
   absence: CaseCounts;
   tags: TagsByTheme;
+  /** With parents and pupil; null when none of the schools delivered them (a region's contributions of format version 1). */
+  parties: PartyMeasures | null;
+  /** Of how many schools `parties` are: every school of a file; a region counts the contributions that had them. */
+  partiesFrom: { schools: number; of: number };
 }
 
 /** Every measure of the monitoring report for one period and set of schools. */
@@ -478,5 +649,7 @@ export async function measureAll(db: Kysely<DB>, period: MonitoringPeriod, clock
     leadChanges: await leadChanges(db, scope),
     absence: await caseCounts(db, scope, { themeCode: ABSENCE_THEME_CODE }),
     tags: await tagsByTheme(db, scope),
+    parties: await partyMeasures(db, scope),
+    partiesFrom: { schools: schools.length, of: schools.length },
   };
 }

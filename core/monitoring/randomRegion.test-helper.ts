@@ -73,6 +73,21 @@ function emptyFlat(asOf: string): Flat {
     },
     leadChanges: { changes: 0, cases: 0 },
     absence: { newCases: 0, activeCases: 0, closedCases: 0 },
+    parties: {
+      firstDiscussions: {
+        cases: 0,
+        parentsPresent: 0,
+        parentsInvitedAbsent: 0,
+        parentsNotInvited: 0,
+        parentsUnrecorded: 0,
+        pupilView: 0,
+        from12: 0,
+        from12PupilView: 0,
+      },
+      consentRefusals: { cases: 0, byParents: 0, byPupil: 0 },
+      parentCopies: { discussions: 0, withinTarget: 0, late: 0, notSent: 0 },
+    },
+    partiesFrom: { schools: 1, of: 1 },
     leadTimeCases: 0,
   };
 }
@@ -84,6 +99,8 @@ function addFlat(a: Flat, b: Flat): void {
   a.leadCoverage.openCases += b.leadCoverage.openCases;
   a.leadCoverage.withLead += b.leadCoverage.withLead;
   a.leadTimeCases += b.leadTimeCases;
+  for (const group of ['firstDiscussions', 'consentRefusals', 'parentCopies'] as const)
+    for (const [key, value] of Object.entries(b.parties![group])) (a.parties![group] as unknown as Record<string, number>)[key] += value;
 }
 
 function tagsOf(rows: { kind: TagThemeRow['kind']; name: string; category: string; cases: number; byTheme: Record<string, number> }[]) {
@@ -149,6 +166,24 @@ function schoolPeriod(random: Random, scale: number, asOf: string): Flat {
   a.postponements = a.postponed + a.postponedMoreThanOnce + (a.postponedMoreThanOnce ? n(2) : 0);
   f.leadChanges.cases = n(2);
   f.leadChanges.changes = f.leadChanges.cases + (f.leadChanges.cases ? n(2) : 0);
+  // With parents and pupil: the first discussions are the effect cohort.
+  const p = f.parties!;
+  const d = p.firstDiscussions;
+  d.cases = e.cases;
+  d.parentsPresent = n(d.cases);
+  d.parentsInvitedAbsent = n(d.cases - d.parentsPresent);
+  d.parentsNotInvited = n(d.cases - d.parentsPresent - d.parentsInvitedAbsent);
+  d.parentsUnrecorded = d.cases - d.parentsPresent - d.parentsInvitedAbsent - d.parentsNotInvited;
+  d.from12 = n(d.cases);
+  d.from12PupilView = n(d.from12);
+  d.pupilView = d.from12PupilView + n(d.cases - d.from12);
+  const r = p.consentRefusals;
+  [r.byParents, r.byPupil] = [n(3), n(2)];
+  r.cases = Math.max(r.byParents, r.byPupil) + n(Math.min(r.byParents, r.byPupil));
+  const c = p.parentCopies;
+  [c.withinTarget, c.late, c.notSent] = [some(), n(2), n(2)];
+  c.notSent += Math.max(0, d.parentsInvitedAbsent + d.parentsNotInvited - (c.withinTarget + c.late + c.notSent));
+  c.discussions = c.withinTarget + c.late + c.notSent;
   return f;
 }
 
@@ -190,6 +225,18 @@ function randomSchool(random: Random, name: string, options: Options, dates: { f
   whole.leadChanges.cases = between(
     periods.map((period) => period.leadChanges.cases),
     whole.leadChanges.changes,
+  );
+  // A case can have refusals in several periods: by each party, and in all, between the largest period and the sum.
+  const refusals = whole.parties!.consentRefusals;
+  const ofPeriods = (pick: (flat: Flat) => number) => periods.map(pick);
+  refusals.byParents = between(ofPeriods((period) => period.parties!.consentRefusals.byParents));
+  refusals.byPupil = between(ofPeriods((period) => period.parties!.consentRefusals.byPupil));
+  refusals.cases = between(
+    [refusals.byParents, refusals.byPupil, ...ofPeriods((period) => period.parties!.consentRefusals.cases)],
+    Math.min(
+      refusals.byParents + refusals.byPupil,
+      periods.reduce((sum, period) => sum + period.parties!.consentRefusals.cases, 0),
+    ),
   );
 
   const themes = THEMES.slice(0, options.themes ?? THEMES.length);

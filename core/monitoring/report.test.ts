@@ -49,6 +49,21 @@ const measures: MonitoringMeasures = {
       },
     ],
   },
+  parties: {
+    firstDiscussions: {
+      cases: 20,
+      parentsPresent: 10,
+      parentsInvitedAbsent: 5,
+      parentsNotInvited: 0,
+      parentsUnrecorded: 5,
+      pupilView: 10,
+      from12: 5,
+      from12PupilView: 5,
+    },
+    consentRefusals: { cases: 6, byParents: 6, byPupil: 0 },
+    parentCopies: { discussions: 15, withinTarget: 5, late: 5, notSent: 5 },
+  },
+  partiesFrom: { schools: 2, of: 2 },
 };
 
 const texts = (table: ReportTable) => [table.columns, ...table.rows.map((row) => [row.label, ...row.cells.map((cell) => cell.text)])];

@@ -195,11 +195,84 @@ export function renderMonitoringReport(m: MonitoringMeasures, cell: CellOf): Mon
           [t.absence.closed, KEY.absenceClosed],
         ]),
       },
+      ...partyTables(m, cell),
       tagTable(cell, t.tags.successFactors, t.columns.successFactor, m.tags.themes, successFactors),
       tagTable(cell, t.tags.obstacles, t.columns.obstacle, m.tags.themes, obstacles),
     ],
-    legend: [t.legend.small, t.legend.hidden, t.legend.notShown, t.legend.casesCounted],
+    legend: [
+      t.legend.small,
+      t.legend.hidden,
+      t.legend.notShown,
+      t.legend.casesCounted,
+      t.parties.legendCounted,
+      ...(partiesComplete(m) ? [] : [t.parties.legendNotDelivered]),
+    ],
   };
+}
+
+/** Whether every school of the report delivered the measures with parents and pupil. */
+export const partiesComplete = (m: MonitoringMeasures) => m.parties !== null && m.partiesFrom.schools === m.partiesFrom.of;
+
+export const notDelivered: ReportCell = { text: t.parties.notDelivered, value: null };
+
+/** The tables with parents and pupil: "niet aangeleverd" throughout without them, and from how many schools when not from all. */
+function partyTables(m: MonitoringMeasures, cell: CellOf): ReportTable[] {
+  const measureCountShare = [t.columns.measure, t.columns.count, t.columns.share];
+  const delivered = m.parties !== null;
+  const count = (key: string) => (delivered ? countCell(cell(key)) : notDelivered);
+  const share = (key: string, total: string) => (delivered ? shareCell(cell(key), cell(total)) : blank);
+  const part = (label: string, key: string, total: string) => row(label, count(key), share(key, total));
+  const from: ReportRow[] =
+    delivered && !partiesComplete(m)
+      ? [summaryRow(t.parties.deliveredBy, { text: t.parties.deliveredText(m.partiesFrom.schools, m.partiesFrom.of), value: null }, blank)]
+      : [];
+  return [
+    {
+      title: t.parties.parentsTitle,
+      columns: measureCountShare,
+      rows: [
+        ...from,
+        summaryRow(t.parties.cohort, count(KEY.partiesCases), blank),
+        part(t.parties.parentsPresent, KEY.parentsPresent, KEY.partiesCases),
+        part(t.parties.parentsInvitedAbsent, KEY.parentsInvitedAbsent, KEY.partiesCases),
+        part(t.parties.parentsNotInvited, KEY.parentsNotInvited, KEY.partiesCases),
+        part(t.parties.parentsUnrecorded, KEY.parentsUnrecorded, KEY.partiesCases),
+      ],
+    },
+    {
+      title: t.parties.pupilTitle,
+      columns: measureCountShare,
+      // Counts of different groups, not categories of one: no chart.
+      rows: [
+        ...from,
+        summaryRow(t.parties.cohort, count(KEY.partiesCases), blank),
+        summaryRow(t.parties.pupilView, count(KEY.pupilView), share(KEY.pupilView, KEY.partiesCases)),
+        summaryRow(t.parties.from12, count(KEY.from12), blank),
+        summaryRow(t.parties.from12PupilView, count(KEY.from12PupilView), share(KEY.from12PupilView, KEY.from12)),
+      ],
+    },
+    {
+      title: t.parties.refusalsTitle,
+      columns: measureCountShare,
+      rows: [
+        ...from,
+        summaryRow(t.parties.refusalCases, count(KEY.refusalCases), blank),
+        part(t.parties.byParents, KEY.refusalsByParents, KEY.refusalCases),
+        part(t.parties.byPupil, KEY.refusalsByPupil, KEY.refusalCases),
+      ],
+    },
+    {
+      title: t.parties.copiesTitle,
+      columns: measureCountShare,
+      rows: [
+        ...from,
+        summaryRow(t.parties.copies, count(KEY.copies), blank),
+        part(t.parties.copiesWithinTarget, KEY.copiesWithinTarget, KEY.copies),
+        part(t.parties.copiesLate, KEY.copiesLate, KEY.copies),
+        part(t.parties.copiesNotSent, KEY.copiesNotSent, KEY.copies),
+      ],
+    },
+  ];
 }
 
 /**

@@ -35,7 +35,41 @@ export const KEY = {
   absenceNew: 'absence.new',
   absenceActive: 'absence.active',
   absenceClosed: 'absence.closed',
+  partiesCases: 'parties.cases',
+  parentsPresent: 'parties.parentsPresent',
+  parentsInvitedAbsent: 'parties.parentsInvitedAbsent',
+  parentsNotInvited: 'parties.parentsNotInvited',
+  parentsUnrecorded: 'parties.parentsUnrecorded',
+  pupilView: 'parties.pupilView',
+  from12: 'parties.from12',
+  from12PupilView: 'parties.from12PupilView',
+  refusalCases: 'refusals.cases',
+  refusalsByParents: 'refusals.byParents',
+  refusalsByPupil: 'refusals.byPupil',
+  copies: 'copies.discussions',
+  copiesWithinTarget: 'copies.withinTarget',
+  copiesLate: 'copies.late',
+  copiesNotSent: 'copies.notSent',
 } as const;
+
+/** The counts with parents and pupil: absent from a report whose schools did not deliver them. */
+export const PARTY_KEYS: readonly string[] = [
+  KEY.partiesCases,
+  KEY.parentsPresent,
+  KEY.parentsInvitedAbsent,
+  KEY.parentsNotInvited,
+  KEY.parentsUnrecorded,
+  KEY.pupilView,
+  KEY.from12,
+  KEY.from12PupilView,
+  KEY.refusalCases,
+  KEY.refusalsByParents,
+  KEY.refusalsByPupil,
+  KEY.copies,
+  KEY.copiesWithinTarget,
+  KEY.copiesLate,
+  KEY.copiesNotSent,
+];
 
 /** The count of cases of a success factor or obstacle. */
 export const tagKey = (tag: Pick<TagThemeRow, 'kind' | 'name'>) => `tag\u0000${tag.kind}\u0000${tag.name}`;
@@ -70,6 +104,18 @@ export const PERIOD_ADDITIVE: readonly string[] = [
   KEY.leadChanges,
   KEY.absenceNew,
   KEY.absenceClosed,
+  KEY.partiesCases,
+  KEY.parentsPresent,
+  KEY.parentsInvitedAbsent,
+  KEY.parentsNotInvited,
+  KEY.parentsUnrecorded,
+  KEY.pupilView,
+  KEY.from12,
+  KEY.from12PupilView,
+  KEY.copies,
+  KEY.copiesWithinTarget,
+  KEY.copiesLate,
+  KEY.copiesNotSent,
 ];
 
 /**
@@ -77,7 +123,12 @@ export const PERIOD_ADDITIVE: readonly string[] = [
  * the whole period's count lies between the largest period's and their sum.
  */
 export const periodCovered = (key: string) =>
-  key === KEY.leadChangeCases || (key.startsWith('tag\u0000') && key.split('\u0000').length === 3);
+  key === KEY.leadChangeCases ||
+  // A case with refusals recorded in two periods counts in both.
+  key === KEY.refusalCases ||
+  key === KEY.refusalsByParents ||
+  key === KEY.refusalsByPupil ||
+  (key.startsWith('tag\u0000') && key.split('\u0000').length === 3);
 
 export interface KeyedRelation {
   kind: Relation['kind'];
@@ -174,6 +225,8 @@ export function nodeCells(m: MonitoringMeasures, options: { themes: boolean }): 
   within(KEY.casesActive, KEY.absenceActive, '~cases.activeOther');
   within(KEY.casesClosed, KEY.absenceClosed, '~cases.closedOther');
 
+  if (m.parties) partyCells(m, put, sum, within, relations);
+
   for (const tag of m.tags.rows) {
     const total = tagKey(tag);
     put(total, tag.cases);
@@ -196,6 +249,59 @@ export function nodeCells(m: MonitoringMeasures, options: { themes: boolean }): 
     relations,
     hideWith: [{ cell: KEY.postponements, leader: KEY.postponed }],
   };
+}
+
+/**
+ * The counts with parents and pupil and what a reader knows of them: the
+ * parents' four answers add up to the cases first discussed, which are the
+ * effect cohort when every school delivered them (else among it); the pupils
+ * of 12 and older are among that cohort, their recorded views among them and
+ * among all recorded views; a refusal case was refused by a parent, the
+ * pupil or both; the first discussions without parents (invited or not) are
+ * among the discussions without parents; the ouderversies split in three.
+ */
+function partyCells(
+  m: MonitoringMeasures,
+  put: (key: string, value: number, latent?: boolean) => void,
+  sum: (total: string, ...parts: string[]) => void,
+  within: (whole: string, part: string, rest: string) => void,
+  relations: KeyedRelation[],
+): void {
+  const { firstDiscussions: f, consentRefusals: r, parentCopies: c } = m.parties!;
+  put(KEY.partiesCases, f.cases);
+  put(KEY.parentsPresent, f.parentsPresent);
+  put(KEY.parentsInvitedAbsent, f.parentsInvitedAbsent);
+  put(KEY.parentsNotInvited, f.parentsNotInvited);
+  put(KEY.parentsUnrecorded, f.parentsUnrecorded);
+  sum(KEY.partiesCases, KEY.parentsPresent, KEY.parentsInvitedAbsent, KEY.parentsNotInvited, KEY.parentsUnrecorded);
+  if (m.partiesFrom.schools === m.partiesFrom.of) sum(KEY.effectCases, KEY.partiesCases);
+  else within(KEY.effectCases, KEY.partiesCases, '~parties.notDelivered');
+
+  put(KEY.pupilView, f.pupilView);
+  put(KEY.from12, f.from12);
+  put(KEY.from12PupilView, f.from12PupilView);
+  put('~parties.under12', f.cases - f.from12, true);
+  put('~parties.under12PupilView', f.pupilView - f.from12PupilView, true);
+  put('~parties.under12NoView', f.cases - f.from12 - (f.pupilView - f.from12PupilView), true);
+  put('~parties.from12NoView', f.from12 - f.from12PupilView, true);
+  sum(KEY.partiesCases, KEY.from12, '~parties.under12');
+  sum(KEY.from12, KEY.from12PupilView, '~parties.from12NoView');
+  sum('~parties.under12', '~parties.under12PupilView', '~parties.under12NoView');
+  sum(KEY.pupilView, KEY.from12PupilView, '~parties.under12PupilView');
+
+  put(KEY.refusalCases, r.cases);
+  put(KEY.refusalsByParents, r.byParents);
+  put(KEY.refusalsByPupil, r.byPupil);
+  relations.push({ kind: 'cover', total: KEY.refusalCases, parts: [KEY.refusalsByParents, KEY.refusalsByPupil] });
+
+  put(KEY.copies, c.discussions);
+  put(KEY.copiesWithinTarget, c.withinTarget);
+  put(KEY.copiesLate, c.late);
+  put(KEY.copiesNotSent, c.notSent);
+  sum(KEY.copies, KEY.copiesWithinTarget, KEY.copiesLate, KEY.copiesNotSent);
+  put('~parties.firstWithoutParents', f.parentsInvitedAbsent + f.parentsNotInvited, true);
+  sum('~parties.firstWithoutParents', KEY.parentsInvitedAbsent, KEY.parentsNotInvited);
+  within(KEY.copies, '~parties.firstWithoutParents', '~copies.otherWithoutParents');
 }
 
 /**

@@ -50,6 +50,11 @@ const measuresArbitrary = (asOf: string) =>
       twiceShare: fc.double({ min: 0, max: 1, noNaN: true }),
       leadChanges: fc.record({ cases: small, extra: small }),
       absence: fc.record({ newCases: small, activeCases: small, closedCases: small }),
+      /** Format version 2 (with parents and pupil) or 1 (an older MDO). */
+      withParties: fc.boolean(),
+      partyShares: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 8, maxLength: 8 }),
+      refusals: fc.record({ byParents: small, byPupil: small, both: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      copies: fc.record({ withinTarget: small, late: small, notSent: small }),
       tags: fc.uniqueArray(
         fc.record({
           kind: fc.constantFrom('success_factor' as const, 'obstacle' as const),
@@ -97,6 +102,7 @@ const measuresArbitrary = (asOf: string) =>
           },
           leadChanges: { cases: r.leadChanges.cases, changes: r.leadChanges.cases + r.leadChanges.extra },
           absence,
+          ...(r.withParties ? { parties: partiesOf(effectCases, r.partyShares, r.refusals, r.copies) } : {}),
           tags: r.tags.map((tag) => {
             const themed = tag.themes.map((theme, index) => ({
               theme: theme as string | null,
@@ -122,6 +128,45 @@ const measuresArbitrary = (asOf: string) =>
       });
     });
 
+/** The measures with parents and pupil of a school whose effect cohort is `cohort`, consistent as the schema demands. */
+function partiesOf(
+  cohort: number,
+  shares: number[],
+  refusals: { byParents: number; byPupil: number; both: number },
+  copies: { withinTarget: number; late: number; notSent: number },
+) {
+  const part = (of: number, index: number) => Math.floor(of * shares[index]);
+  const parentsPresent = part(cohort, 0);
+  const parentsInvitedAbsent = part(cohort - parentsPresent, 1);
+  const parentsNotInvited = part(cohort - parentsPresent - parentsInvitedAbsent, 2);
+  const from12 = part(cohort, 3);
+  const from12PupilView = part(from12, 4);
+  const withoutParents = Math.max(copies.withinTarget + copies.late + copies.notSent, parentsInvitedAbsent + parentsNotInvited);
+  return {
+    firstDiscussions: {
+      cases: cohort,
+      parentsPresent,
+      parentsInvitedAbsent,
+      parentsNotInvited,
+      parentsUnrecorded: cohort - parentsPresent - parentsInvitedAbsent - parentsNotInvited,
+      pupilView: from12PupilView + part(cohort - from12, 5),
+      from12,
+      from12PupilView,
+    },
+    consentRefusals: {
+      byParents: refusals.byParents,
+      byPupil: refusals.byPupil,
+      // A case refused by both counts once.
+      cases: Math.max(refusals.byParents, refusals.byPupil) + Math.floor(Math.min(refusals.byParents, refusals.byPupil) * refusals.both),
+    },
+    parentCopies: {
+      ...copies,
+      notSent: withoutParents - copies.withinTarget - copies.late,
+      discussions: withoutParents,
+    },
+  };
+}
+
 /** One region's contributions for one period: distinct schools, each with its own asOf. */
 const regionArbitrary = fc.uniqueArray(fc.constantFrom(...SCHOOLS), { minLength: 1, maxLength: SCHOOLS.length }).chain((schools) =>
   fc.tuple(
@@ -130,7 +175,7 @@ const regionArbitrary = fc.uniqueArray(fc.constantFrom(...SCHOOLS), { minLength:
         measuresArbitrary(asOf).map((measures) =>
           contributionSchema.parse({
             format: CONTRIBUTION_FORMAT,
-            formatVersion: CONTRIBUTION_VERSION,
+            formatVersion: measures.parties ? CONTRIBUTION_VERSION : 1,
             app: { name: 'MDO', version: '1.0.0' },
             school: { name: school },
             period: { from: '2026-10-01', to: '2026-12-31' },
@@ -168,6 +213,16 @@ describe('combining contributions', () => {
             .sort()
             .at(-1),
         );
+
+        // With parents and pupil: the sums over the schools that delivered them (format version 2), and how many did.
+        const delivered = contributions.filter((c) => c.measures.parties);
+        expect(m.partiesFrom).toEqual({ schools: delivered.length, of: contributions.length });
+        if (delivered.length === 0) expect(m.parties).toBeNull();
+        for (const group of ['firstDiscussions', 'consentRefusals', 'parentCopies'] as const)
+          for (const field of Object.keys(delivered[0]?.measures.parties?.[group] ?? {}))
+            expect((m.parties![group] as unknown as Record<string, number>)[field], `parties.${group}.${field}`).toBe(
+              delivered.reduce((total, c) => total + (c.measures.parties![group] as unknown as Record<string, number>)[field], 0),
+            );
 
         const allDays = contributions.flatMap((c) => c.measures.leadTime.flatMap((entry) => Array<number>(entry.cases).fill(entry.days)));
         expect(m.leadTime).toEqual({ cases: allDays.length, medianDays: median(allDays) });
@@ -268,7 +323,7 @@ describe('contributions of the hand-counted fixture', () => {
     ];
     expect(contributions[1]).toMatchObject({
       format: 'mdo-regiobijdrage',
-      formatVersion: 1,
+      formatVersion: 2,
       app: { name: 'MDO', version: '1.2.3' },
       school: { name: 'De Linde' },
       period,

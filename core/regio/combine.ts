@@ -99,6 +99,23 @@ export function combineMeasures(contributions: readonly Contribution[], clock: C
     leadChanges: sumFields(measures.map((m) => m.leadChanges)),
     absence: sumCases(measures.map((m) => m.absence)),
     tags: combineTags(measures.flatMap((m) => m.tags)),
+    ...combineParties(measures),
+  };
+}
+
+/** The measures with parents and pupil of the contributions that have them (format version 2), and of how many schools they are. */
+function combineParties(measures: readonly Contribution['measures'][]): Pick<MonitoringMeasures, 'parties' | 'partiesFrom'> {
+  const delivered = measures.flatMap((m) => (m.parties ? [m.parties] : []));
+  return {
+    parties:
+      delivered.length === 0
+        ? null
+        : {
+            firstDiscussions: sumFields(delivered.map((p) => p.firstDiscussions)),
+            consentRefusals: sumFields(delivered.map((p) => p.consentRefusals)),
+            parentCopies: sumFields(delivered.map((p) => p.parentCopies)),
+          },
+    partiesFrom: { schools: delivered.length, of: measures.length },
   };
 }
 

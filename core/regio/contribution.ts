@@ -9,8 +9,10 @@ import { z } from 'zod';
 // other field is allowed, so a file either is this format or is refused.
 
 export const CONTRIBUTION_FORMAT = 'mdo-regiobijdrage';
-/** The version this release writes and the newest it reads. */
-export const CONTRIBUTION_VERSION = 1;
+/** The version this release writes and the newest it reads. Version 2 added `parties`; version 1 files still read and combine. */
+export const CONTRIBUTION_VERSION = 2;
+/** The versions this release reads. */
+export const CONTRIBUTION_VERSIONS = [1, 2] as const;
 
 /** A count as the report uses it; the bound keeps a forged file from overflowing sums. */
 const count = z.number().int().min(0).max(10_000_000);
@@ -42,6 +44,27 @@ export const contributionMeasures = z.strictObject({
   leadChanges: z.strictObject({ changes: count, cases: count }),
   /** Cases with the theme verzuim / thuiszitten. */
   absence: caseCountsSchema,
+  /**
+   * With parents and pupil (format version 2; absent in version 1): who took part in each case's first
+   * discussion in the period and the pupil's own view, cases with consent refused or withdrawn, and the
+   * ouderversie for parents who were not there.
+   */
+  parties: z
+    .strictObject({
+      firstDiscussions: z.strictObject({
+        cases: count,
+        parentsPresent: count,
+        parentsInvitedAbsent: count,
+        parentsNotInvited: count,
+        parentsUnrecorded: count,
+        pupilView: count,
+        from12: count,
+        from12PupilView: count,
+      }),
+      consentRefusals: z.strictObject({ cases: count, byParents: count, byPupil: count }),
+      parentCopies: z.strictObject({ discussions: count, withinTarget: count, late: count, notSent: count }),
+    })
+    .optional(),
   /** Success factors and obstacles, in cases, per case theme (theme null: cases without a theme). */
   tags: z
     .array(
@@ -58,7 +81,7 @@ export const contributionMeasures = z.strictObject({
 export const contributionSchema = z
   .strictObject({
     format: z.literal(CONTRIBUTION_FORMAT),
-    formatVersion: z.literal(CONTRIBUTION_VERSION),
+    formatVersion: z.union(CONTRIBUTION_VERSIONS.map((version) => z.literal(version))),
     app: z.strictObject({ name: z.literal('MDO'), version: z.string().min(1).max(40) }),
     school: z.strictObject({ name: z.string().trim().min(1).max(200) }),
     period: z.strictObject({ from: isoDate, to: isoDate }),
@@ -100,6 +123,21 @@ export const contributionSchema = z
       if (new Set(tag.byTheme.map((cell) => cell.theme)).size !== tag.byTheme.length) problems.push('a theme repeats');
       if (tag.byTheme.some((cell) => cell.cases > tag.cases)) problems.push('a theme count exceeds its tag');
       if (sum(...tag.byTheme.map((cell) => cell.cases)) < tag.cases) problems.push('a tag has cases in no theme column');
+    }
+    if (value.formatVersion >= 2 && !m.parties) problems.push('format version 2 needs the measures with parents and pupil');
+    if (value.formatVersion < 2 && m.parties) problems.push('format version 1 has no measures with parents and pupil');
+    if (m.parties) {
+      const { firstDiscussions: f, consentRefusals: r, parentCopies: c } = m.parties;
+      if (f.cases !== m.effect.cases) problems.push('first discussions differ from the effect cohort');
+      if (sum(f.parentsPresent, f.parentsInvitedAbsent, f.parentsNotInvited, f.parentsUnrecorded) !== f.cases)
+        problems.push('parents at the first discussion do not add up');
+      if (f.from12 > f.cases || f.pupilView > f.cases || f.from12PupilView > f.from12 || f.from12PupilView > f.pupilView)
+        problems.push("more pupils' views or pupils of 12 and older than first discussions");
+      if (f.pupilView - f.from12PupilView > f.cases - f.from12) problems.push('more views of pupils under 12 than such pupils');
+      if (Math.max(r.byParents, r.byPupil) > r.cases || r.cases > r.byParents + r.byPupil) problems.push('refusals do not match');
+      if (sum(c.withinTarget, c.late, c.notSent) !== c.discussions) problems.push('ouderversies do not add up');
+      if (f.parentsInvitedAbsent + f.parentsNotInvited > c.discussions)
+        problems.push('more first discussions without parents than discussions');
     }
     for (const message of problems) ctx.addIssue({ code: 'custom', message });
   });

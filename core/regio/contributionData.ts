@@ -11,6 +11,7 @@ import {
   leadCoverage,
   leadTimeDistribution,
   NO_THEME,
+  partyMeasures,
   tagsByTheme,
   type MonitoringPeriod,
 } from '../monitoring/measures';
@@ -65,6 +66,7 @@ export async function buildContribution(
           .filter((theme) => (row.byTheme[theme] ?? 0) > 0)
           .map((theme) => ({ theme: theme === NO_THEME ? null : theme, cases: row.byTheme[theme] })),
       })),
+      parties: await partyMeasures(db, scope),
     },
   } satisfies Contribution;
   // What leaves the school must be the documented format, or nothing: a failure here is a bug, not the user's.

@@ -114,9 +114,9 @@ describe('the .mdoregio file', () => {
   });
 
   it('refuses a newer format version as too new, even when it has fields this version does not know', async () => {
-    const newer = { ...sampleContribution(), formatVersion: 2, measures: { ...sampleContribution().measures, waitingList: 3 } };
+    const newer = { ...sampleContribution(), formatVersion: 3, measures: { ...sampleContribution().measures, waitingList: 3 } };
     expect(await refusalCode(await sealedJson(JSON.stringify(newer)))).toBe('TOO_NEW');
-    expect(() => decodeContribution(strToU8(JSON.stringify(newer)))).toThrow(/format version 2; this MDO reads up to version 1/);
+    expect(() => decodeContribution(strToU8(JSON.stringify(newer)))).toThrow(/format version 3; this MDO reads up to version 2/);
   });
 
   it('passes on the refusals of the envelope: another coordinator, a changed byte, no CMS', async () => {

@@ -89,7 +89,56 @@ export function contributionTables(c: Contribution): ReportTable[] {
         row(m.absence.closed, x.absence.closedCases),
       ],
     },
+    ...partyTables(c),
     tagTable('success_factor', m.tags.successFactors, m.columns.successFactor),
     tagTable('obstacle', m.tags.obstacles, m.columns.obstacle),
+  ];
+}
+
+/** With parents and pupil (format version 2); "niet aangeleverd" in a file of version 1. */
+function partyTables(c: Contribution): ReportTable[] {
+  const p = c.measures.parties;
+  const shown = (label: string, value: (parties: NonNullable<typeof p>) => number) =>
+    p ? row(label, value(p)) : { label, cells: [{ text: m.parties.notDelivered, value: null }] };
+  return [
+    {
+      title: m.parties.parentsTitle,
+      columns,
+      rows: [
+        shown(m.parties.cohort, (x) => x.firstDiscussions.cases),
+        shown(m.parties.parentsPresent, (x) => x.firstDiscussions.parentsPresent),
+        shown(m.parties.parentsInvitedAbsent, (x) => x.firstDiscussions.parentsInvitedAbsent),
+        shown(m.parties.parentsNotInvited, (x) => x.firstDiscussions.parentsNotInvited),
+        shown(m.parties.parentsUnrecorded, (x) => x.firstDiscussions.parentsUnrecorded),
+      ],
+    },
+    {
+      title: m.parties.pupilTitle,
+      columns,
+      rows: [
+        shown(m.parties.pupilView, (x) => x.firstDiscussions.pupilView),
+        shown(m.parties.from12, (x) => x.firstDiscussions.from12),
+        shown(m.parties.from12PupilView, (x) => x.firstDiscussions.from12PupilView),
+      ],
+    },
+    {
+      title: m.parties.refusalsTitle,
+      columns,
+      rows: [
+        shown(m.parties.refusalCases, (x) => x.consentRefusals.cases),
+        shown(m.parties.byParents, (x) => x.consentRefusals.byParents),
+        shown(m.parties.byPupil, (x) => x.consentRefusals.byPupil),
+      ],
+    },
+    {
+      title: m.parties.copiesTitle,
+      columns,
+      rows: [
+        shown(m.parties.copies, (x) => x.parentCopies.discussions),
+        shown(m.parties.copiesWithinTarget, (x) => x.parentCopies.withinTarget),
+        shown(m.parties.copiesLate, (x) => x.parentCopies.late),
+        shown(m.parties.copiesNotSent, (x) => x.parentCopies.notSent),
+      ],
+    },
   ];
 }

@@ -139,7 +139,7 @@ describe('contributions in a region database', () => {
       file('gewijzigd.mdoregio', envelope(FP_LINDE, sampleContribution('De Linde', Q2, '2026-07-05T10:00:00.000Z'), { tampered: true })),
       { name: 'foto.mdoregio', bytes: Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]) },
       file('klopt-niet.mdoregio', envelope(FP_LINDE, broken)),
-      file('nieuwer-formaat.mdoregio', envelope(FP_LINDE, { ...good, formatVersion: 2 })),
+      file('nieuwer-formaat.mdoregio', envelope(FP_LINDE, { ...good, formatVersion: 3 })),
       { name: 'groot.mdoregio', refused: 'tooLarge' },
       { name: 'map.mdoregio', refused: 'notAFile' },
       file('linde-q1-kopie.mdoregio', envelope(FP_LINDE, good)),
