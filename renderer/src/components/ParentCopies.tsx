@@ -3,7 +3,7 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Output } from '../../../core/contract/contract';
 import { useChannel, useChannelMutation } from '../api';
-import { formatLongDate, t } from '../i18n';
+import { formatShortDate, t } from '../i18n';
 import { ExportButton } from './ExportButton';
 import { QueryState } from './QueryState';
 
@@ -73,7 +73,7 @@ function CopyRow({ meetingId, copy, today }: { meetingId: number; copy: Copy; to
           {copy.sentOn ? (
             <Group gap="xs" wrap="nowrap">
               <IconCircleCheck size={18} color="var(--mantine-color-teal-8)" aria-hidden />
-              <Text c="teal.9">{p.copies.sent(formatLongDate(copy.sentOn))}</Text>
+              <Text c="teal.9">{p.copies.sent(formatShortDate(copy.sentOn))}</Text>
               <Button
                 variant="subtle"
                 size="compact-sm"

@@ -2,7 +2,7 @@ import { Anchor, Stack, Text } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Output } from '../../../../core/contract/contract';
-import { formatLongDate, t } from '../../i18n';
+import { formatShortDate, t } from '../../i18n';
 import { ItemList, SectionCard } from './SectionCard';
 
 type Item = Output<'dashboard.items'>['parentCopies'][number];
@@ -20,7 +20,7 @@ export function ParentCopiesCard({ items }: { items: Item[] }) {
             <Anchor
               component={Link}
               to={`/overleggen/${item.meetingId}`}
-              aria-label={p.dashboard.openMeeting(item.pupilName, formatLongDate(item.meetingDate))}
+              aria-label={p.dashboard.openMeeting(item.pupilName, formatShortDate(item.meetingDate))}
               fw={600}
             >
               {item.pupilName}
@@ -28,7 +28,7 @@ export function ParentCopiesCard({ items }: { items: Item[] }) {
             <Text size="sm" c="dimmed">
               {[
                 item.groupName,
-                p.dashboard.detail(formatLongDate(item.meetingDate)),
+                p.dashboard.detail(formatShortDate(item.meetingDate)),
                 `${p.copies.parents}: ${item.parentsPresent ? p.parentsOptions[item.parentsPresent].toLowerCase() : p.notRecorded.toLowerCase()}`,
               ]
                 .filter(Boolean)
