@@ -16,12 +16,15 @@ describe('a discussion without the parents', () => {
   let temp: ReturnType<typeof tempDir>;
   let app: LaunchedApp;
   let meetingId: number;
+  let caseId: number;
 
   beforeEach(async () => {
     temp = tempDir('mdo-parent-copies-');
     const dbPath = temp.file('school.db');
     const handle = await openDatabase(dbPath, { create: true });
-    meetingId = (await participationSchool(handle.db, fixedClock(E2E_NOW), { date: '2026-11-25', pupils: ['Sem de Vries'] })).meetingId;
+    const school = await participationSchool(handle.db, fixedClock(E2E_NOW), { date: '2026-11-25', pupils: ['Sem de Vries'] });
+    meetingId = school.meetingId;
+    caseId = school.cases[0].caseId;
     await handle.close();
     app = await launchApp({ dbPath });
   });
@@ -138,6 +141,17 @@ describe('a discussion without the parents', () => {
     await page.getByRole('link', { name: 'Start', exact: true }).click();
     await expect.poll(() => card.getByText(p.dashboard.none).isVisible()).toBe(true);
     expect(await card.getByRole('link').count()).toBe(0);
+
+    // The case page keeps who took part, the pupil's view and the day the ouderversie was sent.
+    await page.goto(`${app.url}#/casussen/${caseId}`);
+    await expect
+      .poll(() =>
+        page
+          .getByText('Ouders aanwezig: nee, wel uitgenodigd · Leerling: is vooraf gehoord · Ouderversie verstuurd op 25 november 2026')
+          .isVisible(),
+      )
+      .toBe(true);
+    await expect.poll(() => page.getByText('Ik wil naast mijn vriend zitten.').isVisible()).toBe(true);
     expect(app.failures.filter((failure) => failure.code !== 'DATE_ORDER')).toEqual([]);
   });
 });
