@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock';
 import { xmlParts } from '../../core/documents/packDocx';
 import { nl } from '../../core/i18n/nl';
+import { saveItemText } from '../../core/services/discussions';
+import { closeMeeting, startMeeting } from '../../core/services/meetings';
+import { setParticipation } from '../../core/services/participation';
 import { openDatabase } from '../../db/open';
 import { participationSchool } from '../fixtures/participationSchool';
 import { E2E_NOW, launchApp, tempDir, type LaunchedApp } from './harness';
@@ -17,6 +20,7 @@ describe('a discussion without the parents', () => {
   let app: LaunchedApp;
   let meetingId: number;
   let caseId: number;
+  let agendaItemId: number;
 
   beforeEach(async () => {
     temp = tempDir('mdo-parent-copies-');
@@ -25,6 +29,7 @@ describe('a discussion without the parents', () => {
     const school = await participationSchool(handle.db, fixedClock(E2E_NOW), { date: '2026-11-25', pupils: ['Sem de Vries'] });
     meetingId = school.meetingId;
     caseId = school.cases[0].caseId;
+    agendaItemId = school.cases[0].agendaItemId;
     await handle.close();
     app = await launchApp({ dbPath });
   });
@@ -44,7 +49,7 @@ describe('a discussion without the parents', () => {
       .map((match) => match[1])
       .join(' ');
 
-  it('records who took part by keyboard, offers the ouderversie at closing, and leaves the start screen once it is sent', async () => {
+  it('records who took part by keyboard and offers the ouderversie at closing', async () => {
     const { page } = app;
     const p = nl.participation;
     await page.goto(`${app.url}#/overleggen/${meetingId}`);
@@ -114,9 +119,27 @@ describe('a discussion without the parents', () => {
     await page.getByRole('checkbox', { name: nl.closeMeeting.planNext }).uncheck();
     await page.getByRole('button', { name: nl.closeMeeting.submit }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'MDO woensdag 25 november 2026' }).isVisible()).toBe(true);
+    expect(await db.selectFrom('meeting').select('status').executeTakeFirstOrThrow()).toEqual({ status: 'held' });
+    expect(app.failures).toEqual([]);
+  });
+
+  it('shows a held meeting’s ouderversie on the start screen until it is recorded as sent', async () => {
+    const { page } = app;
+    const p = nl.participation;
+    // The meeting as the first test leaves it: held, the parents invited but absent, the pupil heard.
+    const db = app.session.db();
+    const clock = fixedClock(E2E_NOW);
+    await startMeeting(db, meetingId, clock);
+    await setParticipation(
+      db,
+      { agendaItemId, parentsPresent: 'invited_absent', parentsAbsentReason: 'Ziek', pupilParticipation: 'heard' },
+      clock,
+    );
+    await saveItemText(db, agendaItemId, 'pupilView', 'Ik wil naast mijn vriend zitten.', clock);
+    await closeMeeting(db, { meetingId, openQuestions: '', next: null }, clock);
 
     // Not yet sent: on the start screen, leading to the meeting.
-    await page.getByRole('link', { name: 'Start', exact: true }).click();
+    await page.reload();
     const card = page.getByRole('region', { name: new RegExp(`^${p.dashboard.title}`) });
     const link = card.getByRole('link', { name: p.dashboard.openMeeting('Sem de Vries', '25 november 2026') });
     await expect.poll(() => link.isVisible()).toBe(true);
