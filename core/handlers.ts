@@ -1,4 +1,5 @@
 import { LATEST_SCHEMA_VERSION } from '../db/migrate';
+import { today } from './clock';
 import { nl } from './i18n/nl';
 import { DEMO_PASSPHRASE } from './session';
 import type { Handlers } from './ipc/router';
@@ -10,6 +11,7 @@ import { noProjector } from './ipc/projector';
 import { recordConsent, setSafetyConcern } from './services/consent';
 import { addItemTime, recordEffectCheck, saveItemText, setDiscussionTags } from './services/discussions';
 import { setLead } from './services/leads';
+import { listParentCopies, markParentCopySent, setParticipation } from './services/participation';
 import { createPupil, listPupils, updatePupil } from './services/pupils';
 import { exportDocument } from './services/exports';
 import { finalizeMinutes, listMinutesVersions, startCorrection } from './services/minutes';
@@ -186,6 +188,12 @@ export const handlers: Handlers = {
     await recordEffectCheck(session.db(), agendaItemId, result, note, clock),
     null
   ),
+  'chair.setParticipation': async (input, { session, clock }) => (await setParticipation(session.db(), input, clock), null),
+  'meetings.parentCopies': async ({ meetingId }, { session, clock }) => ({
+    today: today(clock),
+    copies: await listParentCopies(session.db(), meetingId),
+  }),
+  'meetings.markParentCopySent': async (input, { session, clock }) => (await markParentCopySent(session.db(), input, clock), null),
   'projector.open': async (target, { session, projector = noProjector }) => {
     await assertItemOfMeeting(session.db(), target);
     return { window: await projector.open(target) };

@@ -300,6 +300,17 @@ const probes: Probe[] = [
     },
     run: (sqlite, row, date) => sqlite.prepare('UPDATE member SET left_on = ? WHERE id = ?').run(date, row.id),
   },
+  {
+    rule: 'parentCopySentBeforeMeeting',
+    write: 'case_discussion.parent_copy_sent_on',
+    table: 'case_discussion',
+    side: 'later',
+    arrange: (sqlite) => {
+      const row = one(sqlite, 'SELECT d.id, m.date FROM case_discussion d JOIN meeting m ON m.id = d.meeting_id ORDER BY d.id');
+      return { row, bound: text(row.date) };
+    },
+    run: (sqlite, row, date) => sqlite.prepare('UPDATE case_discussion SET parent_copy_sent_on = ? WHERE id = ?').run(date, row.id),
+  },
 ];
 
 /** Days from the boundary: often right at it, otherwise anywhere within about ten years. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as e from './entities';
 import * as b from './backups';
 import * as p from './privacy';
+import { participationContract } from './participation';
 import { regionContract } from './region';
 import { regionReportContract } from './regionReport';
 import { regioSchoolContract } from './regioSchool';
@@ -113,6 +114,7 @@ export const contract = {
   'backups.resetFolder': { input: z.undefined(), output: z.null() },
   'backups.restore': { input: b.backupRef, output: b.restoreResult },
 
+  ...participationContract,
   ...regionContract,
   ...regionReportContract,
   ...regioSchoolContract,

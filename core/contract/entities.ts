@@ -196,6 +196,16 @@ export const consentRecord = z.strictObject({
 export const safetyConcern = z.strictObject({ caseId: id, reason: z.string().trim().max(2000).nullable() });
 export const leadSet = z.strictObject({ caseId: id, memberId: id, reason: text(1000).default(''), onDate: dateInput });
 
+// Who took part in a discussion (issue 18): null where nothing was recorded.
+export const parentsPresent = z.enum(['yes', 'invited_absent', 'not_invited']);
+export const pupilParticipation = z.enum(['present', 'heard', 'none']);
+export const participation = z.object({
+  parentsPresent: parentsPresent.nullable(),
+  parentsAbsentReason: z.string(),
+  pupilParticipation: pupilParticipation.nullable(),
+  pupilView: z.string(),
+});
+
 const agreementRow = z.object({
   id,
   caseId: id.nullable(),
@@ -238,7 +248,12 @@ export const caseDetail = z.object({
     z.object({ id, memberId: id, memberName: z.string(), startedOn: isoDate, endedOn: isoDate.nullable(), reason: z.string() }),
   ),
   lead: z.object({ memberId: id, memberName: z.string() }).nullable(),
-  discussions: z.array(z.object({ id, meetingId: id, date: isoDate, notes: z.string(), summary: z.string(), conclusions: z.string() })),
+  discussions: z.array(
+    z
+      .object({ id, meetingId: id, date: isoDate, notes: z.string(), summary: z.string(), conclusions: z.string() })
+      .extend(participation.shape)
+      .extend({ parentCopySentOn: isoDate.nullable() }),
+  ),
   agreements: z.array(agreementRow),
   effectChecks: z.array(z.object({ id, result: effectResult, note: z.string(), checkedOn: isoDate })),
 });
@@ -364,10 +379,12 @@ export const chairItem = z.object({
   carriedOver: z.array(agreementRow),
   tagIds: z.array(id),
   effectCheck: z.object({ result: effectResult, note: z.string() }).nullable(),
+  /** Case items only: who took part and the pupil's view; null for a general item. */
+  participation: participation.nullable(),
 });
 export const textSave = z.strictObject({
   agendaItemId: id,
-  field: z.enum(['notes', 'summary', 'conclusions']),
+  field: z.enum(['notes', 'summary', 'conclusions', 'pupilView']),
   value: z.string().max(100_000),
 });
 export const agreementAdd = z
@@ -573,6 +590,15 @@ export const ownerGroup = z.object({
 export const effectItem = caseLink.extend({ firstDiscussedOn: isoDate, effectDueOn: isoDate });
 export const longOpenItem = caseLink.extend({ registeredOn: isoDate, weeksOpen: z.number().int() });
 export const consentItem = caseLink.extend({ gate });
+/** A discussion whose parents were not there and whose ouderversie has not been sent. */
+export const parentCopyItem = z.object({
+  meetingId: id,
+  meetingDate: isoDate,
+  caseId: id,
+  pupilName: z.string(),
+  groupName: z.string(),
+  parentsPresent: parentsPresent.nullable(),
+});
 export const dashboardItems = z.object({
   today: isoDate,
   /** Sunday of the current week: "this week" runs to and including it. */
@@ -588,6 +614,8 @@ export const dashboardItems = z.object({
   longOpenCases: z.array(longOpenItem),
   /** Open cases without any recorded consent decision. */
   consentMissing: z.array(consentItem),
+  /** Held meetings' discussions without the parents whose ouderversie is not yet recorded as sent, oldest first. */
+  parentCopies: z.array(parentCopyItem),
 });
 export const dashboardItemsRequest = z.strictObject({ schoolId: id, longOpenWeeks: z.number().int().min(1).max(520).optional() });
 /** A new school's first steps on the start screen, in the order a school takes them. */

@@ -6,6 +6,7 @@ import type { getCase } from '../services/cases';
 import { body, h1, h2, labelled, pageFrame, styles, table, title } from './blocks';
 import { documentId } from './minutesDocx';
 import { packDocx } from './packDocx';
+import { participationBlocks } from './participationBlocks';
 
 type CaseData = Awaited<ReturnType<typeof getCase>>;
 
@@ -56,6 +57,7 @@ export function dossierBlocks(data: CaseData): FileChild[] {
     h1(nl.docs.history),
     ...data.discussions.flatMap((discussion) => [
       h2(nl.docs.discussedOn(formatShortDate(discussion.date))),
+      ...participationBlocks(discussion),
       ...body(discussion.notes),
       ...(discussion.conclusions ? [labelled(nl.docs.conclusions, discussion.conclusions)] : []),
     ]),

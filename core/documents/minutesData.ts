@@ -44,7 +44,7 @@ export async function loadMinutesData(db: Kysely<DB>, meetingId: number, naming:
       .executeTakeFirstOrThrow();
     const discussion = await db
       .selectFrom('caseDiscussion')
-      .select(['id', 'notes', 'summary', 'conclusions'])
+      .select(['id', 'notes', 'summary', 'conclusions', 'parentsPresent', 'parentsAbsentReason', 'pupilParticipation', 'pupilView'])
       .where('agendaItemId', '=', item.id)
       .executeTakeFirst();
     const effect = discussion
@@ -72,6 +72,12 @@ export async function loadMinutesData(db: Kysely<DB>, meetingId: number, naming:
         leadName: caseRow.leadName,
         effectDueOn: caseRow.effectDueOn,
         effect: effect ?? null,
+        participation: {
+          parentsPresent: discussion?.parentsPresent ?? null,
+          parentsAbsentReason: discussion?.parentsAbsentReason ?? '',
+          pupilParticipation: discussion?.pupilParticipation ?? null,
+          pupilView: discussion?.pupilView ?? '',
+        },
       },
     });
   }

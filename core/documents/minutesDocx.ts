@@ -6,6 +6,7 @@ import { ownerLabel } from '../i18n/ownerLabel';
 import { body, h1, h2, labelled, pageFrame, styles, table, title } from './blocks';
 import type { MinutesData } from './minutesData';
 import { packDocx } from './packDocx';
+import { participationBlocks } from './participationBlocks';
 
 type Item = MinutesData['items'][number];
 type Agreement = Item['agreements'][number];
@@ -40,6 +41,7 @@ export function casePart(item: Item): FileChild[] {
   return [
     h2(`${info.pupilName}${info.groupName && !info.pupilName.includes(info.groupName) ? ` (${info.groupName})` : ''}`),
     labelled(nl.docs.question, info.question),
+    ...participationBlocks(info.participation),
     ...(info.summary ? [labelled(nl.docs.summary, info.summary)] : []),
     ...(item.notes ? [new Paragraph({ children: [new TextRun({ text: `${nl.docs.notes}:`, bold: true })] }), ...body(item.notes)] : []),
     ...(info.conclusions ? [labelled(nl.docs.conclusions, info.conclusions)] : []),

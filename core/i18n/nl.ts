@@ -1,4 +1,5 @@
 import { nlMonitoring } from './nlMonitoring';
+import { nlParticipation } from './nlParticipation';
 import { nlRegio } from './nlRegio';
 import { nlRegioReport } from './nlRegioReport';
 import { nlRegioSchool } from './nlRegioSchool';
@@ -11,6 +12,7 @@ import type { ErrorCode } from '../contract/result';
  */
 export const nl = {
   monitoring: nlMonitoring,
+  participation: nlParticipation,
   regio: nlRegio,
   regioSchool: nlRegioSchool,
   regioReport: nlRegioReport,
@@ -876,6 +878,7 @@ export const nl = {
     agreementCompletedBeforeMeeting: 'Een afspraak kan niet gedaan zijn vóór de datum van het overleg waarin ze is gemaakt.',
     memberLeftBeforeJoined: 'Een lid kan het kernteam niet verlaten vóór de dag waarop het erbij kwam.',
     birthAfterToday: 'Een geboortedatum kan niet na vandaag liggen. Controleer de datum.',
+    ...nlParticipation.dateOrder,
   },
   defaults: {
     roles: [

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { compiledOnce } from '../../db/compiledQuery';
-import type { ConsentStatus, DB, EffectResult } from '../../db/schema';
+import type { ConsentStatus, DB, EffectResult, ParentsPresent, PupilParticipation } from '../../db/schema';
 import { nowIso, today, type Clock } from '../clock';
 import { assertNotBefore } from '../dateOrder';
 import { AppError } from '../errors';
@@ -159,8 +159,11 @@ export const caseListsSql = {
     WHERE cl.case_id = support_case.id ORDER BY cl.started_on, cl.id))`,
   effectChecks: `(SELECT json_group_array(json_object('id', id, 'result', result, 'note', note, 'checkedOn', checked_on)) FROM (
     SELECT id, result, note, checked_on FROM effect_check WHERE case_id = support_case.id ORDER BY checked_on, id))`,
-  discussions: `(SELECT json_group_array(json_object('id', id, 'meetingId', meeting_id, 'date', date, 'notes', notes, 'summary', summary, 'conclusions', conclusions)) FROM (
-    SELECT d.id, d.meeting_id, m.date, d.notes, d.summary, d.conclusions FROM case_discussion d JOIN meeting m ON m.id = d.meeting_id
+  discussions: `(SELECT json_group_array(json_object('id', id, 'meetingId', meeting_id, 'date', date, 'notes', notes, 'summary', summary, 'conclusions', conclusions,
+      'parentsPresent', parents_present, 'parentsAbsentReason', parents_absent_reason, 'pupilParticipation', pupil_participation,
+      'pupilView', pupil_view, 'parentCopySentOn', parent_copy_sent_on)) FROM (
+    SELECT d.id, d.meeting_id, m.date, d.notes, d.summary, d.conclusions, d.parents_present, d.parents_absent_reason, d.pupil_participation,
+      d.pupil_view, d.parent_copy_sent_on FROM case_discussion d JOIN meeting m ON m.id = d.meeting_id
     WHERE d.case_id = support_case.id ORDER BY m.date, d.id))`,
   agreements: `(SELECT json_group_array(json_object('id', id, 'caseId', case_id, 'meetingId', meeting_id, 'meetingDate', date,
       'description', description, 'ownerKind', owner_kind, 'ownerMemberId', owner_member_id, 'ownerName', owner, 'dueOn', due_on,
@@ -171,12 +174,28 @@ export const caseListsSql = {
 
 type Agreement = Awaited<ReturnType<typeof caseAgreements>>[number];
 
+/** Who took part in one discussion, the pupil's view, and when the ouderversie was sent (null: not recorded). */
+interface DiscussionParticipation {
+  parentsPresent: ParentsPresent | null;
+  parentsAbsentReason: string;
+  pupilParticipation: PupilParticipation | null;
+  pupilView: string;
+  parentCopySentOn: string | null;
+}
+
 interface CaseLists {
   themes: { id: number; name: string }[];
   consents: { id: number; status: ConsentStatus; scope: string; recordedOn: string; note: string }[];
   leads: { id: number; memberId: number; memberName: string; startedOn: string; endedOn: string | null; reason: string }[];
   effectChecks: { id: number; result: EffectResult; note: string; checkedOn: string }[];
-  discussions: { id: number; meetingId: number; date: string; notes: string; summary: string; conclusions: string }[];
+  discussions: ({
+    id: number;
+    meetingId: number;
+    date: string;
+    notes: string;
+    summary: string;
+    conclusions: string;
+  } & DiscussionParticipation)[];
   agreements: Agreement[];
 }
 

@@ -58,6 +58,7 @@ export async function getChairItem(db: Kysely<DB>, agendaItemId: number) {
       carriedOver: [],
       tagIds: [],
       effectCheck: null,
+      participation: null,
     };
   }
 
@@ -79,7 +80,7 @@ export async function getChairItem(db: Kysely<DB>, agendaItemId: number) {
     .executeTakeFirstOrThrow();
   const discussion = await db
     .selectFrom('caseDiscussion')
-    .select(['id', 'notes', 'summary', 'conclusions'])
+    .select(['id', 'notes', 'summary', 'conclusions', 'parentsPresent', 'parentsAbsentReason', 'pupilParticipation', 'pupilView'])
     .where('agendaItemId', '=', agendaItemId)
     .executeTakeFirst();
   const allAgreements = await caseAgreements(db, item.caseId);
@@ -127,6 +128,12 @@ export async function getChairItem(db: Kysely<DB>, agendaItemId: number) {
     ),
     tagIds,
     effectCheck,
+    participation: {
+      parentsPresent: discussion?.parentsPresent ?? null,
+      parentsAbsentReason: discussion?.parentsAbsentReason ?? '',
+      pupilParticipation: discussion?.pupilParticipation ?? null,
+      pupilView: discussion?.pupilView ?? '',
+    },
   };
 }
 

@@ -20,6 +20,7 @@ import { agendaSuggestions } from './agenda';
 import { agreementRows } from './agreements';
 import { discussionGate } from './consent';
 import { nextMeeting } from './meetings';
+import { pendingParentCopies } from './participation';
 
 // The start screen's work list: what needs the IB's attention, each item with
 // the ids of the place where it is resolved (case page, chair item, meeting).
@@ -206,5 +207,6 @@ export async function getDashboardItems(
         ...link(row),
         gate: discussionGate({ dateOfBirth: row.dateOfBirth, consent: null, safetyConcernReason: row.safetyConcernReason }, gateDate),
       })),
+    parentCopies: await pendingParentCopies(db, schoolId),
   };
 }

@@ -62,7 +62,7 @@ export async function ensureDiscussion(db: Kysely<DB>, agendaItemId: number, clo
   return id;
 }
 
-export type TextField = 'notes' | 'summary' | 'conclusions';
+export type TextField = 'notes' | 'summary' | 'conclusions' | 'pupilView';
 
 /** Autosave: stores one text field of an agenda item and answers when it is committed. */
 export async function saveItemText(

@@ -29,18 +29,26 @@ export function slices(blob: Uint8Array, step = 512, length = 40): Uint8Array[] 
 export async function personalNeedles(db: Kysely<DB>, caseIds: number[], pupilIds: number[], meetingIds: number[]) {
   const pupils = await db.selectFrom('pupil').select(['firstName', 'lastName']).where('id', 'in', pupilIds).execute();
   const cases = await db.selectFrom('supportCase').select(['question']).where('id', 'in', caseIds).execute();
-  const discussions = await db.selectFrom('caseDiscussion').select(['notes', 'summary']).where('caseId', 'in', caseIds).execute();
+  const discussions = await db
+    .selectFrom('caseDiscussion')
+    .select(['notes', 'summary', 'pupilView', 'parentsAbsentReason'])
+    .where('caseId', 'in', caseIds)
+    .execute();
   const candidates = [
     ...pupils.flatMap((pupil) => [`${pupil.firstName} ${pupil.lastName}`, `${pupil.firstName}${pupil.lastName}`]),
     ...cases.map((row) => row.question),
-    ...discussions.flatMap((row) => [row.notes, row.summary]),
+    ...discussions.flatMap((row) => [row.notes, row.summary, row.pupilView, row.parentsAbsentReason]),
   ];
   // Text that a kept record also holds (a shared first name, a template sentence) may stay.
   // The kept values as they are, not as JSON: JSON would escape the line breaks of a multi-line note.
   const kept = [
     await db.selectFrom('pupil').select(['firstName', 'lastName', 'groupName']).where('id', 'not in', pupilIds).execute(),
     await db.selectFrom('supportCase').select(['question', 'analysis']).where('id', 'not in', caseIds).execute(),
-    await db.selectFrom('caseDiscussion').select(['notes', 'summary', 'conclusions']).where('caseId', 'not in', caseIds).execute(),
+    await db
+      .selectFrom('caseDiscussion')
+      .select(['notes', 'summary', 'conclusions', 'pupilView', 'parentsAbsentReason'])
+      .where('caseId', 'not in', caseIds)
+      .execute(),
     await db
       .selectFrom('pupil')
       .select([sql<string>`first_name || ' ' || last_name`.as('name'), sql<string>`first_name || last_name`.as('record')])

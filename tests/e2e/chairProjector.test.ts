@@ -80,7 +80,7 @@ describe('chairing with a projector window on a second display', () => {
     expect(app.projectorPage()).toBe(projector);
 
     // An agreement made now appears on the projector while the chair stays on the item.
-    await page.getByLabel('Wat').fill('Ouders bellen de huisarts');
+    await page.getByLabel('Wat', { exact: true }).fill('Ouders bellen de huisarts');
     await page.getByRole('combobox', { name: 'Wie' }).click();
     await page.getByRole('option', { name: 'Ouders' }).click();
     await page.getByLabel('Wanneer').fill('2026-12-15');

@@ -85,6 +85,7 @@ const READS: Channel[] = [
   'cases.get',
   'meetings.get',
   'meetings.actions',
+  'meetings.parentCopies',
   'agenda.suggestions',
   'minutes.versions',
   'minutes.signing',

@@ -66,6 +66,8 @@ const FIELDS = {
   agreement: 500,
   ownerName: 120,
   effectNote: 2000,
+  parentsAbsentReason: 1000,
+  pupilView: 100_000,
   openQuestions: 4000,
   closeReason: 1000,
 } as const;
@@ -91,6 +93,8 @@ const VERSLAG: Field[] = [
   'agreement',
   'ownerName',
   'effectNote',
+  'parentsAbsentReason',
+  'pupilView',
   'openQuestions',
 ];
 const DOSSIER: Field[] = [
@@ -108,6 +112,8 @@ const DOSSIER: Field[] = [
   'agreement',
   'ownerName',
   'effectNote',
+  'parentsAbsentReason',
+  'pupilView',
   'closeReason',
 ];
 const PRINTED = {
@@ -123,7 +129,7 @@ const PRINTED = {
 };
 // Typed into the verslag where nothing before them in their paragraph comes from a user, so a
 // bidi override in other hostile text cannot reorder them in LibreOffice's rendering.
-const PARAGRAPH_STARTS: Field[] = ['question', 'location', 'notes', 'generalNotes', 'agreement', 'openQuestions', 'member'];
+const PARAGRAPH_STARTS: Field[] = ['question', 'location', 'notes', 'generalNotes', 'agreement', 'openQuestions', 'member', 'pupilView'];
 
 // ——— Generated hostile text ———
 
@@ -422,6 +428,14 @@ describe('hostile text in every field, every document kind', () => {
       await call('chair.saveText', { agendaItemId: itemId, field, value: text(field) });
     }
     await call('chair.saveText', { agendaItemId: generalId, field: 'notes', value: text('generalNotes') });
+    // Who took part: the parents not invited, with a reason; the pupil heard, with their own view.
+    await call('chair.setParticipation', {
+      agendaItemId: itemId,
+      parentsPresent: 'not_invited',
+      parentsAbsentReason: text('parentsAbsentReason'),
+      pupilParticipation: 'heard',
+    });
+    await call('chair.saveText', { agendaItemId: itemId, field: 'pupilView', value: text('pupilView') });
     await call('chair.setTags', { agendaItemId: itemId, tagIds: [tagId] });
     await call('agreements.add', {
       agendaItemId: itemId,

@@ -18,7 +18,7 @@ export function AutosaveTextarea({
   minRows = 4,
 }: {
   agendaItemId: number;
-  field: 'notes' | 'summary' | 'conclusions';
+  field: 'notes' | 'summary' | 'conclusions' | 'pupilView';
   label: string;
   initial: string;
   minRows?: number;

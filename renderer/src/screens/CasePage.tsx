@@ -87,6 +87,33 @@ export function CasePage() {
   );
 }
 
+/** Who took part in one discussion, the pupil's own view and when the ouderversie was sent: only what was recorded. */
+function DiscussionParticipation({ discussion }: { discussion: CaseData['discussions'][number] }) {
+  const p = t.participation;
+  const who = [
+    discussion.parentsPresent && `${p.parents}: ${p.docs.parentsValues[discussion.parentsPresent]}`,
+    discussion.pupilParticipation && `${p.pupil}: ${p.docs.pupilValues[discussion.pupilParticipation]}`,
+    discussion.parentCopySentOn && `${p.docs.sentOn} ${formatShortDate(discussion.parentCopySentOn)}`,
+  ].filter(Boolean);
+  return (
+    <>
+      {who.length > 0 && (
+        <Text size="sm" c="dimmed" mt={4}>
+          {who.join(' · ')}
+        </Text>
+      )}
+      {discussion.pupilView && (
+        <Text size="sm" mt={4}>
+          <Text span fw={600}>
+            {p.pupilView}{' '}
+          </Text>
+          {discussion.pupilView}
+        </Text>
+      )}
+    </>
+  );
+}
+
 function History({ data }: { data: CaseData }) {
   return (
     <Card withBorder>
@@ -105,6 +132,7 @@ function History({ data }: { data: CaseData }) {
                   {discussion.conclusions}
                 </Text>
               )}
+              <DiscussionParticipation discussion={discussion} />
               <ExportButton
                 mt={4}
                 size="compact-sm"

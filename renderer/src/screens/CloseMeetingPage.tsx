@@ -3,6 +3,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useChannel, useChannelMutation } from '../api';
+import { ParentCopies } from '../components/ParentCopies';
 import { QueryState } from '../components/QueryState';
 import { formatLongDate, formatShortDate, t } from '../i18n';
 
@@ -65,6 +66,7 @@ export function CloseMeetingPage() {
                 }
               </QueryState>
             </Card>
+            <ParentCopies meetingId={meetingId} />
             <Textarea
               label={t.closeMeeting.openQuestions}
               autosize

@@ -5,6 +5,7 @@ import { AgreementsCard } from '../components/dashboard/AgreementsCard';
 import { FirstStepsCard, showFirstSteps } from '../components/dashboard/FirstStepsCard';
 import { CasesWithoutLeadCard, ConsentMissingCard, EffectChecksCard, LongOpenCard } from '../components/dashboard/CaseCards';
 import { NextMeetingCard } from '../components/dashboard/NextMeetingCard';
+import { ParentCopiesCard } from '../components/dashboard/ParentCopiesCard';
 import { QueryState } from '../components/QueryState';
 import { formatLongDate, t } from '../i18n';
 import { useSchool } from '../school';
@@ -56,6 +57,7 @@ export function Dashboard() {
                 <Stack gap="lg">
                   <CasesWithoutLeadCard items={data.casesWithoutLead} nextMeetingId={nextMeetingId} />
                   <ConsentMissingCard items={data.consentMissing} />
+                  <ParentCopiesCard items={data.parentCopies} />
                   <EffectChecksCard
                     overdue={data.effectChecks.overdue}
                     dueThisWeek={data.effectChecks.dueThisWeek}

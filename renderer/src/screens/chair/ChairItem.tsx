@@ -7,6 +7,7 @@ import { formatShortDate, t } from '../../i18n';
 import { Agreements } from './Agreements';
 import { Effect } from './Effect';
 import { Lead } from './Lead';
+import { Participation } from './Participation';
 import { Tags } from './Tags';
 import { Timer } from './Timer';
 import type { ChairItemData } from './types';
@@ -81,12 +82,22 @@ function ItemBody({ data, focusNotes }: { data: ChairItemData; focusNotes: boole
                 minRows={3}
               />
             )}
+            {data.participation && (
+              <AutosaveTextarea
+                agendaItemId={agendaItemId}
+                field="pupilView"
+                label={t.participation.pupilView}
+                initial={data.participation.pupilView}
+                minRows={2}
+              />
+            )}
             <Agreements item={data} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           {data.case && (
             <Stack>
+              {data.participation && <Participation item={data} />}
               <Lead item={data} />
               <Effect item={data} />
               <Tags item={data} />

@@ -6,6 +6,7 @@ import { useChannel, useChannelMutation } from '../../api';
 import { ExportButton } from '../../components/ExportButton';
 import { MinutesPanel } from '../../components/MinutesPanel';
 import { MeetingForm } from '../../components/MeetingForm';
+import { ParentCopies } from '../../components/ParentCopies';
 import { QueryState } from '../../components/QueryState';
 import { formatLongDate, t } from '../../i18n';
 import { Agenda } from './Agenda';
@@ -93,7 +94,11 @@ export function MeetingPage() {
             </Modal>
             <Grid>
               <Grid.Col span={{ base: 12, md: 7 }}>
-                <Agenda meetingId={meetingId} agenda={data.agenda} editable={!closed} />
+                <Stack>
+                  <Agenda meetingId={meetingId} agenda={data.agenda} editable={!closed} />
+                  {/* After the meeting: the ouderversies for parents who were not there, until each is sent. */}
+                  {(data.status === 'held' || data.status === 'finalized') && <ParentCopies meetingId={meetingId} />}
+                </Stack>
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 5 }}>
                 <Stack>
