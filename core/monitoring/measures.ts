@@ -576,8 +576,8 @@ export function parentCopyDueOn(date: IsoDate): IsoDate {
 
 /**
  * The parents' right to information: of the discussions in meetings within
- * the period where the parents were not there (uitgenodigd maar niet gekomen,
- * niet uitgenodigd, or not recorded), whether the ouderversie was sent within
+ * the period where the parents were recorded as not there (uitgenodigd maar
+ * niet gekomen, niet uitgenodigd), by name, whether the ouderversie was sent within
  * 5 school days, later, or not (yet).
  */
 export async function parentCopies(db: Kysely<DB>, period: MonitoringPeriod): Promise<ParentCopies> {
@@ -591,7 +591,10 @@ export async function parentCopies(db: Kysely<DB>, period: MonitoringPeriod): Pr
     .where('meeting.schoolId', 'in', [...period.schoolIds])
     .where('meeting.date', '>=', period.from)
     .where('meeting.date', '<=', period.to)
-    .where((eb) => eb.or([eb('caseDiscussion.parentsPresent', 'is', null), eb('caseDiscussion.parentsPresent', '!=', 'yes')]))
+    // Recorded as not there; an unrecorded discussion (one from before 0.3, say) is not held against the school.
+    .where('caseDiscussion.parentsPresent', 'in', ['invited_absent', 'not_invited'])
+    // Anonymous discussions are left out, as on the closing page: there is no pupil to write to.
+    .where('caseDiscussion.discussedByName', '=', 1)
     .execute();
   const result: ParentCopies = { discussions: rows.length, withinTarget: 0, late: 0, notSent: 0 };
   for (const row of rows) {

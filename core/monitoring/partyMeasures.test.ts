@@ -166,7 +166,7 @@ async function buildFixture(): Promise<Fixture> {
   await discuss(school.a, k3, '2026-09-08', 'not_invited', '', '2026-09-16');
   await discuss(school.a, k4, '2026-10-06', null, '   ');
   await discuss(school.a, k5, '2026-10-06', 'yes', 'Thuis is het onrustig.');
-  await discuss(school.a, k6, '2026-10-06', 'yes', '');
+  await discuss(school.a, k6, '2026-10-06', 'invited_absent', ''); // its ouderversie not sent
   await discuss(school.a, k5, '2026-11-10', 'invited_absent', '', '2026-11-13');
   await discuss(school.b, k8, '2026-09-10', 'yes', 'Het gaat beter.');
 
@@ -237,7 +237,8 @@ describe('the measures with parents and pupil on a fixed data set', () => {
   });
 
   it('counts the ouderversies of discussions without parents: within 5 school days, later, not sent', async () => {
-    // K2 (09-08 → 09-15, the 5th school day), K3 (→ 09-16, the 6th), K4 (not recorded: never sent), K5 on 11-10 (→ 11-13).
+    // K2 (09-08 → 09-15, the 5th school day), K3 (→ 09-16, the 6th), K6 on 10-06 (not sent), K5 on 11-10 (→ 11-13).
+    // Not K4: whether its parents were there is not recorded.
     expect(await parentCopies(f.db, period)).toEqual({ discussions: 4, withinTarget: 2, late: 1, notSent: 1 });
     expect(parentCopyDueOn('2026-09-08')).toBe('2026-09-15');
     // Over the weekend: a Friday meeting's copy is due the next Friday, a Saturday's too.
