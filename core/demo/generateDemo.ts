@@ -193,6 +193,7 @@ async function nextIds(db: Kysely<DB>) {
       | 'caseDiscussion'
       | 'agreement'
       | 'caseLead'
+      | 'caseParent'
       | 'consent'
       | 'effectCheck',
   ) => {
@@ -212,6 +213,7 @@ async function nextIds(db: Kysely<DB>) {
     caseDiscussion: await max('caseDiscussion'),
     agreement: await max('agreement'),
     caseLead: await max('caseLead'),
+    caseParent: await max('caseParent'),
     consent: await max('consent'),
     effectCheck: await max('effectCheck'),
   };
@@ -240,6 +242,7 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
     pupil: [],
     supportCase: [],
     caseTheme: [],
+    caseParent: [],
     consent: [],
     caseLead: [],
     meeting: [],
@@ -427,19 +430,34 @@ async function buildSchool(db: Kysely<DB>, schoolId: number, faker: Faker, scale
     if (!withoutConsent && !safetyConcern) {
       const consentOn = iso(addDays(parseISO(registeredOn), faker.number.int({ min: 0, max: 4 })));
       const withdrawn = chance(0.05);
-      rows.consent.push({
-        id: ids.consent(),
-        caseId,
-        status: 'given',
-        scope: 'Delen met het kernteam',
-        recordedOn: consentOn,
-        note: '',
-        createdAt: stamp,
-      });
+      // Minimal until the demo shows every consent situation (issue 18): the parents as one party with
+      // gezag, and from 11 at registration the pupil too (12 or older at a later meeting decides with them).
+      const parentId = ids.caseParent();
+      rows.caseParent.push({ id: parentId, caseId, name: '', relation: '', hasAuthority: 1, createdAt: stamp });
+      const parties = [
+        { party: 'parent' as const, parentId },
+        ...(differenceInYears(parseISO(registeredOn), parseISO(pupil.dateOfBirth)) >= 11
+          ? [{ party: 'pupil' as const, parentId: null }]
+          : []),
+      ];
+      for (const party of parties) {
+        rows.consent.push({
+          id: ids.consent(),
+          caseId,
+          ...party,
+          status: 'given',
+          scope: 'Delen met het kernteam',
+          recordedOn: consentOn,
+          note: '',
+          createdAt: stamp,
+        });
+      }
       if (withdrawn) {
         rows.consent.push({
           id: ids.consent(),
           caseId,
+          party: 'parent',
+          parentId,
           status: 'withdrawn',
           scope: 'Delen met het kernteam',
           recordedOn: iso(addDays(parseISO(consentOn), 30)),
