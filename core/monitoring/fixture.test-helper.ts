@@ -204,8 +204,22 @@ export async function buildMonitoringFixture(): Promise<MonitoringFixture> {
     ['C12', 'withdrawn', '2026-01-20'],
     ['C13', 'given', '2026-11-02'],
   ];
-  for (const [name, status, recordedOn] of consents)
-    await db.insertInto('consent').values({ caseId: cases[name], status, recordedOn, createdAt: stamp }).execute();
+  // The parents' decisions, as MDO recorded them before 0.3: one nameless parent party with gezag per case.
+  const parentOf = new Map<string, number>();
+  for (const [name, status, recordedOn] of consents) {
+    if (!parentOf.has(name)) {
+      const parent = await db
+        .insertInto('caseParent')
+        .values({ caseId: cases[name], createdAt: stamp })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      parentOf.set(name, parent.id);
+    }
+    await db
+      .insertInto('consent')
+      .values({ caseId: cases[name], parentId: parentOf.get(name)!, status, recordedOn, createdAt: stamp })
+      .execute();
+  }
 
   const effects: [`C${number}`, EffectResult, string][] = [
     ['C1', 'yes', '2025-12-16'],

@@ -7,7 +7,7 @@ import { createDemoDatabase, E2E_NOW } from '../../tests/fixtures/demoDatabase';
 import { folderDialogs } from '../../tests/fixtures/folderDialogs';
 import { fixedClock } from '../clock';
 import { xmlParts } from '../documents/packDocx';
-import { consentOfAll } from './consent.test-helper';
+import { recordConsent } from './consent';
 import { bytesOnDisk, found, personalNeedles } from './fileBytes.test-helper';
 import { erasePupil, exportPupilData, pupilDataJson, pupilErasePreview } from './pupilData';
 
@@ -48,7 +48,21 @@ describe('a data-subject request about one pupil (AVG art. 15 and 17)', () => {
   it('exports every row about the pupil as JSON and as a DOCX with each casusdossier, and logs both by id only', async () => {
     const { db } = handle;
     const caseId = (await db.selectFrom('supportCase').select('id').where('pupilId', '=', pupil.id).executeTakeFirstOrThrow()).id;
-    await consentOfAll(db, caseId, clock, { recordedOn: '2026-11-20' });
+    await recordConsent(
+      db,
+      {
+        caseId,
+        party: 'pupil',
+        parentId: null,
+        status: 'given',
+        method: 'written',
+        coversDiscussion: true,
+        shareWith: [],
+        recordedOn: '2026-11-20',
+        note: '',
+      },
+      clock,
+    );
 
     const data = await pupilDataJson(db, pupil.id, clock);
     expect(data.pupil).toMatchObject({ id: pupil.id, firstName: pupil.firstName, lastName: pupil.lastName });
