@@ -25,7 +25,7 @@ describe('running an MDO from plan to carry-over', () => {
     const suggestions = page.getByRole('list', { name: 'Voorstellen voor de agenda' });
     const blocked = suggestions.getByRole('listitem').filter({ hasText: 'Geen toestemming' }).first();
     await blocked.getByRole('button', { name: /^Toevoegen: / }).click();
-    await visible(page, 'jonger dan 16 en er is geen toestemming van ouders vastgelegd');
+    await visible(page, 'Deze casus kan nog niet bij naam op de agenda.');
     expect(await page.getByRole('table', { name: 'Agenda' }).getByRole('row').count()).toBe(2);
 
     // Three cases with consent from the suggestions.
