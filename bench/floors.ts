@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ConsentStatus } from '../db/schema';
 import { caseListsSql } from '../core/services/cases';
+import type { CaseParties } from '../core/services/consent';
+import type { GateParent } from '../core/services/consentGate';
 import { ftsQuery } from '../core/services/search';
 import { replayer } from './replay';
 
@@ -20,7 +22,7 @@ export interface FloorSuggestion {
   reasons: SuggestionReason[];
   openAgreements: number;
   overdueAgreements: number;
-  consent: ConsentStatus | null;
+  parties: CaseParties;
 }
 
 interface SuggestionRow {
@@ -35,7 +37,6 @@ interface SuggestionRow {
   openAgreements: number;
   overdueAgreements: number;
   effectChecks: number;
-  consent: ConsentStatus | null;
 }
 
 interface SearchHit {
@@ -80,16 +81,41 @@ function agendaReader(sqlite: Database.Database, counter: Counter) {
       (SELECT count(*) FROM agreement a WHERE a.case_id = sc.id AND a.status = 'open') AS openAgreements,
       (SELECT count(*) FROM agreement a WHERE a.case_id = sc.id AND a.status = 'open' AND a.due_on < :date) AS overdueAgreements,
       (SELECT count(*) FROM effect_check e WHERE e.case_id = sc.id AND e.checked_on >= sc.first_discussed_on) AS effectChecks,
-      (SELECT k.status FROM consent k WHERE k.case_id = sc.id ORDER BY k.recorded_on DESC, k.id DESC LIMIT 1) AS consent
     FROM support_case sc
     JOIN pupil p ON p.id = sc.pupil_id
     WHERE sc.school_id = :schoolId AND sc.status != 'closed'
       AND NOT EXISTS (SELECT ai.id FROM agenda_item ai WHERE ai.case_id = sc.id AND ai.meeting_id = :meetingId)`);
+  // The parties of the school's open cases, as the service reads them for its consent gate.
+  const parents = sqlite.prepare<[number], { id: number; caseId: number; name: string; relation: string; hasAuthority: number }>(`
+    SELECT cp.id, cp.case_id AS caseId, cp.name, cp.relation, cp.has_authority AS hasAuthority FROM case_parent cp
+    JOIN support_case sc ON sc.id = cp.case_id WHERE sc.school_id = ? AND sc.status != 'closed' ORDER BY cp.id`);
+  const decisions = sqlite.prepare<
+    [number],
+    { caseId: number; party: string; parentId: number | null; status: ConsentStatus; coversDiscussion: number }
+  >(`
+    SELECT k.case_id AS caseId, k.party, k.parent_id AS parentId, k.status, k.covers_discussion AS coversDiscussion FROM consent k
+    JOIN support_case sc ON sc.id = k.case_id WHERE sc.school_id = ? AND sc.status != 'closed' ORDER BY k.recorded_on, k.id`);
   return (meetingId: number) => {
     const found = meeting.get(meetingId);
     counter.n++;
     if (!found) throw new Error(`meeting ${meetingId} not found`);
     const rows = candidates.all({ meetingId, schoolId: found.schoolId, date: found.date });
+    counter.n++;
+    const parties = new Map<number, CaseParties>();
+    const byId = new Map<number, GateParent>();
+    for (const row of parents.all(found.schoolId)) {
+      const parent = { id: row.id, name: row.name, relation: row.relation, hasAuthority: row.hasAuthority === 1, latest: null };
+      byId.set(row.id, parent);
+      if (!parties.has(row.caseId)) parties.set(row.caseId, { parents: [], pupil: null });
+      parties.get(row.caseId)!.parents.push(parent);
+    }
+    counter.n++;
+    for (const row of decisions.all(found.schoolId)) {
+      const decision = { status: row.status, coversDiscussion: row.coversDiscussion === 1 };
+      if (!parties.has(row.caseId)) parties.set(row.caseId, { parents: [], pupil: null });
+      if (row.party === 'pupil') parties.get(row.caseId)!.pupil = decision;
+      else if (row.parentId !== null && byId.has(row.parentId)) byId.get(row.parentId)!.latest = decision;
+    }
     counter.n++;
     const suggestions: FloorSuggestion[] = [];
     for (const row of rows) {
@@ -108,7 +134,7 @@ function agendaReader(sqlite: Database.Database, counter: Counter) {
         reasons,
         openAgreements: row.openAgreements,
         overdueAgreements: row.overdueAgreements,
-        consent: row.consent,
+        parties: parties.get(row.caseId) ?? { parents: [], pupil: null },
       });
     }
     return { meetingDate: found.date, suggestions };
@@ -123,6 +149,7 @@ function caseReader(sqlite: Database.Database, counter: Counter) {
       support_case.effect_due_on AS effectDueOn, support_case.closed_on AS closedOn, support_case.closed_reason AS closedReason,
       support_case.safety_concern_reason AS safetyConcernReason,
       ${caseListsSql.themes} AS themesJson, ${caseListsSql.consents} AS consentsJson,
+      ${caseListsSql.parents} AS parentsJson, ${caseListsSql.organisations} AS organisationsJson,
       ${caseListsSql.leads} AS leadsJson, ${caseListsSql.effectChecks} AS effectChecksJson,
       ${caseListsSql.discussions} AS discussionsJson, ${caseListsSql.agreements} AS agreementsJson
     FROM support_case JOIN pupil p ON p.id = support_case.pupil_id
@@ -132,17 +159,31 @@ function caseReader(sqlite: Database.Database, counter: Counter) {
     const found = supportCase.get(caseId);
     if (!found) throw new Error(`case ${caseId} not found`);
     counter.n += 1;
-    const { themesJson, consentsJson, leadsJson, effectChecksJson, discussionsJson, agreementsJson, ...row } = found;
-    const consents = JSON.parse(consentsJson as string) as { status: ConsentStatus }[];
+    const {
+      themesJson,
+      consentsJson,
+      parentsJson,
+      organisationsJson,
+      leadsJson,
+      effectChecksJson,
+      discussionsJson,
+      agreementsJson,
+      ...row
+    } = found;
+    const consents = (JSON.parse(consentsJson as string) as { coversDiscussion: number }[]).map((consent) => ({
+      ...consent,
+      coversDiscussion: consent.coversDiscussion === 1,
+    }));
     return {
       row,
       themes: JSON.parse(themesJson as string) as unknown[],
       consents,
+      parents: JSON.parse(parentsJson as string) as unknown[],
+      partnerOrganisations: JSON.parse(organisationsJson as string) as unknown[],
       leads: JSON.parse(leadsJson as string) as unknown[],
       discussions: JSON.parse(discussionsJson as string) as unknown[],
       agreements: JSON.parse(agreementsJson as string) as unknown[],
       effectChecks: JSON.parse(effectChecksJson as string) as unknown[],
-      consent: consents.at(-1)?.status ?? null,
     };
   };
 }

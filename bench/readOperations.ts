@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../core/clock';
 import { agendaSuggestions } from '../core/services/agenda';
 import { getCase, listCases } from '../core/services/cases';
-import { discussionGate } from '../core/services/consent';
+import { consentGate, gateFields } from '../core/services/consentGate';
 import { getDashboardItems } from '../core/services/dashboardItems';
 import { listMeetings } from '../core/services/meetings';
 import { reportCharts } from '../core/monitoring/charts';
@@ -89,9 +89,9 @@ export function readOperations(app: BenchApp, floors: Floors, clock: Clock): Ope
       verify: async () => {
         const fromService = await agendaSuggestions(db, meeting.id);
         const { meetingDate, suggestions } = floors.agendaSuggestions(meeting.id);
-        const fromFloor = suggestions.map(({ dateOfBirth, consent, safetyConcernReason, ...rest }) => ({
+        const fromFloor = suggestions.map(({ dateOfBirth, parties, safetyConcernReason, ...rest }) => ({
           ...rest,
-          gate: discussionGate({ dateOfBirth, consent, safetyConcernReason }, meetingDate),
+          ...gateFields(consentGate({ dateOfBirth, safetyConcernReason, ...parties }, meetingDate)),
         }));
         const byCase = (a: { caseId: number }, b: { caseId: number }) => a.caseId - b.caseId;
         if (fromService.length === 0) throw new Error(`agenda suggestions for meeting ${meeting.id} are empty: nothing to measure`);
@@ -116,7 +116,7 @@ export function readOperations(app: BenchApp, floors: Floors, clock: Clock): Ope
       }),
       verify: async () => {
         for (const caseId of caseIds) {
-          const { themes, consent, consents, leads, discussions, agreements, effectChecks, ...fromService } = await getCase(
+          const { themes, consents, leads, discussions, agreements, effectChecks, partnerOrganisations, ...fromService } = await getCase(
             db,
             caseId,
             clock,
@@ -126,7 +126,17 @@ export function readOperations(app: BenchApp, floors: Floors, clock: Clock): Ope
           assertSame(
             'case page',
             `case ${caseId}`,
-            { row, themes, consent, consents, leads, discussions, agreements, effectChecks },
+            {
+              row,
+              themes,
+              consents,
+              parents: fromService.parents.map(({ latest: _, ...parent }) => ({ ...parent, hasAuthority: parent.hasAuthority ? 1 : 0 })),
+              partnerOrganisations,
+              leads,
+              discussions,
+              agreements,
+              effectChecks,
+            },
             floor,
           );
         }

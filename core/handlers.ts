@@ -8,7 +8,7 @@ import { addAgreement, postponeAgreement, setAgreementStatus } from './services/
 import { closeCase, createCase, getCase, listCases, reopenCase, updateCase } from './services/cases';
 import { assertItemOfMeeting, getChairItem } from './services/chair';
 import { noProjector } from './ipc/projector';
-import { recordConsent, setSafetyConcern } from './services/consent';
+import { addParent, recordConsent, removeParent, setSafetyConcern, updateParent } from './services/consent';
 import { addItemTime, recordEffectCheck, saveItemText, setDiscussionTags } from './services/discussions';
 import { setLead } from './services/leads';
 import { listParentCopies, markParentCopySent, setParticipation } from './services/participation';
@@ -145,6 +145,12 @@ export const handlers: Handlers = {
   'cases.close': async ({ caseId, reason }, { session, clock }) => (await closeCase(session.db(), caseId, reason, clock), null),
   'cases.reopen': async ({ caseId }, { session, clock }) => (await reopenCase(session.db(), caseId, clock), null),
   'cases.recordConsent': async (input, { session, clock }) => (await recordConsent(session.db(), input, clock), null),
+  'cases.addParent': async ({ caseId, ...input }, { session, clock }) => ({ id: await addParent(session.db(), caseId, input, clock) }),
+  'cases.updateParent': async ({ parentId, ...input }, { session, clock }) => (
+    await updateParent(session.db(), parentId, input, clock),
+    null
+  ),
+  'cases.removeParent': async ({ parentId }, { session, clock }) => (await removeParent(session.db(), parentId, clock), null),
   'cases.setSafetyConcern': async ({ caseId, reason }, { session, clock }) => (
     await setSafetyConcern(session.db(), caseId, reason, clock),
     null

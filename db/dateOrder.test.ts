@@ -1,14 +1,16 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { addDays, formatISO, parseISO } from 'date-fns';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../core/clock';
 import { TODAY_RULES, type DateOrderRule } from '../core/dateOrder';
-import { generateDemo } from '../core/demo/generateDemo';
 import { nl } from '../core/i18n/nl';
+import { DEMO_PASSPHRASE } from '../core/session';
 import { tempDir } from '../tests/e2e/harness';
-import { createDemoDatabase, E2E_NOW } from '../tests/fixtures/demoDatabase';
+import { createDemoDatabase } from '../tests/fixtures/demoDatabase';
 import { rowHashes } from '../tests/fixtures/tableRows';
-import { migrate } from './migrate';
+import { keyringPath, openDatabaseKey, readKeyring } from './keyring';
+import { migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 import { openDatabase, type OpenDatabase } from './open';
 
@@ -133,7 +135,9 @@ const probes: Probe[] = [
       return { row, bound: text(row.date_of_birth) };
     },
     run: (sqlite, row, date) =>
-      sqlite.prepare(`INSERT INTO consent (case_id, status, recorded_on, created_at) VALUES (?, 'given', ?, 'x')`).run(row.id, date),
+      sqlite
+        .prepare(`INSERT INTO consent (case_id, party, status, recorded_on, created_at) VALUES (?, 'pupil', 'given', ?, 'x')`)
+        .run(row.id, date),
   },
   {
     rule: 'consentBeforeBirth',
@@ -375,11 +379,16 @@ describe('dates in order, in the database', () => {
 
 describe('dates out of order from before migration 005', () => {
   it('do not stop the migration, stay as they were, and only a new impossible date is refused', async () => {
+    // Release 0.1.0's own demo database (schema 4): today's demo generator writes tables that version did not have.
     const temp = tempDir('mdo-date-order-old-');
-    const old = await openDatabase(temp.file('old.db'), { create: true, migrations: migrations.slice(0, 4) });
+    const file = temp.file('old.db');
+    fs.copyFileSync(fileURLToPath(new URL('../tests/fixtures/releases/mdo-0.1.0.db', import.meta.url)), file);
+    fs.copyFileSync(keyringPath(fileURLToPath(new URL('../tests/fixtures/releases/mdo-0.1.0.db', import.meta.url))), keyringPath(file));
+    const key = await openDatabaseKey(readKeyring(file)!, DEMO_PASSPHRASE);
+    const old = await openDatabase(file, { key: key!, migrate: false });
     try {
-      await generateDemo(old.db, { scale: 'small', clock: fixedClock(E2E_NOW) });
       const sqlite = old.sqlite;
+      expect(schemaVersion(sqlite)).toBe(4);
       // What an older version could store: a case closed before it was registered, an agreement due before its meeting.
       const { id: caseId } = one(sqlite, 'SELECT id FROM support_case WHERE closed_on IS NOT NULL ORDER BY id');
       sqlite.prepare(`UPDATE support_case SET closed_on = date(registered_on, '-3 days') WHERE id = ?`).run(caseId);

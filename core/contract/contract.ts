@@ -53,6 +53,9 @@ export const contract = {
   'cases.close': { input: e.caseClose, output: z.null() },
   'cases.reopen': { input: e.caseRef, output: z.null() },
   'cases.recordConsent': { input: e.consentRecord, output: z.null() },
+  'cases.addParent': { input: e.parentAdd, output: z.object({ id: e.id }) },
+  'cases.updateParent': { input: e.parentUpdate, output: z.null() },
+  'cases.removeParent': { input: e.parentRef, output: z.null() },
   'cases.setSafetyConcern': { input: e.safetyConcern, output: z.null() },
   'cases.setLead': { input: e.leadSet, output: z.null() },
 

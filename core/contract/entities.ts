@@ -152,6 +152,21 @@ export const consentStatus = z.enum(['given', 'refused', 'withdrawn']);
 export const presenceStatus = z.enum(['present', 'absent', 'excused']);
 export const effectResult = z.enum(['yes', 'partly', 'no']);
 export const gate = z.enum(['allowed', 'safety_concern', 'needs_consent']);
+export const consentParty = z.enum(['parent', 'pupil']);
+export const consentMethod = z.enum(['oral', 'written', 'digital']);
+/** A party the gate names: the pupil, one parent with gezag, or "the parents with gezag" when none is recorded. */
+export const partyRef = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('pupil') }),
+  z.object({ kind: z.literal('parent'), id, name: z.string(), relation: z.string() }),
+  z.object({ kind: z.literal('parentsWithAuthority') }),
+]);
+/** Why the gate says what it says: the pupil's age band on the date judged, and the parties missing or refused. */
+export const gateDetail = z.object({
+  band: z.enum(['under12', 'from12', 'from16']),
+  age: z.number().int(),
+  missing: z.array(partyRef),
+  refused: z.array(partyRef),
+});
 
 export const memberUpdate = memberCreate.omit({ schoolId: true }).extend({ memberId: id });
 export const memberActive = z.strictObject({ memberId: id, active: z.boolean() });
@@ -188,11 +203,25 @@ export const caseRef = z.strictObject({ caseId: id });
 export const caseClose = z.strictObject({ caseId: id, reason: required(1000, nl.forms.reason) });
 export const consentRecord = z.strictObject({
   caseId: id,
+  party: consentParty,
+  /** The parent who decided; null (or left out) for the pupil. */
+  parentId: id.nullable().default(null),
   status: consentStatus,
+  method: consentMethod,
+  coversDiscussion: z.boolean().default(true),
+  shareWith: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
   recordedOn: dateInput,
-  scope: text(500).default(''),
   note: text(1000).default(''),
 });
+const parentFields = {
+  name: text(120).default(''),
+  relation: text(60).default(''),
+  hasAuthority: z.boolean(),
+};
+export const parentAdd = z.strictObject({ caseId: id, ...parentFields });
+export const parentUpdate = z.strictObject({ parentId: id, ...parentFields });
+export const parentRef = z.strictObject({ parentId: id });
+const decision = z.object({ status: consentStatus, coversDiscussion: z.boolean() });
 export const safetyConcern = z.strictObject({ caseId: id, reason: z.string().trim().max(2000).nullable() });
 export const leadSet = z.strictObject({ caseId: id, memberId: id, reason: text(1000).default(''), onDate: dateInput });
 
@@ -240,10 +269,28 @@ export const caseDetail = z.object({
   closedOn: isoDate.nullable(),
   closedReason: z.string().nullable(),
   safetyConcernReason: z.string().nullable(),
-  consent: consentStatus.nullable(),
   gate,
+  gateDetail,
   themes: z.array(theme),
-  consents: z.array(z.object({ id, status: consentStatus, scope: z.string(), recordedOn: isoDate, note: z.string() })),
+  parents: z.array(z.object({ id, name: z.string(), relation: z.string(), hasAuthority: z.boolean(), latest: decision.nullable() })),
+  pupilLatest: decision.nullable(),
+  /** Every decision of every party, oldest first; `scope` is the free text of decisions from before 0.3. */
+  consents: z.array(
+    z.object({
+      id,
+      party: consentParty,
+      parentId: id.nullable(),
+      status: consentStatus,
+      method: consentMethod.nullable(),
+      coversDiscussion: z.boolean(),
+      shareWith: z.array(z.string()),
+      scope: z.string(),
+      recordedOn: isoDate,
+      note: z.string(),
+    }),
+  ),
+  /** The organisations of the school's kernteam members: suggestions for "delen van het verslag met". */
+  partnerOrganisations: z.array(z.string()),
   leads: z.array(
     z.object({ id, memberId: id, memberName: z.string(), startedOn: isoDate, endedOn: isoDate.nullable(), reason: z.string() }),
   ),
@@ -316,6 +363,7 @@ export const suggestion = z.object({
   openAgreements: z.number().int(),
   overdueAgreements: z.number().int(),
   gate,
+  gateDetail,
 });
 const minutes = z.number().int().min(1).max(240);
 export const agendaAddCase = z.strictObject({
@@ -373,6 +421,7 @@ export const chairItem = z.object({
       leadName: z.string().nullable(),
       themes: z.array(z.string()),
       gate,
+      gateDetail,
     })
     .nullable(),
   agreements: z.array(agreementRow),
@@ -589,7 +638,7 @@ export const ownerGroup = z.object({
 });
 export const effectItem = caseLink.extend({ firstDiscussedOn: isoDate, effectDueOn: isoDate });
 export const longOpenItem = caseLink.extend({ registeredOn: isoDate, weeksOpen: z.number().int() });
-export const consentItem = caseLink.extend({ gate });
+export const consentItem = caseLink.extend({ gate, gateDetail });
 /** A discussion whose parents were not there and whose ouderversie has not been sent. */
 export const parentCopyItem = z.object({
   meetingId: id,
@@ -612,7 +661,7 @@ export const dashboardItems = z.object({
   effectChecks: z.object({ overdue: z.array(effectItem), dueThisWeek: z.array(effectItem) }),
   /** Open cases registered at least `longOpenWeeks` weeks ago, longest first. */
   longOpenCases: z.array(longOpenItem),
-  /** Open cases without any recorded consent decision. */
+  /** Open cases where a party that decides (on the next meeting's date) has no decision yet. */
   consentMissing: z.array(consentItem),
   /** Held meetings' discussions without the parents whose ouderversie is not yet recorded as sent, oldest first. */
   parentCopies: z.array(parentCopyItem),

@@ -11,10 +11,21 @@ import { contract, type Channel } from './contract';
  * walks the contract, so a new id field without a line here fails that test.
  */
 
-/** The tables whose records belong to exactly one school (an agenda item through its meeting). */
+/** The tables whose records belong to exactly one school (an agenda item through its meeting, a parent through its case). */
 export type OwnedTable = Extract<
   keyof DB,
-  'school' | 'role' | 'member' | 'pupil' | 'supportCase' | 'theme' | 'tag' | 'meeting' | 'agendaItem' | 'agreement' | 'certificate'
+  | 'school'
+  | 'role'
+  | 'member'
+  | 'pupil'
+  | 'supportCase'
+  | 'caseParent'
+  | 'theme'
+  | 'tag'
+  | 'meeting'
+  | 'agendaItem'
+  | 'agreement'
+  | 'certificate'
 >;
 
 /** An id whose table is chosen by a sibling field, as `lists.setActive`'s { kind, id }. */
@@ -36,6 +47,7 @@ export const idOwners = {
   pupilId: 'pupil',
   caseId: 'supportCase',
   caseIds: 'supportCase',
+  parentId: 'caseParent',
   themeIds: 'theme',
   tagIds: 'tag',
   meetingId: 'meeting',

@@ -26,6 +26,33 @@ export async function buildDossierDocx(data: CaseData, schoolName: string): Prom
   return packDocx(document, `${last}T00:00:00Z`);
 }
 
+/** Who decides at the pupil's age, where the gate stands today, the parties, and every decision of each. */
+function consentBlocks(data: CaseData): FileChild[] {
+  const c = nl.consent;
+  const explained = c.explain({ gate: data.gate, ...data.gateDetail });
+  return [
+    h1(c.title),
+    labelled(c.age, c.ageLine(data.gateDetail.age, data.gateDetail.band)),
+    labelled(c.verdict, explained ? `${c.gate[data.gate]} ${explained}` : c.gate[data.gate]),
+    ...data.parents.map((parent) =>
+      labelled(c.parentName(parent), parent.hasAuthority ? c.authority : `${c.noAuthority} (${c.noAuthorityHelp})`),
+    ),
+    data.consents.length
+      ? table(
+          [nl.docs.date, c.who, c.status, c.method, c.scope],
+          data.consents.map((consent) => [
+            formatShortDate(consent.recordedOn),
+            c.decider(consent, data.parents),
+            c.statuses[consent.status],
+            consent.method ? c.methods[consent.method] : c.methodUnknown,
+            c.scopeText(consent),
+          ]),
+          [14, 22, 14, 16, 34],
+        )
+      : labelled(c.title, c.none),
+  ];
+}
+
 /** The body of a casusdossier, also used for each case in a pupil's data export (AVG). */
 export function dossierBlocks(data: CaseData): FileChild[] {
   return [
@@ -36,14 +63,7 @@ export function dossierBlocks(data: CaseData): FileChild[] {
     labelled(nl.docs.question, data.question),
     ...(data.themes.length ? [labelled(nl.cases.themes, data.themes.map((theme) => theme.name).join(', '))] : []),
     ...(data.closedOn ? [labelled(nl.casePage.closeReason, `${formatShortDate(data.closedOn)}: ${data.closedReason ?? ''}`)] : []),
-    h1(nl.casePage.consent),
-    data.consents.length
-      ? table(
-          [nl.docs.date, nl.docs.status, nl.casePage.scope],
-          data.consents.map((consent) => [formatShortDate(consent.recordedOn), nl.casePage.consentStatuses[consent.status], consent.scope]),
-          [20, 25, 55],
-        )
-      : labelled(nl.casePage.consent, nl.casePage.consentNone),
+    ...consentBlocks(data),
     h1(nl.docs.leads),
     table(
       [nl.docs.lead, nl.docs.date, nl.casePage.closeReason],

@@ -1,3 +1,4 @@
+import { nlConsent } from './nlConsent';
 import { nlMonitoring } from './nlMonitoring';
 import { nlParticipation } from './nlParticipation';
 import { nlRegio } from './nlRegio';
@@ -11,6 +12,7 @@ import type { ErrorCode } from '../contract/result';
  * nlMonitoring.ts) is the only place for Dutch.
  */
 export const nl = {
+  consent: nlConsent,
   monitoring: nlMonitoring,
   participation: nlParticipation,
   regio: nlRegio,
@@ -150,7 +152,7 @@ export const nl = {
     weeksOpen: (n: number) => `${n} weken open`,
     registeredOn: (date: string) => `aangemeld ${date}`,
     consentMissing: 'Toestemming ontbreekt',
-    noConsentMissing: 'Bij elke open casus is de toestemming van ouders vastgelegd.',
+    noConsentMissing: 'Bij elke open casus is het besluit vastgelegd van iedereen die over toestemming beslist.',
     gate: {
       allowed: '16+: mag bij naam',
       safety_concern: 'Veiligheidszorg: mag bij naam',
@@ -336,25 +338,14 @@ export const nl = {
     noDiscussions: 'Nog niet besproken.',
     leads: 'Trekkers',
     effectChecks: 'Effect na twee weken',
-    consent: 'Toestemming ouders',
-    consentNone: 'Geen toestemming vastgelegd',
-    consentStatuses: { given: 'Gegeven', refused: 'Geweigerd', withdrawn: 'Ingetrokken' },
-    recordConsent: 'Toestemming vastleggen',
-    scope: 'Reikwijdte (met wie mag wat gedeeld worden)',
-    date: 'Datum',
     safety: 'Zorg om de veiligheid van het kind',
     safetyHelp:
-      'Alleen bij een zorg om de veiligheid mag een leerling onder de 16 zonder toestemming bij naam worden besproken. De reden wordt bewaard en getoond.',
+      'Alleen bij een zorg om de veiligheid (Meldcode) mag een leerling zonder toestemming bij naam worden besproken. De reden wordt bewaard en getoond.',
     safetySave: 'Reden vastleggen',
     closeCase: 'Casus afsluiten',
     closeReason: 'Reden van afsluiten',
     closedOn: (date: string, reason: string) => `Afgesloten op ${date}: ${reason}`,
     reopen: 'Casus heropenen',
-    gate: {
-      allowed: 'Mag bij naam worden besproken.',
-      safety_concern: 'Mag zonder toestemming worden besproken wegens zorg om de veiligheid.',
-      needs_consent: 'Jonger dan 16 zonder toestemming: alleen anoniem bespreken.',
-    },
     from: (start: string, end: string | null) => (end ? `${start} – ${end}` : `sinds ${start}`),
     newCase: 'Nieuwe casus',
     pupilSelect: 'Leerling',
@@ -698,6 +689,7 @@ export const nl = {
         'regio.certificate': 'Certificaat van de regiocoördinator gewijzigd',
         'consent.record': 'Toestemming vastgelegd',
         'consent.safety_concern': 'Zorg om de veiligheid vastgelegd of gewijzigd',
+        ...nlConsent.auditActions,
         'retention.set': 'Bewaartermijn ingesteld',
         'retention.purge': 'Gegevens verwijderd na de bewaartermijn',
         'pupil.erase': 'Alle gegevens van een leerling verwijderd',
@@ -819,7 +811,7 @@ export const nl = {
     NOT_FOUND: 'Dit onderdeel bestaat niet (meer).',
     CONFLICT: 'Dit kan niet: het botst met gegevens die er al zijn.',
     CONSENT_REQUIRED:
-      'Deze leerling is jonger dan 16 en er is geen toestemming van ouders vastgelegd. Leg eerst de toestemming vast, bespreek de casus anoniem, of leg een zorg over de veiligheid van het kind vast met een reden.',
+      'Voor deze leerling is nog niet de toestemming vastgelegd van iedereen die moet beslissen (de ouders met gezag, en vanaf 12 jaar de leerling). Leg eerst de toestemming vast, bespreek de casus anoniem, of leg een zorg over de veiligheid van het kind vast met een reden.',
     CASE_CLOSED: 'Deze casus is afgesloten. Heropen de casus om er weer iets aan te wijzigen.',
     REASON_REQUIRED: 'Geef een reden op: die wordt bewaard in de geschiedenis van de casus.',
     DATE_ORDER: 'Deze datum kan niet: hij ligt vóór een datum die eerst moet komen. Er is niets gewijzigd.',

@@ -204,23 +204,20 @@ export async function buildMonitoringFixture(): Promise<MonitoringFixture> {
     ['C12', 'withdrawn', '2026-01-20'],
     ['C13', 'given', '2026-11-02'],
   ];
-  // The parents' decisions (since migration 007 a decision names its party): one parent with gezag per case.
+  // The parents' decisions, as MDO recorded them before 0.3: one nameless parent party with gezag per case.
   const parentOf = new Map<string, number>();
   for (const [name, status, recordedOn] of consents) {
-    if (!parentOf.has(name))
-      parentOf.set(
-        name,
-        (
-          await db
-            .insertInto('caseParent')
-            .values({ caseId: cases[name], name: '', relation: '', hasAuthority: 1, createdAt: stamp })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id,
-      );
+    if (!parentOf.has(name)) {
+      const parent = await db
+        .insertInto('caseParent')
+        .values({ caseId: cases[name], createdAt: stamp })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      parentOf.set(name, parent.id);
+    }
     await db
       .insertInto('consent')
-      .values({ caseId: cases[name], status, recordedOn, createdAt: stamp, party: 'parent', parentId: parentOf.get(name)! })
+      .values({ caseId: cases[name], parentId: parentOf.get(name)!, status, recordedOn, createdAt: stamp })
       .execute();
   }
 

@@ -3,7 +3,9 @@ import type { DB } from '../../db/schema';
 import { assertNotBefore } from '../dateOrder';
 import { AppError } from '../errors';
 import { nl } from '../i18n/nl';
-import { currentConsent, discussionGate } from './consent';
+import { nlConsent } from '../i18n/nlConsent';
+import { caseGate, gatesFor } from './consent';
+import { gateFields } from './consentGate';
 
 /** How an agenda item is titled: the pupil's name, or no identity when discussed anonymously. */
 export const agendaTitle = sql<string>`CASE
@@ -82,15 +84,6 @@ export async function agendaSuggestions(db: Kysely<DB>, meetingId: number) {
         .whereRef('effectCheck.caseId', '=', 'supportCase.id')
         .whereRef('effectCheck.checkedOn', '>=', 'supportCase.firstDiscussedOn')
         .as('effectChecks'),
-      // The latest consent decision, in the same query (not one query per case).
-      eb
-        .selectFrom('consent')
-        .select('consent.status')
-        .whereRef('consent.caseId', '=', 'supportCase.id')
-        .orderBy('consent.recordedOn', 'desc')
-        .orderBy('consent.id', 'desc')
-        .limit(1)
-        .as('consent'),
     ])
     .where('supportCase.schoolId', '=', meeting.schoolId)
     .where('supportCase.status', '!=', 'closed')
@@ -108,6 +101,12 @@ export async function agendaSuggestions(db: Kysely<DB>, meetingId: number) {
     )
     .execute();
 
+  // The parties of every case in two queries, not one per case.
+  const gates = await gatesFor(
+    db,
+    rows.map((row) => ({ id: row.caseId, dateOfBirth: row.dateOfBirth, safetyConcernReason: row.safetyConcernReason })),
+    meeting.date,
+  );
   const suggestions = [];
   for (const row of rows) {
     const reasons: SuggestionReason[] = [];
@@ -123,10 +122,7 @@ export async function agendaSuggestions(db: Kysely<DB>, meetingId: number) {
       reasons,
       openAgreements: Number(row.openAgreements),
       overdueAgreements: Number(row.overdueAgreements),
-      gate: discussionGate(
-        { dateOfBirth: row.dateOfBirth, consent: row.consent, safetyConcernReason: row.safetyConcernReason },
-        meeting.date,
-      ),
+      ...gateFields(gates.get(row.caseId)!),
     });
   }
   const rank = (reasons: SuggestionReason[]) =>
@@ -166,8 +162,9 @@ function assertEditable(status: string) {
 }
 
 /**
- * Puts a case on the agenda. Under 16 without consent it may only be
- * discussed anonymously, unless a safety concern with a reason is recorded.
+ * Puts a case on the agenda. Without the consent of every party its age band
+ * requires (core/services/consentGate.ts) it may only be discussed
+ * anonymously, unless a safety concern with a reason is recorded.
  */
 export async function addCaseItem(
   db: Kysely<DB>,
@@ -191,11 +188,9 @@ export async function addCaseItem(
     if (!found || found.schoolId !== meeting.schoolId) throw new AppError('NOT_FOUND', 'case');
     if (found.status === 'closed') throw new AppError('CASE_CLOSED');
     assertNotBefore(meeting.date, found.registeredOn, 'caseDiscussedBeforeRegistered');
-    const gate = discussionGate(
-      { dateOfBirth: found.dateOfBirth, consent: await currentConsent(trx, input.caseId), safetyConcernReason: found.safetyConcernReason },
-      meeting.date,
-    );
-    if (gate === 'needs_consent' && !input.anonymous) throw new AppError('CONSENT_REQUIRED');
+    const gate = await caseGate(trx, input.caseId, meeting.date);
+    // The message names the missing parties by role (de leerling (13 jaar), moeder (gezag)), never by name.
+    if (gate.gate === 'needs_consent' && !input.anonymous) throw new AppError('CONSENT_REQUIRED', '', nlConsent.refusal(gate));
     const onAgenda = await trx
       .selectFrom('agendaItem')
       .select('id')

@@ -39,7 +39,17 @@ describe('the audit log', () => {
     const caseRow = await db.selectFrom('supportCase').select('id').executeTakeFirstOrThrow();
     await recordConsent(
       db,
-      { caseId: caseRow.id, status: 'withdrawn', recordedOn: '2026-11-25', scope: 'Kernteam', note: 'Moeder belde' },
+      {
+        caseId: caseRow.id,
+        party: 'pupil',
+        parentId: null,
+        status: 'withdrawn',
+        method: 'oral',
+        coversDiscussion: true,
+        shareWith: ['GGD'],
+        recordedOn: '2026-11-25',
+        note: 'Leerling belde',
+      },
       clock,
     );
     await setSafetyConcern(db, caseRow.id, 'Zorg over thuissituatie', clock);

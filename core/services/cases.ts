@@ -1,11 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { compiledOnce } from '../../db/compiledQuery';
-import type { ConsentStatus, DB, EffectResult, ParentsPresent, PupilParticipation } from '../../db/schema';
+import type { ConsentMethod, ConsentParty, ConsentStatus, DB, EffectResult, ParentsPresent, PupilParticipation } from '../../db/schema';
 import { nowIso, today, type Clock } from '../clock';
 import { assertNotBefore } from '../dateOrder';
 import { AppError } from '../errors';
 import { agreementRows } from './agreements';
-import { discussionGate } from './consent';
+import { consentGate, gateFields } from './consentGate';
 
 /** Cases joined with their pupil and active trekker (`lead`); callers choose the columns. */
 export function casesWithLead(db: Kysely<DB>) {
@@ -152,8 +152,14 @@ export async function reopenCase(db: Kysely<DB>, caseId: number, clock: Clock): 
 export const caseListsSql = {
   themes: `(SELECT json_group_array(json_object('id', id, 'name', name)) FROM (
     SELECT t.id, t.name FROM case_theme ct JOIN theme t ON t.id = ct.theme_id WHERE ct.case_id = support_case.id ORDER BY t.name))`,
-  consents: `(SELECT json_group_array(json_object('id', id, 'status', status, 'scope', scope, 'recordedOn', recorded_on, 'note', note)) FROM (
-    SELECT id, status, scope, recorded_on, note FROM consent WHERE case_id = support_case.id ORDER BY recorded_on, id))`,
+  consents: `(SELECT json_group_array(json_object('id', id, 'party', party, 'parentId', parent_id, 'status', status, 'method', method,
+      'coversDiscussion', covers_discussion, 'shareWith', json(share_with), 'scope', scope, 'recordedOn', recorded_on, 'note', note)) FROM (
+    SELECT * FROM consent WHERE case_id = support_case.id ORDER BY recorded_on, id))`,
+  parents: `(SELECT json_group_array(json_object('id', id, 'name', name, 'relation', relation, 'hasAuthority', has_authority)) FROM (
+    SELECT id, name, relation, has_authority FROM case_parent WHERE case_id = support_case.id ORDER BY id))`,
+  organisations: `(SELECT json_group_array(organisation) FROM (
+    SELECT DISTINCT trim(organisation) AS organisation FROM member
+    WHERE school_id = support_case.school_id AND active = 1 AND trim(coalesce(organisation, '')) != '' ORDER BY 1))`,
   leads: `(SELECT json_group_array(json_object('id', id, 'memberId', member_id, 'memberName', name, 'startedOn', started_on, 'endedOn', ended_on, 'reason', reason)) FROM (
     SELECT cl.id, cl.member_id, m.name, cl.started_on, cl.ended_on, cl.reason FROM case_lead cl JOIN member m ON m.id = cl.member_id
     WHERE cl.case_id = support_case.id ORDER BY cl.started_on, cl.id))`,
@@ -185,7 +191,20 @@ interface DiscussionParticipation {
 
 interface CaseLists {
   themes: { id: number; name: string }[];
-  consents: { id: number; status: ConsentStatus; scope: string; recordedOn: string; note: string }[];
+  consents: {
+    id: number;
+    party: ConsentParty;
+    parentId: number | null;
+    status: ConsentStatus;
+    method: ConsentMethod | null;
+    coversDiscussion: 0 | 1;
+    shareWith: string[];
+    scope: string;
+    recordedOn: string;
+    note: string;
+  }[];
+  parents: { id: number; name: string; relation: string; hasAuthority: 0 | 1 }[];
+  organisations: string[];
   leads: { id: number; memberId: number; memberName: string; startedOn: string; endedOn: string | null; reason: string }[];
   effectChecks: { id: number; result: EffectResult; note: string; checkedOn: string }[];
   discussions: ({
@@ -222,6 +241,8 @@ const caseRow = compiledOnce((db, caseId: number) =>
       'supportCase.safetyConcernReason',
       sql.raw<string>(caseListsSql.themes).as('themesJson'),
       sql.raw<string>(caseListsSql.consents).as('consentsJson'),
+      sql.raw<string>(caseListsSql.parents).as('parentsJson'),
+      sql.raw<string>(caseListsSql.organisations).as('organisationsJson'),
       sql.raw<string>(caseListsSql.leads).as('leadsJson'),
       sql.raw<string>(caseListsSql.effectChecks).as('effectChecksJson'),
       sql.raw<string>(caseListsSql.discussions).as('discussionsJson'),
@@ -234,23 +255,43 @@ const caseRow = compiledOnce((db, caseId: number) =>
 export async function getCase(db: Kysely<DB>, caseId: number, clock: Clock) {
   const found = await caseRow(db, caseId);
   if (!found) throw new AppError('NOT_FOUND', 'case');
-  const { themesJson, consentsJson, leadsJson, effectChecksJson, discussionsJson, agreementsJson, ...row } = found;
+  const { themesJson, consentsJson, parentsJson, organisationsJson, leadsJson, effectChecksJson, discussionsJson, agreementsJson, ...row } =
+    found;
   // One query for the whole page: the lists come back as JSON arrays.
   const lists: CaseLists = {
     themes: JSON.parse(themesJson),
     consents: JSON.parse(consentsJson),
+    parents: JSON.parse(parentsJson),
+    organisations: JSON.parse(organisationsJson),
     leads: JSON.parse(leadsJson),
     effectChecks: JSON.parse(effectChecksJson),
     discussions: JSON.parse(discussionsJson),
     agreements: JSON.parse(agreementsJson),
   };
-  const consent = lists.consents.at(-1)?.status ?? null;
   const effectCheckedOnTime = row.effectDueOn ? lists.effectChecks.some((check) => check.checkedOn >= row.firstDiscussedOn!) : false;
+  // Each party's latest decision: the list is oldest first, so the last one per party wins.
+  const latest = (party: ConsentParty, parentId: number | null) => {
+    const found = lists.consents.findLast((consent) => consent.party === party && consent.parentId === parentId);
+    return found ? { status: found.status, coversDiscussion: found.coversDiscussion === 1 } : null;
+  };
+  const parents = lists.parents.map((parent) => ({
+    ...parent,
+    hasAuthority: parent.hasAuthority === 1,
+    latest: latest('parent', parent.id),
+  }));
+  const pupilLatest = latest('pupil', null);
+  const gate = gateFields(
+    consentGate({ dateOfBirth: row.dateOfBirth, safetyConcernReason: row.safetyConcernReason, parents, pupil: pupilLatest }, today(clock)),
+  );
+  const { organisations, ...rest } = lists;
   return {
     ...row,
-    ...lists,
-    consent,
-    gate: discussionGate({ dateOfBirth: row.dateOfBirth, consent, safetyConcernReason: row.safetyConcernReason }, today(clock)),
+    ...rest,
+    consents: lists.consents.map((consent) => ({ ...consent, coversDiscussion: consent.coversDiscussion === 1 })),
+    parents,
+    pupilLatest,
+    partnerOrganisations: organisations,
+    ...gate,
     lead: lists.leads.find((lead) => lead.endedOn === null) ?? null,
     effectPending: !!row.effectDueOn && !effectCheckedOnTime && row.status !== 'closed',
   };

@@ -4,7 +4,8 @@ import { AppError } from '../errors';
 import { agendaTitle } from './agenda';
 import { agreementRows } from './agreements';
 import { caseAgreements, casesWithLead } from './cases';
-import { currentConsent, discussionGate } from './consent';
+import { gatesFor } from './consent';
+import { gateFields } from './consentGate';
 
 /**
  * Everything the chair needs on one agenda item's screen: the case with its
@@ -106,7 +107,7 @@ export async function getChairItem(db: Kysely<DB>, agendaItemId: number) {
         .executeTakeFirst()
     : undefined;
   const { dateOfBirth, ...caseInfo } = caseRow;
-  const consent = await currentConsent(db, item.caseId);
+  const gate = await gatesFor(db, [{ id: item.caseId, dateOfBirth, safetyConcernReason: caseRow.safetyConcernReason }], item.meetingDate);
   return {
     ...base,
     notes: discussion?.notes ?? '',
@@ -117,7 +118,7 @@ export async function getChairItem(db: Kysely<DB>, agendaItemId: number) {
       themes: themes.map((row) => row.name),
       // The two-week target is shown until its effect check is recorded.
       effectPending: !!caseRow.effectDueOn && !checked,
-      gate: discussionGate({ dateOfBirth, consent, safetyConcernReason: caseRow.safetyConcernReason }, item.meetingDate),
+      ...gateFields(gate.get(item.caseId)!),
     },
     agreements: allAgreements.filter((agreement) => agreement.meetingId === item.meetingId),
     // Open agreements from earlier meetings come back under their case until settled.

@@ -123,10 +123,11 @@ describe('dashboard items', () => {
 
   it('lists open cases without recorded consent, with what that means for the next MDO', async () => {
     const items = await getDashboardItems(f.db, f.school.a, fixtureClock);
-    // C5 (11 years old) needs consent; C7 (17) may be discussed without. C12's consent was withdrawn: that is recorded.
-    expect(items.consentMissing.map((item) => [item.caseId, item.gate, item.nextAgendaItemId])).toEqual([
-      [f.cases.C5, 'needs_consent', f.nextItem.C5],
-      [f.cases.C7, 'allowed', null],
+    // C5 (11 years old) waits for the parents; C7 (17) for the pupil, who decides alone from 16 (since 0.3).
+    // C12's consent was withdrawn: that is a decision, not a missing one.
+    expect(items.consentMissing.map((item) => [item.caseId, item.gate, item.nextAgendaItemId, item.gateDetail.missing])).toEqual([
+      [f.cases.C5, 'needs_consent', f.nextItem.C5, [{ kind: 'parentsWithAuthority' }]],
+      [f.cases.C7, 'needs_consent', null, [{ kind: 'pupil' }]],
     ]);
   });
 

@@ -18,7 +18,8 @@ import { AppError } from '../errors';
 import { ownerLabel } from '../i18n/ownerLabel';
 import { agendaSuggestions } from './agenda';
 import { agreementRows } from './agreements';
-import { discussionGate } from './consent';
+import { gatesFor } from './consent';
+import { gateFields } from './consentGate';
 import { nextMeeting } from './meetings';
 import { pendingParentCopies } from './participation';
 
@@ -152,7 +153,6 @@ export async function getDashboardItems(
           .whereRef('caseLead.caseId', '=', 'supportCase.id')
           .where('caseLead.endedOn', 'is', null),
       ).as('hasLead'),
-      exists(selectFrom('consent').select('consent.id').whereRef('consent.caseId', '=', 'supportCase.id')).as('hasConsent'),
       // As on the case page: a check on or after the first discussion answers the two-week target.
       exists(
         selectFrom('effectCheck')
@@ -174,7 +174,13 @@ export async function getDashboardItems(
     status: row.status as CaseLink['status'],
     nextAgendaItemId: nextItem(row.id),
   });
+  // Judged on the next meeting's date (else today): who has to decide depends on the pupil's age then.
   const gateDate = next?.date ?? now;
+  const gates = await gatesFor(
+    db,
+    openCases.map((row) => ({ id: row.id, dateOfBirth: row.dateOfBirth, safetyConcernReason: row.safetyConcernReason })),
+    gateDate,
+  );
   const effectItems = openCases
     .filter((row) => row.effectDueOn !== null && row.firstDiscussedOn !== null && !row.effectChecked)
     .map((row) => ({ ...link(row), firstDiscussedOn: row.firstDiscussedOn!, effectDueOn: row.effectDueOn! }))
@@ -201,12 +207,10 @@ export async function getDashboardItems(
         registeredOn: row.registeredOn,
         weeksOpen: Math.floor(differenceInCalendarDays(parseISO(now), parseISO(row.registeredOn)) / 7),
       })),
+    // A party that has to decide and has not yet; a refusal is a decision, not a missing one.
     consentMissing: openCases
-      .filter((row) => !row.hasConsent)
-      .map((row) => ({
-        ...link(row),
-        gate: discussionGate({ dateOfBirth: row.dateOfBirth, consent: null, safetyConcernReason: row.safetyConcernReason }, gateDate),
-      })),
+      .filter((row) => gates.get(row.id)!.missing.length > 0)
+      .map((row) => ({ ...link(row), ...gateFields(gates.get(row.id)!) })),
     parentCopies: await pendingParentCopies(db, schoolId),
   };
 }

@@ -167,7 +167,7 @@ describe('dates in order, in the services', () => {
 
     const registered = registeredCase();
     const caseId = Number(registered.id);
-    const consent = { caseId, status: 'given' as const, scope: 'Kernteam', note: '' };
+    const consent = { caseId, party: 'pupil' as const, status: 'given' as const, method: 'written' as const, note: '' };
     await refused(
       'cases.recordConsent',
       { ...consent, recordedOn: shift(text(registered.date_of_birth), -1) },

@@ -7,7 +7,8 @@ import { addCaseItem, agendaSuggestions, removeAgendaItem, reorderAgenda, listAg
 import { addAgreement, postponeAgreement, setAgreementStatus } from './agreements';
 import { closeCase, createCase, getCase } from './cases';
 import { getChairItem } from './chair';
-import { discussionGate, recordConsent, setSafetyConcern } from './consent';
+import { recordConsent, setSafetyConcern } from './consent';
+import { consentOfAll } from './consent.test-helper';
 import { recordEffectCheck, saveItemText } from './discussions';
 import { setLead } from './leads';
 import { actionList, closeMeeting, planMeeting } from './meetings';
@@ -54,7 +55,7 @@ describe('running an MDO: the rules', () => {
       { question: `${name} verzuimt vaak op maandag.`, analysis: '', themeIds: [] },
       clock,
     );
-    if (consent) await recordConsent(handle.db, { caseId, status: 'given', recordedOn: '2026-11-20', scope: 'Kernteam', note: '' }, clock);
+    if (consent) await consentOfAll(handle.db, caseId, clock, { recordedOn: '2026-11-20' });
     return caseId;
   }
   const plan = (date: string) =>
@@ -102,16 +103,30 @@ describe('running an MDO: the rules', () => {
 
     const consentCase = await pupilCase('2015-05-05', 'Daan');
     await addCaseItem(handle.db, { meetingId, caseId: consentCase, anonymous: false, plannedMinutes: 15 });
+    const parentId = (await handle.db.selectFrom('caseParent').select('id').where('caseId', '=', consentCase).executeTakeFirstOrThrow()).id;
     await recordConsent(
       handle.db,
-      { caseId: consentCase, status: 'withdrawn', recordedOn: '2026-11-24', scope: 'Kernteam', note: 'Ouders trekken in' },
+      {
+        caseId: consentCase,
+        party: 'parent',
+        parentId,
+        status: 'withdrawn',
+        method: 'oral',
+        coversDiscussion: true,
+        shareWith: [],
+        recordedOn: '2026-11-24',
+        note: 'Ouders trekken in',
+      },
       clock,
     );
     expect((await getCase(handle.db, consentCase, clock)).gate).toBe('needs_consent');
 
-    // Sixteen or older without a recorded decision: the pupil may be discussed.
-    expect(discussionGate({ dateOfBirth: '2010-01-01', consent: null, safetyConcernReason: null }, '2026-12-01')).toBe('allowed');
-    expect(discussionGate({ dateOfBirth: '2010-12-02', consent: null, safetyConcernReason: null }, '2026-12-01')).toBe('needs_consent');
+    // Sixteen or older without a recorded decision of the pupil: not by name either (it was allowed before 0.3).
+    const sixteen = await pupilCase('2010-01-01', 'Lotte', false);
+    await expect(addCaseItem(handle.db, { meetingId, caseId: sixteen, anonymous: false, plannedMinutes: 15 })).rejects.toMatchObject({
+      code: 'CONSENT_REQUIRED',
+      userMessage: expect.stringContaining('de leerling (16 jaar)'),
+    });
   });
 
   it('sets the two-week effect date on the first discussion and shows it until checked', async () => {

@@ -3,7 +3,7 @@ import type { IdRef, OwnedTable } from '../contract/ownership';
 import type { DB } from '../../db/schema';
 import { AppError } from '../errors';
 
-/** The school of each given record of one table, in one SELECT (an agenda item's is its meeting's). */
+/** The school of each given record of one table, in one SELECT (an agenda item's is its meeting's, a parent's its case's). */
 function schoolsIn(db: Kysely<DB>, table: OwnedTable, ids: number[]) {
   // One parameter however many ids (a retention purge may name 100,000 cases).
   const listed = sql<number>`(select value from json_each(${JSON.stringify(ids)}))`;
@@ -14,6 +14,12 @@ function schoolsIn(db: Kysely<DB>, table: OwnedTable, ids: number[]) {
       .innerJoin('meeting', 'meeting.id', 'agendaItem.meetingId')
       .select('meeting.schoolId')
       .where('agendaItem.id', 'in', listed);
+  if (table === 'caseParent')
+    return db
+      .selectFrom('caseParent')
+      .innerJoin('supportCase', 'supportCase.id', 'caseParent.caseId')
+      .select('supportCase.schoolId')
+      .where('caseParent.id', 'in', listed);
   return db.selectFrom(table).select('schoolId').where('id', 'in', listed);
 }
 

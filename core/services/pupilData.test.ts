@@ -48,7 +48,21 @@ describe('a data-subject request about one pupil (AVG art. 15 and 17)', () => {
   it('exports every row about the pupil as JSON and as a DOCX with each casusdossier, and logs both by id only', async () => {
     const { db } = handle;
     const caseId = (await db.selectFrom('supportCase').select('id').where('pupilId', '=', pupil.id).executeTakeFirstOrThrow()).id;
-    await recordConsent(db, { caseId, status: 'given', recordedOn: '2026-11-20', scope: 'Delen met het kernteam', note: '' }, clock);
+    await recordConsent(
+      db,
+      {
+        caseId,
+        party: 'pupil',
+        parentId: null,
+        status: 'given',
+        method: 'written',
+        coversDiscussion: true,
+        shareWith: [],
+        recordedOn: '2026-11-20',
+        note: '',
+      },
+      clock,
+    );
 
     const data = await pupilDataJson(db, pupil.id, clock);
     expect(data.pupil).toMatchObject({ id: pupil.id, firstName: pupil.firstName, lastName: pupil.lastName });

@@ -110,6 +110,8 @@ export async function pupilDataJson(db: Kysely<DB>, pupilId: number, clock: Cloc
         .where('caseTheme.caseId', 'in', caseIds)
         .execute(),
     ),
+    // The parents and carers recorded in the pupil's cases, and every decision of each party.
+    caseParents: await byCase(() => db.selectFrom('caseParent').selectAll().where('caseId', 'in', caseIds).orderBy('id').execute()),
     consents: await byCase(() => db.selectFrom('consent').selectAll().where('caseId', 'in', caseIds).orderBy('id').execute()),
     caseLeads: await byCase(() =>
       db

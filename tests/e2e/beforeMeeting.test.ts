@@ -35,12 +35,20 @@ describe('before the meeting: pupils, cases, kernteam and search', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').getByRole('button', { name: 'Casus aanmelden', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Yara Koster' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('Jonger dan 16 zonder toestemming: alleen anoniem bespreken.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Nog niet bij naam bespreken: alleen anoniem.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Er is nog geen toestemming van de ouders met gezag.').isVisible()).toBe(true);
 
-    await page.getByRole('combobox', { name: 'Toestemming vastleggen' }).click();
+    // Ten years old: her mother with gezag decides.
+    await page.getByRole('textbox', { name: 'Relatie', exact: true }).fill('moeder');
+    await page.getByRole('button', { name: 'Ouder of verzorger toevoegen' }).click();
+    await page.getByRole('combobox', { name: 'Wie besluit', exact: true }).click();
+    await page.getByRole('option', { name: 'moeder', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Besluit', exact: true }).click();
     await page.getByRole('option', { name: 'Gegeven' }).click();
-    await page.getByLabel('Datum').fill('2026-11-24');
-    await page.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+    await page.getByRole('combobox', { name: 'Hoe', exact: true }).click();
+    await page.getByRole('option', { name: 'Schriftelijk' }).click();
+    await page.getByRole('textbox', { name: 'Datum', exact: true }).fill('2026-11-24');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await expect.poll(() => page.getByText('Mag bij naam worden besproken.').isVisible()).toBe(true);
 
     const saved = await session

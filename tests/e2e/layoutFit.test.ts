@@ -100,7 +100,7 @@ function screenGroups(ids: Awaited<ReturnType<typeof pick>>): Record<string, Scr
     ],
     'cases, pupils and kernteam': [
       route('casussen', '#/casussen', 'Casussen', 2),
-      route('casus', `#/casussen/${ids.caseId}`, 'Toestemming ouders'),
+      route('casus', `#/casussen/${ids.caseId}`, 'Toestemming', 4),
       route('leerlingen', '#/leerlingen', 'Leerlingen', 2),
       route('kernteam', '#/kernteam', 'Kernteam', 2),
     ],

@@ -120,7 +120,7 @@ describe('main screens', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Actielijst per uitvoerder' }).isVisible()).toBe(true);
     await check(page, 'afsluiten');
     await go(page, `#/casussen/${item.caseId}`);
-    await expect.poll(() => page.getByRole('heading', { name: 'Toestemming ouders' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Toestemming', exact: true }).isVisible()).toBe(true);
     await check(page, 'casus');
   });
 

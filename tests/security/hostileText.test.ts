@@ -53,7 +53,9 @@ const FIELDS = {
   group: 40,
   question: 4000,
   analysis: 8000,
-  consentScope: 500,
+  parentName: 120,
+  parentRelation: 60,
+  consentShareWith: 120,
   consentNote: 1000,
   safetyReason: 2000,
   leadReason: 1000,
@@ -105,7 +107,9 @@ const DOSSIER: Field[] = [
   'lastName',
   'group',
   'question',
-  'consentScope',
+  'parentName',
+  'parentRelation',
+  'consentShareWith',
   'leadReason',
   'notes',
   'conclusions',
@@ -400,13 +404,24 @@ describe('hostile text in every field, every document kind', () => {
       analysis: text('analysis'),
       themeIds: [themeId],
     });
+    const { id: parentId } = await call('cases.addParent', {
+      caseId,
+      name: text('parentName'),
+      relation: text('parentRelation'),
+      hasAuthority: true,
+    });
     await call('cases.recordConsent', {
       caseId,
+      party: 'parent',
+      parentId,
       status: 'given',
+      method: 'written',
+      shareWith: [text('consentShareWith')],
       recordedOn: TODAY,
-      scope: text('consentScope'),
       note: text('consentNote'),
     });
+    // Twelve on the meeting date: the pupil decides too.
+    await call('cases.recordConsent', { caseId, party: 'pupil', status: 'given', method: 'oral', recordedOn: TODAY });
     await call('cases.setSafetyConcern', { caseId, reason: text('safetyReason') });
     await call('cases.setLead', { caseId, memberId, reason: text('leadReason'), onDate: TODAY });
     const certificateId = options.sign ? (await call('certificates.create', { memberId, passphrase: CERT_PASSPHRASE })).id : undefined;

@@ -192,7 +192,13 @@ async function recordsBySchool(db: Kysely<DB>): Promise<Records> {
               .innerJoin('meeting', 'meeting.id', 'agendaItem.meetingId')
               .select(['agendaItem.id', 'meeting.schoolId'])
               .execute()
-          : await db.selectFrom(table).select(['id', 'schoolId']).execute();
+          : table === 'caseParent'
+            ? await db
+                .selectFrom('caseParent')
+                .innerJoin('supportCase', 'supportCase.id', 'caseParent.caseId')
+                .select(['caseParent.id', 'supportCase.schoolId'])
+                .execute()
+            : await db.selectFrom(table).select(['id', 'schoolId']).execute();
     for (const row of rows) records[table].set(row.schoolId, [...(records[table].get(row.schoolId) ?? []), row.id]);
   }
   return records;
@@ -219,6 +225,14 @@ async function anchorsOf(db: Kysely<DB>, schoolId: number, certificateId: number
     .where('id', '=', caseItem.caseId)
     .executeTakeFirstOrThrow();
   const chair = await db.selectFrom('member').select(['id', 'roleId']).where('id', '=', meeting.chairId).executeTakeFirstOrThrow();
+  // A parent of that same case (a case without one gets one, as the IB would add).
+  const parent =
+    (await db.selectFrom('caseParent').select('id').where('caseId', '=', supportCase.id).executeTakeFirst()) ??
+    (await db
+      .insertInto('caseParent')
+      .values({ caseId: supportCase.id, name: 'Ouder', relation: 'moeder', hasAuthority: 1, createdAt: E2E_NOW })
+      .returning('id')
+      .executeTakeFirstOrThrow());
   const firstOf = async (table: 'theme' | 'tag' | 'agreement') =>
     (await db.selectFrom(table).select('id').where('schoolId', '=', schoolId).orderBy('id').executeTakeFirstOrThrow()).id;
   const records: Record<OwnedTable, number> = {
@@ -227,6 +241,7 @@ async function anchorsOf(db: Kysely<DB>, schoolId: number, certificateId: number
     member: chair.id,
     pupil: supportCase.pupilId,
     supportCase: supportCase.id,
+    caseParent: parent.id,
     theme: await firstOf('theme'),
     tag: await firstOf('tag'),
     meeting: meeting.id,

@@ -1,26 +1,11 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Grid,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-  Timeline,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useChannel, useChannelMutation } from '../api';
 import { ExportButton } from '../components/ExportButton';
 import { QueryState } from '../components/QueryState';
 import { formatShortDate, ownerLabel, t } from '../i18n';
+import { ConsentCard } from './case/ConsentCard';
 
 type CaseData = NonNullable<ReturnType<typeof useChannel<'cases.get'>>['data']>;
 
@@ -76,7 +61,7 @@ export function CasePage() {
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Stack>
-                <Consent data={data} />
+                <ConsentCard data={data} />
                 <CloseCase data={data} />
               </Stack>
             </Grid.Col>
@@ -193,66 +178,6 @@ function History({ data }: { data: CaseData }) {
           ))}
         </>
       )}
-    </Card>
-  );
-}
-
-function Consent({ data }: { data: CaseData }) {
-  const record = useChannelMutation('cases.recordConsent');
-  const safety = useChannelMutation('cases.setSafetyConcern');
-  const [status, setStatus] = useState<string | null>(null);
-  const [recordedOn, setRecordedOn] = useState('');
-  const [scope, setScope] = useState('');
-  const [reason, setReason] = useState(data.safetyConcernReason ?? '');
-  const fieldError = (path: string) => record.error?.error.fields?.find((field) => field.path === path)?.message;
-  return (
-    <Card withBorder>
-      <Title order={4}>{t.casePage.consent}</Title>
-      <Text mt={4} fw={600}>
-        {data.consent ? t.casePage.consentStatuses[data.consent] : t.casePage.consentNone}
-      </Text>
-      <Alert mt="xs" color={data.gate === 'needs_consent' ? 'orange' : data.gate === 'safety_concern' ? 'red' : 'teal'} p="xs">
-        {t.casePage.gate[data.gate]}
-      </Alert>
-      {data.consents.map((consent) => (
-        <Text key={consent.id} size="xs" c="dimmed" mt={4}>
-          {formatShortDate(consent.recordedOn)}: {t.casePage.consentStatuses[consent.status]} {consent.scope && `(${consent.scope})`}
-        </Text>
-      ))}
-      <Stack gap="xs" mt="sm">
-        <Select
-          label={t.casePage.recordConsent}
-          data={(['given', 'refused', 'withdrawn'] as const).map((value) => ({ value, label: t.casePage.consentStatuses[value] }))}
-          value={status}
-          onChange={setStatus}
-          error={fieldError('status')}
-        />
-        <TextInput
-          type="date"
-          label={t.casePage.date}
-          value={recordedOn}
-          onChange={(event) => setRecordedOn(event.currentTarget.value)}
-          error={fieldError('recordedOn')}
-        />
-        <TextInput label={t.casePage.scope} value={scope} onChange={(event) => setScope(event.currentTarget.value)} />
-        <Button variant="light" onClick={() => record.mutate({ caseId: data.id, status: status as 'given', recordedOn, scope })}>
-          {t.casePage.recordConsent}
-        </Button>
-      </Stack>
-      <Textarea
-        mt="md"
-        label={t.casePage.safety}
-        description={t.casePage.safetyHelp}
-        value={reason}
-        onChange={(event) => setReason(event.currentTarget.value)}
-        autosize
-        minRows={2}
-      />
-      <Group justify="flex-end" mt="xs">
-        <Button variant="light" color="red" onClick={() => safety.mutate({ caseId: data.id, reason: reason.trim() || null })}>
-          {t.casePage.safetySave}
-        </Button>
-      </Group>
     </Card>
   );
 }

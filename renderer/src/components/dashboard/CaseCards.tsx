@@ -173,6 +173,7 @@ export function ConsentMissingCard({ items }: { items: Items['consentMissing'] }
         render={(item) => (
           <CaseLine
             item={item}
+            details={t.consent.missingFrom(item.gateDetail)}
             status={
               <Badge
                 variant="light"

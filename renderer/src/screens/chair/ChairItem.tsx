@@ -56,6 +56,15 @@ function ItemBody({ data, focusNotes }: { data: ChairItemData; focusNotes: boole
         {data.case?.gate === 'safety_concern' && (
           <Alert color="red" mt="sm" title={t.chair.safetyConcern}>
             {data.case.safetyConcernReason}
+            <Text size="xs" mt={4}>
+              {t.consent.explain({ gate: data.case.gate, ...data.case.gateDetail })}
+            </Text>
+          </Alert>
+        )}
+        {data.case?.gate === 'needs_consent' && !data.anonymous && (
+          // Consent withdrawn after the case was put on the agenda: the chair sees it before discussing by name.
+          <Alert color="orange" mt="sm" title={t.consent.chairMissing} role="alert">
+            {t.consent.explain({ gate: data.case.gate, ...data.case.gateDetail })}
           </Alert>
         )}
         {data.case && (

@@ -58,6 +58,11 @@ export function Suggestions({ meetingId, schoolId, onAgenda }: { meetingId: numb
                         </Badge>
                       )}
                     </Group>
+                    {suggestion.gate !== 'allowed' && (
+                      <Text size="xs" c="dimmed">
+                        {t.consent.explain({ gate: suggestion.gate, ...suggestion.gateDetail })}
+                      </Text>
+                    )}
                   </Stack>
                   <Group gap={4} ml="auto">
                     <Button
@@ -120,6 +125,7 @@ function OtherCase({
         searchable
         clearable
         nothingFoundMessage={t.meetings.otherCaseNone}
+        description={t.consent.otherCaseHelp}
       />
       <Group gap={4} justify="flex-end">
         <Button size="xs" variant="default" disabled={!chosen} onClick={() => addChosen(false)}>
