@@ -80,7 +80,7 @@ function agendaReader(sqlite: Database.Database, counter: Counter) {
       sc.safety_concern_reason AS safetyConcernReason,
       (SELECT count(*) FROM agreement a WHERE a.case_id = sc.id AND a.status = 'open') AS openAgreements,
       (SELECT count(*) FROM agreement a WHERE a.case_id = sc.id AND a.status = 'open' AND a.due_on < :date) AS overdueAgreements,
-      (SELECT count(*) FROM effect_check e WHERE e.case_id = sc.id AND e.checked_on >= sc.first_discussed_on) AS effectChecks,
+      (SELECT count(*) FROM effect_check e WHERE e.case_id = sc.id AND e.checked_on >= sc.first_discussed_on) AS effectChecks
     FROM support_case sc
     JOIN pupil p ON p.id = sc.pupil_id
     WHERE sc.school_id = :schoolId AND sc.status != 'closed'

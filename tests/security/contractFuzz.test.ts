@@ -120,6 +120,7 @@ const idTables: Record<string, string[]> = {
   inviteeIds: ['member'],
   pupilId: ['pupil'],
   caseId: ['support_case'],
+  parentId: ['case_parent'],
   caseIds: ['support_case'],
   meetingId: ['meeting'],
   agendaItemId: ['agenda_item'],
@@ -398,7 +399,8 @@ describe('contract fuzz with valid payloads', () => {
     const planned = await router.call('meetings.plan', { ...plan, date: '2199-12-31' });
     const meetingId = (planned as { data: { id: number } }).data.id;
     sqlite.prepare(`UPDATE meeting SET date = '9999-12-31' WHERE id = ?`).run(meetingId);
-    const item = await router.call('agenda.addCase', { meetingId, caseId });
+    // No party has decided (the pupil is 16+ on that day): discussed anonymously, which still counts as its first discussion.
+    const item = await router.call('agenda.addCase', { meetingId, caseId, anonymous: true });
     const agendaItemId = (item as { data: { id: number } }).data.id;
     expect(await router.call('chair.saveText', { agendaItemId, field: 'notes', value: 'Eerste bespreking.' })).toMatchObject({ ok: true });
 
