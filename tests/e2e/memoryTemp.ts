@@ -18,6 +18,8 @@ const NEEDED_BYTES = 2 * 1024 ** 3;
 export function useMemoryTemp(root = '/dev/shm'): () => void {
   if (process.env.MDO_TEST_TMPDIR === 'disk' || !hasRoom(root)) return () => undefined;
   const dir = fs.mkdtempSync(path.join(root, 'mdo-tests-'));
+  // Open to every user like /tmp (sticky): the CLI's read-only cases run as another user (cli/fileKinds.test.ts).
+  fs.chmodSync(dir, 0o1777);
   const before = process.env.TMPDIR;
   process.env.TMPDIR = dir;
   // The folder lives exactly as long as this run: generated demo templates can be shared in it (runTemplate).
