@@ -50,8 +50,8 @@ export async function listParentCopies(db: Kysely<DB>, meetingId: number) {
   const meeting = await db.selectFrom('meeting').select('id').where('id', '=', meetingId).executeTakeFirst();
   if (!meeting) throw new AppError('NOT_FOUND', 'meeting');
   return db
-    .selectFrom('caseDiscussion')
-    .innerJoin('agendaItem', 'agendaItem.id', 'caseDiscussion.agendaItemId')
+    .selectFrom('agendaItem')
+    .innerJoin('caseDiscussion', 'caseDiscussion.agendaItemId', 'agendaItem.id')
     .innerJoin('supportCase', 'supportCase.id', 'caseDiscussion.caseId')
     .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
     .select([
@@ -63,7 +63,7 @@ export async function listParentCopies(db: Kysely<DB>, meetingId: number) {
       'caseDiscussion.parentsAbsentReason',
       'caseDiscussion.parentCopySentOn as sentOn',
     ])
-    .where('caseDiscussion.meetingId', '=', meetingId)
+    .where('agendaItem.meetingId', '=', meetingId)
     .where('caseDiscussion.discussedByName', '=', 1)
     .where((eb) => eb.or([eb('caseDiscussion.parentsPresent', 'is', null), eb('caseDiscussion.parentsPresent', '!=', 'yes')]))
     .orderBy('agendaItem.position')
@@ -102,18 +102,20 @@ export async function markParentCopySent(
  * from before 0.3), and years of meetings should not all ask for attention.
  */
 export async function pendingParentCopies(db: Kysely<DB>, schoolId: number) {
+  // From the school's meetings through their agenda items: case_discussion has no index on meeting_id.
   const firstRecorded = await db
-    .selectFrom('caseDiscussion')
-    .innerJoin('meeting', 'meeting.id', 'caseDiscussion.meetingId')
+    .selectFrom('meeting')
+    .innerJoin('agendaItem', 'agendaItem.meetingId', 'meeting.id')
+    .innerJoin('caseDiscussion', 'caseDiscussion.agendaItemId', 'agendaItem.id')
     .select((eb) => eb.fn.min('meeting.date').as('date'))
     .where('meeting.schoolId', '=', schoolId)
     .where('caseDiscussion.parentsPresent', 'is not', null)
     .executeTakeFirst();
   const since = firstRecorded?.date ?? null;
   return db
-    .selectFrom('caseDiscussion')
-    .innerJoin('meeting', 'meeting.id', 'caseDiscussion.meetingId')
-    .innerJoin('agendaItem', 'agendaItem.id', 'caseDiscussion.agendaItemId')
+    .selectFrom('meeting')
+    .innerJoin('agendaItem', 'agendaItem.meetingId', 'meeting.id')
+    .innerJoin('caseDiscussion', 'caseDiscussion.agendaItemId', 'agendaItem.id')
     .innerJoin('supportCase', 'supportCase.id', 'caseDiscussion.caseId')
     .innerJoin('pupil', 'pupil.id', 'supportCase.pupilId')
     .select([

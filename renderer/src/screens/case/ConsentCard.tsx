@@ -331,7 +331,7 @@ function DecisionHistory({ data }: { data: CaseData }) {
       <Title order={5} mt="md" mb={4}>
         {c.history}
       </Title>
-      <Table.ScrollContainer minWidth={0} type="native">
+      <Table.ScrollContainer minWidth={0} type="native" tabIndex={0} aria-label={c.history}>
         <Table aria-label={c.history} fz="xs" verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
