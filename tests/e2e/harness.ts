@@ -11,7 +11,9 @@ export * from './launch';
 
 // One Chromium per test file, started by the file's first launchApp: starting and stopping Chromium
 // for every test was a few seconds each on two busy cores. Each app still gets a browser context of
-// its own (its own pages, storage and network filter), closed with the app.
+// its own (its own pages, storage and network filter), closed with the app. Test files share their
+// worker's modules (vitest `isolate: false`), so this hook is registered by the first file that
+// imports the harness: later files of that worker keep one Chromium, which ends with the worker.
 let fileBrowser: Promise<Browser> | undefined;
 afterAll(async () => {
   const browser = fileBrowser;
