@@ -41,6 +41,9 @@ import {
 import { backup, restore } from './backupCommands';
 import { openForCli } from './openForCli';
 import { exportRegio, regio } from './regioCommands';
+import { exportInvitation } from './invitationCommand';
+import { exportAgenda } from './agendaCommand';
+import { exportActions } from './actionsCommand';
 import { assertStrongForCli } from './passphrase';
 
 export type { CliIo };
@@ -67,6 +70,21 @@ Commands:
         --sign adds an OOXML signature with the certificate; a verslag must be
         finalized to be signed, the signature is stored with it, and
         "--meeting latest" then means the latest finalized meeting.
+  export uitnodiging --db FILE --meeting ID --out FILE.ics [--force]
+        The invitation to a meeting for the kernteam's calendars (iCalendar):
+        date, time, duration from the agenda, place, organiser; no pupil data.
+        Each meeting keeps one UID; a changed meeting gets a higher SEQUENCE,
+        so a re-sent file updates the same calendar entry, and a cancelled
+        meeting's file cancels it.
+  export agenda --db FILE --meeting ID --out FILE.docx [--sign --cert FILE.p12] [--force]
+        The agenda for the kernteam: per case the pupil's initials and group,
+        the hulpvraag in short and the open agreements to report on, only for
+        cases whose consent covers sharing with the kernteam; any other case
+        appears as "Anonieme casus (Groep 6)". No date of birth, no full name.
+  export acties --db FILE --meeting ID --member ID --out FILE.docx [--sign --cert FILE.p12] [--force]
+        One kernteam member's own action list: the agreements that member owns
+        from this and earlier meetings that are still open, with due dates and
+        postponements; each case by initials and group as on the agenda.
   export monitoring --db FILE --from DATE --to DATE --out FILE.docx|FILE.csv [--school ID ...] [--force]
         The anonymous report for the stuurgroep over all schools (or the
         given ones): counts only, every count from 1 to 4 shown as "<5".
@@ -350,9 +368,16 @@ async function list(args: string[], io: CliIo): Promise<number> {
 }
 
 async function exportDocument(args: string[], io: CliIo): Promise<number> {
-  const [kind, rest] = positional(args, ['verslag', 'ouder', 'dossier', 'monitoring', 'regio'], 'export');
+  const [kind, rest] = positional(
+    args,
+    ['verslag', 'ouder', 'dossier', 'monitoring', 'regio', 'uitnodiging', 'agenda', 'acties'],
+    'export',
+  );
   if (kind === 'monitoring') return exportMonitoringReport(rest, io);
   if (kind === 'regio') return exportRegio(rest, io);
+  if (kind === 'uitnodiging') return exportInvitation(rest, io);
+  if (kind === 'agenda') return exportAgenda(rest, io);
+  if (kind === 'acties') return exportActions(rest, io);
   const values = parse(rest, {
     db: { type: 'string' },
     meeting: { type: 'string' },

@@ -481,6 +481,12 @@ export const exportRequest = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('minutes'), meetingId: id }),
   z.strictObject({ kind: z.literal('parent'), meetingId: id, caseId: id, sign: exportSigning.optional() }),
   z.strictObject({ kind: z.literal('dossier'), caseId: id, sign: exportSigning.optional() }),
+  // For the kernteam members, who do not use MDO: the invitation (.ics) and agenda before, each member's own actions after.
+  z.strictObject({ kind: z.literal('invitation'), meetingId: id }),
+  z.strictObject({ kind: z.literal('agenda'), meetingId: id, sign: exportSigning.optional() }),
+  z.strictObject({ kind: z.literal('actions'), meetingId: id, memberId: id, sign: exportSigning.optional() }),
+  // How a recipient checks a signed verslag in Word or LibreOffice: no school data at all.
+  z.strictObject({ kind: z.literal('recipientGuide') }),
 ]);
 
 export const correctionStart = z.strictObject({ meetingId: id, reason: required(1000, nl.forms.reason) });
