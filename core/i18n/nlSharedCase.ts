@@ -4,6 +4,8 @@ export const nlSharedCase = {
   named: (initials: string, groupName: string) => `${initials} (${groupName})`,
   /** A case whose consent does not cover sharing with the kernteam. */
   anonymous: (groupName: string) => `Anonieme casus (${groupName})`,
+  /** Stands for the pupil's name in free text of a case that is not named. */
+  thePupil: 'de leerling',
   /** An agreement that belongs to no case. */
   general: 'Algemeen',
 };

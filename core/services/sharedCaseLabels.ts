@@ -20,6 +20,8 @@ export interface SharedCaseLabel {
   groupName: string;
   /** "J.d.V. (Groep 6)" or "Anonieme casus (Groep 6)". */
   label: string;
+  /** Free text of this case (a hulpvraag, an agreement) with the pupil's first and last name replaced by the initials, or by "de leerling". */
+  redact(text: string): string;
 }
 
 /** "Jan de Vries" → "J.d.V.": the first letter of each part of the name, the tussenvoegsel in lower case. */
@@ -29,6 +31,16 @@ export function pupilInitials(firstName: string, lastName: string): string {
     .split(/[\s-]+/u)
     .filter(Boolean);
   return parts.map((part) => `${Array.from(part)[0]}.`).join('');
+}
+
+/** Replaces each whole-word occurrence of the pupil's full, first or last name (any case) by `replacement`. */
+export function withoutPupilName(text: string, firstName: string, lastName: string, replacement: string): string {
+  // The full name first, then the last name with and without its tussenvoegsel ("de Vries", "Vries"), then the first name.
+  const last = lastName.trim();
+  const names = [`${firstName.trim()} ${last}`, last, last.split(/\s+/u).at(-1) ?? '', firstName.trim()].filter((name) => name.length > 1);
+  if (names.length === 0) return text;
+  const escaped = names.sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), replacement);
 }
 
 /**
@@ -73,6 +85,7 @@ export async function sharedCaseLabels(
       initials,
       groupName: row.groupName,
       label: initials ? nlSharedCase.named(initials, row.groupName) : nlSharedCase.anonymous(row.groupName),
+      redact: (text) => withoutPupilName(text, row.firstName, row.lastName, initials ?? nlSharedCase.thePupil),
     });
   }
   return labels;
