@@ -578,6 +578,7 @@ export const nl = {
     saved: (name: string) => `Opgeslagen als ${name}.`,
     signed: 'Ondertekend exporteren',
     signAndSave: 'Ondertekenen en opslaan',
+    calendarFileType: 'Agenda-item (iCalendar)',
   },
   docs: {
     confidential: 'Vertrouwelijk',

@@ -7,12 +7,13 @@ import { readOpenedFile } from '../../core/ipc/openedFile';
 import { nl } from '../../core/i18n/nl';
 import { nlRegioSchool } from '../../core/i18n/nlRegioSchool';
 
-const filters: Record<OpenKind | OpenManyKind | 'pem', { name: string; extensions: string[] }> = {
+const filters: Record<OpenKind | OpenManyKind | 'pem' | 'ics', { name: string; extensions: string[] }> = {
   docx: { name: 'Word', extensions: ['docx'] },
   csv: { name: 'CSV (Excel)', extensions: ['csv'] },
   certificate: { name: nl.certificates.fileType, extensions: ['p12', 'pfx'] },
   regionCertificate: { name: nlRegioSchool.certificateFileType, extensions: ['pem', 'cer', 'crt'] },
   pem: { name: nl.regio.key.pemType, extensions: ['pem'] },
+  ics: { name: nl.exports.calendarFileType, extensions: ['ics'] },
   contribution: { name: nl.regio.contributions.fileType, extensions: [manyKinds.contribution.extension.slice(1)] },
 };
 
@@ -21,6 +22,7 @@ function saveFilter(suggestedName: string) {
   const extension = path.extname(suggestedName).toLowerCase();
   if (extension === '.csv') return filters.csv;
   if (extension === '.pem') return filters.pem;
+  if (extension === '.ics') return filters.ics;
   if (extension === '.p12') return filters.certificate;
   if (extension === '.mdoregio') return filters.contribution;
   return filters.docx;

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Modal, Tooltip, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileTypeDocx, IconSignature } from '@tabler/icons-react';
+import { IconCalendarEvent, IconFileTypeDocx, IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { exportRequest } from '../../../core/contract/entities';
@@ -11,6 +11,9 @@ import { CertificatePassphraseForm } from './certificates/CertificatePassphraseF
 import { CertificatePicker } from './certificates/CertificatePicker';
 
 type Request = z.input<typeof exportRequest>;
+
+/** The verslag is signed once after vaststellen; an invitation is no DOCX; the guide holds no school data. */
+const unsignable: ReadonlySet<Request['kind']> = new Set(['minutes', 'invitation', 'recipientGuide']);
 
 /**
  * Builds a DOCX in main and lets the user save it; says where it went or why
@@ -33,7 +36,7 @@ export function ExportButton({ request, label, ...props }: { request: Request; l
     <Group gap={4} wrap="nowrap" mt={props.mt}>
       <Button
         variant="light"
-        leftSection={<IconFileTypeDocx size={18} />}
+        leftSection={request.kind === 'invitation' ? <IconCalendarEvent size={18} /> : <IconFileTypeDocx size={18} />}
         loading={save.isPending && !signing}
         onClick={() => run(request)}
         {...props}
@@ -41,7 +44,7 @@ export function ExportButton({ request, label, ...props }: { request: Request; l
       >
         {label}
       </Button>
-      {request.kind !== 'minutes' && (
+      {!unsignable.has(request.kind) && (
         <Tooltip label={t.exports.signed}>
           <ActionIcon
             variant="subtle"
