@@ -17,7 +17,7 @@ import type { DB } from '../db/schema';
 import { AppError } from '../core/errors';
 import { nl } from '../core/i18n/nl';
 import { minutesForExport, signMinutesWith } from '../core/services/signatures';
-import { assertValidAt, createCertificate, readP12, summarize, type SigningIdentity } from '../core/signing/certificates';
+import { createCertificate, readP12, summarize } from '../core/signing/certificates';
 import { signDocx } from '../core/signing/signDocx';
 import { canReceiveContributions } from '../core/regio/keyPairs';
 import { verifyDocx } from '../core/signing/verifyDocx';
@@ -45,6 +45,7 @@ import { exportInvitation } from './invitationCommand';
 import { exportAgenda } from './agendaCommand';
 import { exportActions } from './actionsCommand';
 import { assertStrongForCli } from './passphrase';
+import { signingIdentity } from './signingIdentity';
 
 export type { CliIo };
 
@@ -475,13 +476,6 @@ async function latestMeeting(db: Kysely<DB>, finalizedOnly: boolean): Promise<nu
     .orderBy('date', 'desc')
     .executeTakeFirst();
   return row?.id ?? failWith(`no ${finalizedOnly ? 'finalized' : 'held'} meeting in this database`);
-}
-
-function signingIdentity(file: string, io: CliIo): SigningIdentity {
-  requireInputFile(file, 'certificate file', 2);
-  const identity = readP12(fs.readFileSync(file), certificatePassphrase(io));
-  assertValidAt(identity.certificate, (io.clock ?? systemClock).now());
-  return identity;
 }
 
 function verify(args: string[], io: CliIo): number {
