@@ -1,26 +1,10 @@
-import { Document, ImageRun, Paragraph, TextRun, type FileChild } from 'docx';
-import { body, h1, labelled, pageFrame, styles, table, title } from '../documents/blocks';
+import { Document, Paragraph, TextRun, type FileChild } from 'docx';
+import { body, h1, labelled, pageFrame, styles, title } from '../documents/blocks';
 import { packDocx } from '../documents/packDocx';
 import { nlMonitoring as t } from '../i18n/nlMonitoring';
-import { chartPng, type Chart } from './charts';
+import type { Chart } from './charts';
+import { reportTablesDocx } from './reportTablesDocx';
 import type { MonitoringReport } from './report';
-
-// Word shows an image at 96 pixels per inch; the chart is drawn at that size and rasterized at twice it.
-const SHOWN_WIDTH = 600;
-
-function chartImage(chart: Chart): Paragraph {
-  const scale = SHOWN_WIDTH / chart.width;
-  return new Paragraph({
-    children: [
-      new ImageRun({
-        type: 'png',
-        data: chartPng(chart),
-        transformation: { width: SHOWN_WIDTH, height: Math.round(chart.height * scale) },
-        altText: { name: t.screen.chartAlt(''), description: chart.description, title: chart.description },
-      }),
-    ],
-  });
-}
 
 /**
  * The anonymous report as DOCX: the same tables as the screen and the CSV,
@@ -39,24 +23,7 @@ export async function buildMonitoringDocx(
     new Paragraph({ children: [new TextRun({ text: report.subtitle, italics: true })] }),
     ...report.meta.map((entry) => labelled(entry.label, entry.value)),
   ];
-  for (const [index, reportTable] of report.tables.entries()) {
-    children.push(h1(reportTable.title));
-    const chart = charts.find((candidate) => candidate.table === index);
-    if (chart) children.push(chartImage(chart));
-    if (reportTable.rows.length === 0) {
-      children.push(...body(reportTable.emptyText ?? ''));
-      continue;
-    }
-    const others = reportTable.columns.length - 1;
-    const labelWidth = others > 2 ? 40 : 60;
-    children.push(
-      table(
-        reportTable.columns,
-        reportTable.rows.map((row) => [row.label, ...row.cells.map((cell) => cell.text)]),
-        [labelWidth, ...Array.from({ length: others }, () => (100 - labelWidth) / others)],
-      ),
-    );
-  }
+  children.push(...reportTablesDocx(report.tables, charts, h1, 40));
   children.push(h1(t.legend.title), ...report.legend.flatMap(body));
   const document = new Document({
     creator: t.title,

@@ -1,9 +1,10 @@
-import { Document, ImageRun, Paragraph, TextRun, type FileChild } from 'docx';
-import { body, h1, h2, labelled, pageFrame, styles, table, title } from '../documents/blocks';
+import { Document, Paragraph, TextRun, type FileChild } from 'docx';
+import { body, h1, h2, labelled, pageFrame, styles, title } from '../documents/blocks';
 import { packDocx } from '../documents/packDocx';
 import { nlMonitoring as m } from '../i18n/nlMonitoring';
 import { nlRegioReport as t } from '../i18n/nlRegioReport';
-import { chartPng, reportCharts, type Chart } from '../monitoring/charts';
+import { reportCharts, type Chart } from '../monitoring/charts';
+import { reportTablesDocx } from '../monitoring/reportTablesDocx';
 import { cycleCharts } from '../monitoring/cycleCharts';
 import type { LinkedReport } from '../monitoring/linkedReport';
 import type { ReportTable } from '../monitoring/report';
@@ -12,43 +13,9 @@ import type { ReportTable } from '../monitoring/report';
 // region with its bar charts, then each gebied and each school (tables only),
 // then the learning cycle with a line chart per table, then the legend once.
 
-const SHOWN_WIDTH = 600;
-
-function chartImage(chart: Chart): Paragraph {
-  const scale = SHOWN_WIDTH / chart.width;
-  return new Paragraph({
-    children: [
-      new ImageRun({
-        type: 'png',
-        data: chartPng(chart),
-        transformation: { width: SHOWN_WIDTH, height: Math.round(chart.height * scale) },
-        altText: { name: m.screen.chartAlt(''), description: chart.description, title: chart.description },
-      }),
-    ],
-  });
-}
-
+/** The tables of one level; the label column is narrower than the school report's, for the region's wider counts. */
 function tablesWith(tables: readonly ReportTable[], charts: readonly Chart[], heading: (text: string) => Paragraph): FileChild[] {
-  const children: FileChild[] = [];
-  for (const [index, reportTable] of tables.entries()) {
-    children.push(heading(reportTable.title));
-    const chart = charts.find((candidate) => candidate.table === index);
-    if (chart) children.push(chartImage(chart));
-    if (reportTable.rows.length === 0) {
-      children.push(...body(reportTable.emptyText ?? ''));
-      continue;
-    }
-    const others = reportTable.columns.length - 1;
-    const labelWidth = others > 2 ? 34 : 60;
-    children.push(
-      table(
-        reportTable.columns,
-        reportTable.rows.map((row) => [row.label, ...row.cells.map((cell) => cell.text)]),
-        [labelWidth, ...Array.from({ length: others }, () => (100 - labelWidth) / others)],
-      ),
-    );
-  }
-  return children;
+  return reportTablesDocx(tables, charts, heading, 34);
 }
 
 /** The regional report as DOCX bytes; the same report on the same day gives the same bytes. */
