@@ -4,9 +4,8 @@ import type { Contribution } from '../core/regio/contribution';
 import { ContributionError } from '../core/regio/contributionError';
 import { readContributionFile, type ReadContribution } from '../core/regio/contributionFile';
 import { canReceiveContributions, readCertificateFile, type RegioIdentity } from '../core/regio/keyPairs';
-import { assertValidAt, readP12 } from '../core/signing/certificates';
+import { assertValidAt } from '../core/signing/certificates';
 import {
-  certificatePassphrase,
   dateArg,
   failWith,
   FileProblem,
@@ -21,6 +20,7 @@ import {
   type CliIo,
 } from './args';
 import { openForCli } from './openForCli';
+import { signingIdentity } from './signingIdentity';
 
 // `export regio` (a school's contribution for its region) and `regio combine`
 // (the coordinator's report from many contributions), for IT scripts and a
@@ -32,14 +32,6 @@ const appVersion = (process.env.npm_package_version as string | undefined) ?? '0
 function readInput(file: string, what: string): Buffer {
   requireInputFile(file, what, 2);
   return fs.readFileSync(file);
-}
-
-/** A .p12 with MDO_CERT_PASSPHRASE, refused when it is not valid today. */
-function p12Identity(file: string, io: CliIo): RegioIdentity {
-  const bytes = readInput(file, 'certificate file');
-  const identity = readP12(bytes, certificatePassphrase(io));
-  assertValidAt(identity.certificate, (io.clock ?? systemClock).now());
-  return identity;
 }
 
 const describeCertificate = (certificate: { subject: string; fingerprint256: string }) =>
@@ -83,7 +75,7 @@ export async function exportRegio(args: string[], io: CliIo): Promise<number> {
       `${values.for} cannot receive contributions: it is not an RSA certificate for encryption (make one with cert create --regio).`,
     );
   assertValidAt(recipient, clock.now());
-  const signer = values.sign ? p12Identity(values.cert!, io) : undefined;
+  const signer = values.sign ? signingIdentity(values.cert!, io) : undefined;
   refuseToReplace(out, values.force);
 
   // Written to: the school's own contribution key is made on its first export.
@@ -180,7 +172,7 @@ export async function regioCombine(args: string[], io: CliIo): Promise<number> {
   if (positionals.length === 0) throw new UsageError('no contribution files given');
   for (const file of positionals) requireInputFile(file, 'contribution file', 2);
   const groupsBytes = values.groups === undefined ? undefined : readInput(values.groups, 'groups file');
-  const key = p12Identity(values.key, io);
+  const key = signingIdentity(values.key, io);
   refuseToReplace(out!, values.force);
   const clock = io.clock ?? systemClock;
 
