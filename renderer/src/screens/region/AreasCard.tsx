@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useChannel, useChannelMutation } from '../../api';
 import { QueryState } from '../../components/QueryState';
 import { t } from '../../i18n';
-import { ConfirmDialog, RenameDialog } from './RenameDialog';
+import { ConfirmDialog, RenameDialog, RenameRemoveButtons } from './RenameDialog';
 import { fieldProblem, type Area } from './types';
 
 const s = t.regio.screens.schools;
@@ -38,25 +38,11 @@ export function AreasCard() {
                         {s.areaSchools(area.schools)}
                       </Text>
                     </Group>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        aria-label={s.renameFor(area.name)}
-                        onClick={() => (rename.reset(), setRenaming(area))}
-                      >
-                        {s.rename}
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        aria-label={s.removeFor(area.name)}
-                        onClick={() => (remove.reset(), setRemoving(area))}
-                      >
-                        {s.remove}
-                      </Button>
-                    </Group>
+                    <RenameRemoveButtons
+                      name={area.name}
+                      onRename={() => (rename.reset(), setRenaming(area))}
+                      onRemove={() => (remove.reset(), setRemoving(area))}
+                    />
                   </Group>
                 </Paper>
               ))}

@@ -7,7 +7,7 @@ import { QueryState } from '../../components/QueryState';
 import { formatShortDate, t } from '../../i18n';
 import { AreasCard } from './AreasCard';
 import { periodLabel } from './periodLabel';
-import { ConfirmDialog, RenameDialog } from './RenameDialog';
+import { ConfirmDialog, RenameDialog, RenameRemoveButtons } from './RenameDialog';
 import { fieldProblem, type Area, type CsvResult, type RegionSchool } from './types';
 
 const s = t.regio.screens.schools;
@@ -135,25 +135,11 @@ function SchoolsTable({ schools, areas }: { schools: RegionSchool[]; areas: Area
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      aria-label={s.renameFor(school.name)}
-                      onClick={() => (rename.reset(), setRenaming(school))}
-                    >
-                      {s.rename}
-                    </Button>
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="red"
-                      aria-label={s.removeFor(school.name)}
-                      onClick={() => (remove.reset(), setRemoving(school))}
-                    >
-                      {s.remove}
-                    </Button>
-                  </Group>
+                  <RenameRemoveButtons
+                    name={school.name}
+                    onRename={() => (rename.reset(), setRenaming(school))}
+                    onRemove={() => (remove.reset(), setRemoving(school))}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

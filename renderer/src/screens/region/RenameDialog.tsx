@@ -1,4 +1,4 @@
-import { Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { DialogActions } from '../../components/DialogActions';
 import { t } from '../../i18n';
@@ -72,5 +72,19 @@ export function ConfirmDialog({
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** "Wijzig naam" and "Verwijder" for one school or gebied in a list, named for it (screen readers hear which). */
+export function RenameRemoveButtons({ name, onRename, onRemove }: { name: string; onRename: () => void; onRemove: () => void }) {
+  return (
+    <Group gap={4} wrap="nowrap" justify="flex-end">
+      <Button size="compact-sm" variant="subtle" aria-label={t.regio.screens.schools.renameFor(name)} onClick={onRename}>
+        {t.regio.screens.schools.rename}
+      </Button>
+      <Button size="compact-sm" variant="subtle" color="red" aria-label={t.regio.screens.schools.removeFor(name)} onClick={onRemove}>
+        {t.regio.screens.schools.remove}
+      </Button>
+    </Group>
   );
 }
