@@ -4,6 +4,7 @@ import { nlParticipation } from './nlParticipation';
 import { nlRegio } from './nlRegio';
 import { nlRegioReport } from './nlRegioReport';
 import { nlRegioSchool } from './nlRegioSchool';
+import { nlKernteamAgenda } from './nlKernteamAgenda';
 import type { ErrorCode } from '../contract/result';
 
 /**
@@ -18,6 +19,7 @@ export const nl = {
   regio: nlRegio,
   regioSchool: nlRegioSchool,
   regioReport: nlRegioReport,
+  kernteamAgenda: nlKernteamAgenda,
   app: {
     name: 'MDO',
     tagline: 'Multidisciplinair overleg rond de leerling',

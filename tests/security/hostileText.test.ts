@@ -129,6 +129,8 @@ const PRINTED = {
   // Every row about the pupil (AVG art. 15), as stored.
   json: [...DOSSIER, 'tag', 'analysis', 'consentNote', 'safetyReason', 'location', 'summary'] as Field[],
   monitoring: ['school', 'theme', 'tag'] as Field[],
+  // The kernteam agenda: meeting facts, the case by initials and group (consent given), its hulpvraag in short.
+  agenda: ['school', 'member', 'role', 'organisation', 'location', 'group', 'question', 'generalTitle'] as Field[],
   monitoringCsv: ['school', 'theme', 'tag'] as Field[],
 };
 // Typed into the verslag where nothing before them in their paragraph comes from a user, so a
@@ -472,6 +474,7 @@ describe('hostile text in every field, every document kind', () => {
     const texts: Record<keyof typeof PRINTED, string> = {} as never;
     texts.draft = docxText('draft verslag', await exported('documents.export', { kind: 'minutes', meetingId }));
     texts.parent = docxText('parent version', await exported('documents.export', { kind: 'parent', meetingId, caseId }));
+    texts.agenda = docxText('kernteam agenda', await exported('documents.export', { kind: 'agenda', meetingId }));
 
     await call('minutes.finalize', { meetingId });
     const stored = await db()
@@ -562,7 +565,7 @@ describe('hostile text in every field, every document kind', () => {
     }
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `[hostile text] ${run} MDOs, ${run * fieldNames.length} fields typed, 11 documents each, longest ${longest} chars, ${seconds.toFixed(1)} s`,
+      `[hostile text] ${run} MDOs, ${run * fieldNames.length} fields typed, 12 documents each, longest ${longest} chars, ${seconds.toFixed(1)} s`,
     );
     console.log(
       `[hostile text] fields with: ${Object.entries(seen)

@@ -96,6 +96,15 @@ export function MeetingPage() {
               <Grid.Col span={{ base: 12, md: 7 }}>
                 <Stack>
                   <Agenda meetingId={meetingId} agenda={data.agenda} editable={!closed} />
+                  {/* Before the meeting: the agenda to send the kernteam (initials only with consent to share). */}
+                  {!closed && (
+                    <Group gap="sm" wrap="wrap">
+                      <ExportButton request={{ kind: 'agenda', meetingId }} label={t.kernteamAgenda.export} />
+                      <Text size="sm" c="dimmed" style={{ flex: 1, minWidth: 220 }}>
+                        {t.kernteamAgenda.exportHint}
+                      </Text>
+                    </Group>
+                  )}
                   {/* After the meeting: the ouderversies for parents who were not there, until each is sent. */}
                   {(data.status === 'held' || data.status === 'finalized') && <ParentCopies meetingId={meetingId} />}
                 </Stack>
