@@ -158,5 +158,6 @@ describe('eigen actielijst per kernteamlid', () => {
 
   it('keeps characters file names cannot hold out of the suggested name', () => {
     expect(actionListFileName('A/B: "Jansen"?', '2026-12-14')).toBe('Acties A B Jansen MDO 2026-12-14.docx');
+    expect(actionListFileName('é'.repeat(300), '2026-12-14')).toBe(`Acties ${'é'.repeat(50)} MDO 2026-12-14.docx`);
   });
 });

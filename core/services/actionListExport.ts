@@ -14,7 +14,9 @@ const NOT_IN_FILE_NAMES = /[<>:"/\\|?*\p{Cc}]/gu;
 
 /** "Acties <member> MDO 2026-12-14.docx": the member is a professional; no pupil data. */
 export function actionListFileName(memberName: string, meetingDate: string): string {
-  const name = memberName.replace(NOT_IN_FILE_NAMES, ' ').replace(/\s+/g, ' ').trim().replace(/\.+$/, '') || '-';
+  const cleaned = memberName.replace(NOT_IN_FILE_NAMES, ' ').replace(/\s+/g, ' ').trim();
+  // A file name holds at most 255 bytes: a very long name is cut (by character, never inside one).
+  const name = Array.from(cleaned).slice(0, 50).join('').trim().replace(/\.+$/, '') || '-';
   return nl.actionList.docs.fileName(name, meetingDate);
 }
 

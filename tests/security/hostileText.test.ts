@@ -130,6 +130,8 @@ const PRINTED = {
   json: [...DOSSIER, 'tag', 'analysis', 'consentNote', 'safetyReason', 'location', 'summary'] as Field[],
   monitoring: ['school', 'theme', 'tag'] as Field[],
   monitoringCsv: ['school', 'theme', 'tag'] as Field[],
+  // A member's own action list: the case only as "Anonieme casus (group)" (a safety concern), the agreement redacted.
+  actions: ['school', 'member', 'role', 'organisation', 'group', 'agreement'] as Field[],
 };
 // Typed into the verslag where nothing before them in their paragraph comes from a user, so a
 // bidi override in other hostile text cannot reorder them in LibreOffice's rendering.
@@ -472,6 +474,7 @@ describe('hostile text in every field, every document kind', () => {
     const texts: Record<keyof typeof PRINTED, string> = {} as never;
     texts.draft = docxText('draft verslag', await exported('documents.export', { kind: 'minutes', meetingId }));
     texts.parent = docxText('parent version', await exported('documents.export', { kind: 'parent', meetingId, caseId }));
+    texts.actions = docxText('action list', await exported('documents.export', { kind: 'actions', meetingId, memberId }));
 
     await call('minutes.finalize', { meetingId });
     const stored = await db()
