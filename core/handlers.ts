@@ -12,6 +12,7 @@ import { addParent, recordConsent, removeParent, setSafetyConcern, updateParent 
 import { addItemTime, recordEffectCheck, saveItemText, setDiscussionTags } from './services/discussions';
 import { setLead } from './services/leads';
 import { listParentCopies, markParentCopySent, setParticipation } from './services/participation';
+import { listActionLists } from './services/actionLists';
 import { createPupil, listPupils, updatePupil } from './services/pupils';
 import { exportDocument } from './services/exports';
 import { finalizeMinutes, listMinutesVersions, startCorrection } from './services/minutes';
@@ -200,6 +201,8 @@ export const handlers: Handlers = {
     copies: await listParentCopies(session.db(), meetingId),
   }),
   'meetings.markParentCopySent': async (input, { session, clock }) => (await markParentCopySent(session.db(), input, clock), null),
+  // Each kernteam member's own action list (issue 19): who to offer one to, with their open-action counts.
+  'meetings.actionLists': async ({ meetingId }, { session }) => listActionLists(session.db(), meetingId),
   'projector.open': async (target, { session, projector = noProjector }) => {
     await assertItemOfMeeting(session.db(), target);
     return { window: await projector.open(target) };

@@ -3,6 +3,7 @@ import * as e from './entities';
 import * as b from './backups';
 import * as p from './privacy';
 import { participationContract } from './participation';
+import { participantsContract } from './participants';
 import { regionContract } from './region';
 import { regionReportContract } from './regionReport';
 import { regioSchoolContract } from './regioSchool';
@@ -118,6 +119,7 @@ export const contract = {
   'backups.restore': { input: b.backupRef, output: b.restoreResult },
 
   ...participationContract,
+  ...participantsContract,
   ...regionContract,
   ...regionReportContract,
   ...regioSchoolContract,

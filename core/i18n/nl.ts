@@ -1,3 +1,4 @@
+import { nlActionList } from './nlActionList';
 import { nlConsent } from './nlConsent';
 import { nlMonitoring } from './nlMonitoring';
 import { nlParticipation } from './nlParticipation';
@@ -13,6 +14,7 @@ import type { ErrorCode } from '../contract/result';
  * nlMonitoring.ts) is the only place for Dutch.
  */
 export const nl = {
+  actionList: nlActionList,
   consent: nlConsent,
   monitoring: nlMonitoring,
   participation: nlParticipation,

@@ -86,6 +86,7 @@ const READS: Channel[] = [
   'meetings.get',
   'meetings.actions',
   'meetings.parentCopies',
+  'meetings.actionLists',
   'agenda.suggestions',
   'minutes.versions',
   'minutes.signing',

@@ -132,6 +132,8 @@ const PRINTED = {
   // The kernteam agenda: meeting facts, the case by initials and group (consent given), its hulpvraag in short.
   agenda: ['school', 'member', 'role', 'organisation', 'location', 'group', 'question', 'generalTitle'] as Field[],
   monitoringCsv: ['school', 'theme', 'tag'] as Field[],
+  // A member's own action list: the case only as "Anonieme casus (group)" (a safety concern), the agreement redacted.
+  actions: ['school', 'member', 'role', 'organisation', 'group', 'agreement'] as Field[],
 };
 // Typed into the verslag where nothing before them in their paragraph comes from a user, so a
 // bidi override in other hostile text cannot reorder them in LibreOffice's rendering.
@@ -475,6 +477,7 @@ describe('hostile text in every field, every document kind', () => {
     texts.draft = docxText('draft verslag', await exported('documents.export', { kind: 'minutes', meetingId }));
     texts.parent = docxText('parent version', await exported('documents.export', { kind: 'parent', meetingId, caseId }));
     texts.agenda = docxText('kernteam agenda', await exported('documents.export', { kind: 'agenda', meetingId }));
+    texts.actions = docxText('action list', await exported('documents.export', { kind: 'actions', meetingId, memberId }));
 
     await call('minutes.finalize', { meetingId });
     const stored = await db()

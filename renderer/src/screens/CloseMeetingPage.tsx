@@ -3,6 +3,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useChannel, useChannelMutation } from '../api';
+import { ActionLists } from '../components/ActionLists';
 import { ParentCopies } from '../components/ParentCopies';
 import { QueryState } from '../components/QueryState';
 import { formatLongDate, formatShortDate, t } from '../i18n';
@@ -66,6 +67,7 @@ export function CloseMeetingPage() {
                 }
               </QueryState>
             </Card>
+            <ActionLists meetingId={meetingId} />
             <ParentCopies meetingId={meetingId} />
             <Textarea
               label={t.closeMeeting.openQuestions}

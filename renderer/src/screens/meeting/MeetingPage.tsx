@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useChannel, useChannelMutation } from '../../api';
 import { ExportButton } from '../../components/ExportButton';
+import { ActionLists } from '../../components/ActionLists';
 import { MinutesPanel } from '../../components/MinutesPanel';
 import { MeetingForm } from '../../components/MeetingForm';
 import { ParentCopies } from '../../components/ParentCopies';
@@ -114,6 +115,8 @@ export function MeetingPage() {
                   {(data.status === 'held' || data.status === 'finalized') && (
                     <MinutesPanel meetingId={meetingId} schoolId={data.schoolId} status={data.status} />
                   )}
+                  {/* Next to the verslag: each kernteam member's own open agreements to send them. */}
+                  {(data.status === 'held' || data.status === 'finalized') && <ActionLists meetingId={meetingId} />}
                   {!closed && (
                     <Suggestions
                       meetingId={meetingId}
