@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axeBuilder } from './axe';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDemoDatabase } from '../fixtures/demoDatabase';
@@ -13,7 +13,7 @@ import { launchApp, tempDir, type LaunchedApp } from './harness';
  */
 async function check(page: Page, name: string, only?: string): Promise<void> {
   await page.waitForTimeout(300);
-  const axe = new AxeBuilder({ page: page as never });
+  const axe = axeBuilder(page);
   const result = await (only ? axe.include(only) : axe).analyze();
   const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axeBuilder } from './axe';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appPerTest } from './harness';
 
 /** No serious or critical accessibility problems on the screen as it is now; a screenshot when MDO_SCREENSHOTS is set. */
 async function axe(page: Page, name: string): Promise<void> {
-  const result = await new AxeBuilder({ page: page as never }).analyze();
+  const result = await axeBuilder(page).analyze();
   const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(
     serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { X509Certificate } from 'node:crypto';
@@ -8,7 +8,7 @@ import { writeContributionFile } from '../../core/regio/contributionFile';
 import { createDemoDatabase } from '../fixtures/demoDatabase';
 import { sampleContribution, testKey } from '../fixtures/regio';
 import { createDemoRegionDatabase } from '../fixtures/regionDatabase';
-import { E2E_NOW, launchApp, launchChromium, tempDir, type LaunchedApp } from './harness';
+import { E2E_NOW, launchApp, tempDir, type LaunchedApp } from './harness';
 import { root } from './build';
 import { findLayoutProblems } from './overflow';
 
@@ -27,6 +27,13 @@ const SIZES = [
 const temp = tempDir('mdo-layout-');
 // Kept after the run (git ignores test-results/), so a failure can be looked at.
 const shots = path.join(root, 'test-results', 'layout');
+
+// One regiocoördinator's and one school's key pair for all sizes: an RSA key took one to two seconds each on 2 busy cores.
+let coordinatorKey: ReturnType<typeof testKey> | undefined;
+let schoolKey: ReturnType<typeof testKey> | undefined;
+const coordinator = () =>
+  (coordinatorKey ??= testKey(temp.dir, 'coordinator', 'coordinator', 'Regiocoördinator Amsterdam-Oost', new Date(E2E_NOW)));
+const school = () => (schoolKey ??= testKey(temp.dir, 'school', 'school', 'Demo — IB Basisschool De Boomhut'));
 
 interface Screen {
   name: string;
@@ -154,18 +161,17 @@ for (const viewport of SIZES) {
   const size = `${viewport.width}x${viewport.height}`;
   describe(`every screen fits ${size} CSS px${viewport.deviceScaleFactor > 1 ? ' (200 % zoom)' : ''}`, () => {
     const folder = temp.file(size);
-    let browser: Browser;
     let app: LaunchedApp;
     let groups: Record<string, Screen[]>;
 
-    // One Chromium and one demo app per size; every screen of the size is visited in it.
+    // One demo app per size, in the file's Chromium (its own context, with the size's viewport and scale);
+    // every screen of the size is visited in it.
     beforeAll(async () => {
       fs.mkdirSync(shots, { recursive: true });
       fs.mkdirSync(folder, { recursive: true });
-      browser = await launchChromium();
       // Two schools, as a school board keeps them: the header shows the school picker.
       await createDemoDatabase(path.join(folder, 'demo.db'), 'board');
-      app = await launchApp({ dbPath: path.join(folder, 'demo.db'), browser, viewport });
+      app = await launchApp({ dbPath: path.join(folder, 'demo.db'), viewport });
       groups = screenGroups(await pick(app));
       // A certificate in the kernteam, so its badges are on screen.
       const member = await app.session
@@ -178,20 +184,19 @@ for (const viewport of SIZES) {
       const invoke = (id: number) => window.mdo.invoke('certificates.create', { memberId: id, passphrase: 'voorzitter-2026' });
       expect(await app.page.evaluate(invoke, member.id)).toMatchObject({ ok: true });
       // The regiocoördinator's certificate, so Schoolprofiel and Regiobijdrage maken show its fingerprint.
-      app.chooseFile(testKey(folder, 'coordinator', 'coordinator', 'Regiocoördinator Amsterdam-Oost', new Date(E2E_NOW)).pem);
+      app.chooseFile(coordinator().pem);
       const choose = () => window.mdo.invoke('regio.chooseRecipient', { schoolId: 1 });
       expect(await app.page.evaluate(choose)).toMatchObject({ ok: true, data: { name: 'Regiocoördinator Amsterdam-Oost' } });
     }, 120_000); // a demo database, an app and an RSA key: on a busy machine more than the default minute
     afterAll(async () => {
       await app?.close();
-      await browser?.close();
       fs.rmSync(folder, { recursive: true, force: true });
     });
 
     it('first start and the lock screen', async () => {
       const found: string[] = [];
       // The first start, on a folder without a database.
-      const welcome = await launchApp({ dbPath: path.join(folder, 'new', 'mdo.db'), browser, viewport });
+      const welcome = await launchApp({ dbPath: path.join(folder, 'new', 'mdo.db'), viewport });
       await heading(welcome.page, 'Welkom bij MDO');
       found.push(...(await check(welcome.page, 'welkom', size)));
       await welcome.page.getByRole('button', { name: 'Een regio coördineren' }).click();
@@ -199,7 +204,7 @@ for (const viewport of SIZES) {
       found.push(...(await check(welcome.page, 'welkom-regio', size)));
       await welcome.close();
       await createDemoDatabase(path.join(folder, 'locked.db'));
-      const locked = await launchApp({ dbPath: path.join(folder, 'locked.db'), browser, viewport, locked: true });
+      const locked = await launchApp({ dbPath: path.join(folder, 'locked.db'), viewport, locked: true });
       await heading(locked.page, 'MDO is vergrendeld');
       found.push(...(await check(locked.page, 'vergrendeld', size)));
       await locked.close();
@@ -240,7 +245,7 @@ for (const viewport of SIZES) {
       const found: string[] = [];
       const dbPath = path.join(folder, 'regio.db');
       await createDemoRegionDatabase(dbPath);
-      const region = await launchApp({ dbPath, browser, viewport });
+      const region = await launchApp({ dbPath, viewport });
       try {
         for (const screen of [
           route('region-overzicht', '#/regio', 'Overzicht', 2),
@@ -260,14 +265,13 @@ for (const viewport of SIZES) {
           .select('certificatePem')
           .where('active', '=', 1)
           .executeTakeFirstOrThrow();
-        const school = testKey(folder, 'school', 'school', 'Demo — IB Basisschool De Boomhut');
         const file = path.join(folder, 'Regiobijdrage Demo — Basisschool De Boomhut 2026-07-01 tot en met 2026-09-30.mdoregio');
         const contribution = sampleContribution({
           school: { name: 'Demo — Basisschool De Boomhut' },
           period: { from: '2026-07-01', to: '2026-09-30' },
           measures: { ...sampleContribution().measures, asOf: '2026-09-30' },
         });
-        fs.writeFileSync(file, await writeContributionFile(contribution, school.identity, new X509Certificate(certificatePem)));
+        fs.writeFileSync(file, await writeContributionFile(contribution, school().identity, new X509Certificate(certificatePem)));
         await go(region.page, '#/regio');
         await heading(region.page, 'Overzicht', 2);
         region.chooseMany([file]);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axeBuilder } from './axe';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock';
@@ -39,7 +39,7 @@ describe('a discussion without the parents', () => {
   });
 
   async function expectAccessible(page: Page) {
-    const result = await new AxeBuilder({ page: page as never }).analyze();
+    const result = await axeBuilder(page).analyze();
     const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   }

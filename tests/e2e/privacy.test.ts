@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axeBuilder } from './axe';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ const LATER = '2029-01-15T09:00:00.000Z';
 /** No serious or critical accessibility problems in what is on screen now (the Privacy tab itself is checked in screens.test.ts). */
 async function axe(page: Page): Promise<string[]> {
   await page.waitForTimeout(300);
-  const result = await new AxeBuilder({ page: page as never }).analyze();
+  const result = await axeBuilder(page).analyze();
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => violation.id);

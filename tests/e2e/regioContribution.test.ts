@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axeBuilder } from './axe';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatShortDate } from '../../core/i18n/formatDate';
@@ -46,7 +46,7 @@ function screenTables(page: Page) {
 
 async function expectAccessible(page: Page, name: string) {
   await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page: page as never }).analyze();
+  const result = await axeBuilder(page).analyze();
   const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(
     serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axeBuilder } from './axe';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nlMonitoring } from '../../core/i18n/nlMonitoring';
@@ -20,7 +20,7 @@ const heading = (page: Page, name: string, level = 2) =>
 async function axeProblems(page: Page): Promise<string[]> {
   await page.waitForLoadState('networkidle');
   await expect.poll(() => page.locator('.mantine-Loader-root').count()).toBe(0);
-  const result = await new AxeBuilder({ page: page as never }).analyze();
+  const result = await axeBuilder(page).analyze();
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);

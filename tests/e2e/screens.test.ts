@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axeBuilder } from './axe';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { X509Certificate } from 'node:crypto';
@@ -33,7 +33,7 @@ describe('main screens', () => {
     await page.waitForLoadState('networkidle');
     // Let Mantine's transitions settle so the picture and axe see the final state.
     await page.waitForTimeout(300);
-    const result = await new AxeBuilder({ page: page as never }).analyze();
+    const result = await axeBuilder(page).analyze();
     const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect(
       serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
@@ -207,7 +207,7 @@ describe('region screens', () => {
     await page.waitForLoadState('networkidle');
     await expect.poll(() => page.locator('.mantine-Loader-root').count()).toBe(0);
     await page.waitForTimeout(300);
-    const result = await new AxeBuilder({ page: page as never }).analyze();
+    const result = await axeBuilder(page).analyze();
     const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect(
       serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
