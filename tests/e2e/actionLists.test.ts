@@ -1,21 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { nl } from '../../core/i18n/nl';
 import type { Session } from '../../core/session';
 import { docxTableRows, docxText, expectedActions } from '../fixtures/actionLists';
 import { appPerTest } from './harness';
+import { seriousViolations } from './axe';
 
 const a = nl.actionList.card;
 
 /** axe on the page, or only on `include` (a part of a screen that changed). */
 async function expectAccessible(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page: page as never });
-  const result = await (include ? builder.include(include) : builder).analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page, include)).toEqual([]);
 }
 
 // After the meeting, next to the verslag: each kernteam member's own action list,

@@ -14,3 +14,12 @@ import type { Page } from 'playwright-core';
 export function axeBuilder(page: Page): AxeBuilder {
   return new AxeBuilder({ page: page as never }).setLegacyMode().options({ resultTypes: ['violations'] });
 }
+
+/** The serious and critical axe violations on the page (or only in `include`), as "rule: element, element" lines. */
+export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = axeBuilder(page);
+  const result = await (include ? builder.include(include) : builder).analyze();
+  return result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xmlParts } from '../../core/documents/packDocx';
@@ -9,6 +8,7 @@ import { caseGate } from '../../core/services/consent';
 import { pupilInitials } from '../../core/services/sharedCaseLabels';
 import { createDemoDatabase } from '../fixtures/demoDatabase';
 import { launchApp, tempDir, type LaunchedApp } from './harness';
+import { seriousViolations } from './axe';
 
 // The agenda the IB sends the kernteam before a meeting: exported from the meeting
 // page, read back from the saved DOCX, each case named only as its consent allows.
@@ -26,9 +26,7 @@ describe('the agenda for the kernteam', () => {
   });
 
   async function expectAccessible(page: Page) {
-    const result = await new AxeBuilder({ page: page as never }).analyze();
-    const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-    expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   }
 
   const docxText = (file: string) =>
