@@ -12,6 +12,8 @@ import { addParent, recordConsent, removeParent, setSafetyConcern, updateParent 
 import { addItemTime, recordEffectCheck, saveItemText, setDiscussionTags } from './services/discussions';
 import { setLead } from './services/leads';
 import { listParentCopies, markParentCopySent, setParticipation } from './services/participation';
+import { cancelMeeting } from './services/cancelMeeting';
+import { invitationState } from './services/invitationExport';
 import { createPupil, listPupils, updatePupil } from './services/pupils';
 import { exportDocument } from './services/exports';
 import { finalizeMinutes, listMinutesVersions, startCorrection } from './services/minutes';
@@ -200,6 +202,9 @@ export const handlers: Handlers = {
     copies: await listParentCopies(session.db(), meetingId),
   }),
   'meetings.markParentCopySent': async (input, { session, clock }) => (await markParentCopySent(session.db(), input, clock), null),
+  // The invitation (issue 19): is it up to date, and cancelling a planned meeting.
+  'meetings.invitationState': ({ meetingId }, { session }) => invitationState(session.db(), meetingId),
+  'meetings.cancel': async ({ meetingId }, { session, clock }) => (await cancelMeeting(session.db(), meetingId, clock), null),
   'projector.open': async (target, { session, projector = noProjector }) => {
     await assertItemOfMeeting(session.db(), target);
     return { window: await projector.open(target) };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as e from './entities';
 import * as b from './backups';
 import * as p from './privacy';
+import { invitationContract } from './invitation';
 import { participationContract } from './participation';
 import { regionContract } from './region';
 import { regionReportContract } from './regionReport';
@@ -118,6 +119,7 @@ export const contract = {
   'backups.restore': { input: b.backupRef, output: b.restoreResult },
 
   ...participationContract,
+  ...invitationContract,
   ...regionContract,
   ...regionReportContract,
   ...regioSchoolContract,

@@ -1,4 +1,5 @@
 import { nlConsent } from './nlConsent';
+import { nlInvitation } from './nlInvitation';
 import { nlMonitoring } from './nlMonitoring';
 import { nlParticipation } from './nlParticipation';
 import { nlRegio } from './nlRegio';
@@ -13,6 +14,7 @@ import type { ErrorCode } from '../contract/result';
  */
 export const nl = {
   consent: nlConsent,
+  invitation: nlInvitation,
   monitoring: nlMonitoring,
   participation: nlParticipation,
   regio: nlRegio,
