@@ -60,11 +60,11 @@ export async function invitationContent(db: Kysely<DB>, meetingId: number) {
   return { meeting, content };
 }
 
-/** Whether the kernteam's calendars show the meeting as it is now: never sent, up to date, or sent before a change. */
-export async function invitationState(db: Kysely<DB>, meetingId: number): Promise<'none' | 'current' | 'outdated'> {
+/** Whether the kernteam's calendars show the meeting as it is now (never sent, up to date, or sent before a change), and whether it names an organiser. */
+export async function invitationState(db: Kysely<DB>, meetingId: number) {
   const { meeting, content } = await invitationContent(db, meetingId);
-  if (!meeting.invitationUid) return 'none';
-  return meeting.invitationHash === invitationHash(content) ? 'current' : 'outdated';
+  const state = !meeting.invitationUid ? 'none' : meeting.invitationHash === invitationHash(content) ? 'current' : 'outdated';
+  return { state: state as 'none' | 'current' | 'outdated', organizer: !!content.organizer?.email };
 }
 
 /** The invitation (.ics) to a meeting for the kernteam: no pupil data at all. */

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useChannel, useChannelMutation } from '../../api';
 import { ExportButton } from '../../components/ExportButton';
+import { InvitationActions, InvitationHint } from '../../components/InvitationActions';
 import { MinutesPanel } from '../../components/MinutesPanel';
 import { MeetingForm } from '../../components/MeetingForm';
 import { ParentCopies } from '../../components/ParentCopies';
@@ -54,6 +55,7 @@ export function MeetingPage() {
                   </Button>
                 )}
                 {data.status === 'in_progress' && <ExportButton request={{ kind: 'minutes', meetingId }} label={t.exports.minutes} />}
+                <InvitationActions meetingId={meetingId} status={data.status} />
                 {!closed && (
                   <Button variant="default" onClick={() => setEditing(true)}>
                     {t.meetings.edit}
@@ -66,6 +68,7 @@ export function MeetingPage() {
                 )}
               </Group>
             </Group>
+            <InvitationHint meetingId={meetingId} status={data.status} />
             <Modal
               opened={editing}
               onClose={() => setEditing(false)}
