@@ -10,7 +10,11 @@ import { runCli } from './run';
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line), clock: fixedClock('2026-11-25T09:00:00Z') });
+  const code = await runCli(argv, {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    clock: fixedClock('2026-11-25T09:00:00Z'),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
