@@ -108,6 +108,14 @@ describe('the invitation (.ics) to a meeting', () => {
     expect(withAttendee.attendees).toContain('mailto:ggd@example.nl');
   });
 
+  it('keeps hostile text in the place inside its own property (escaped, read back whole)', async () => {
+    const hostile = 'Lokaal 3; "A,B"\\n\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:<script>alert(1)</script>';
+    await move('2027-02-03', '10:00', hostile);
+    const ics = await exported();
+    expect(ics.events).toHaveLength(1);
+    expect(ics.events[0].location).toBe(hostile.replace(/\r\n/g, '\n'));
+  });
+
   it('names the chair as organiser only with an e-mail address, and never invites the organiser twice', async () => {
     expect(planned.chairId).not.toBeNull();
     await handle.db.updateTable('member').set({ email: null }).where('id', '=', planned.chairId!).execute();
