@@ -13,6 +13,8 @@ import { addItemTime, recordEffectCheck, saveItemText, setDiscussionTags } from 
 import { setLead } from './services/leads';
 import { listParentCopies, markParentCopySent, setParticipation } from './services/participation';
 import { listActionLists } from './services/actionLists';
+import { cancelMeeting } from './services/cancelMeeting';
+import { invitationState } from './services/invitationExport';
 import { createPupil, listPupils, updatePupil } from './services/pupils';
 import { exportDocument } from './services/exports';
 import { finalizeMinutes, listMinutesVersions, startCorrection } from './services/minutes';
@@ -203,6 +205,9 @@ export const handlers: Handlers = {
   'meetings.markParentCopySent': async (input, { session, clock }) => (await markParentCopySent(session.db(), input, clock), null),
   // Each kernteam member's own action list (issue 19): who to offer one to, with their open-action counts.
   'meetings.actionLists': async ({ meetingId }, { session }) => listActionLists(session.db(), meetingId),
+  // The invitation (issue 19): is it up to date, and cancelling a planned meeting.
+  'meetings.invitationState': ({ meetingId }, { session }) => invitationState(session.db(), meetingId),
+  'meetings.cancel': async ({ meetingId }, { session, clock }) => (await cancelMeeting(session.db(), meetingId, clock), null),
   'projector.open': async (target, { session, projector = noProjector }) => {
     await assertItemOfMeeting(session.db(), target);
     return { window: await projector.open(target) };

@@ -153,6 +153,12 @@ export interface MeetingTable {
   openQuestions: ColumnType<string, string | undefined, string>;
   createdAt: IsoMoment;
   updatedAt: IsoMoment;
+  /** The iCalendar UID of the meeting's invitation: null until the first one is sent. */
+  invitationUid: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The SEQUENCE the invitation was last sent with; higher after each change. */
+  invitationSequence: ColumnType<number, number | undefined, number>;
+  /** Hash of the invitation's content as last sent: the same content keeps its sequence. */
+  invitationHash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PresenceTable {

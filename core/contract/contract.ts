@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as e from './entities';
 import * as b from './backups';
 import * as p from './privacy';
+import { invitationContract } from './invitation';
 import { participationContract } from './participation';
 import { participantsContract } from './participants';
 import { regionContract } from './region';
@@ -120,6 +121,7 @@ export const contract = {
 
   ...participationContract,
   ...participantsContract,
+  ...invitationContract,
   ...regionContract,
   ...regionReportContract,
   ...regioSchoolContract,

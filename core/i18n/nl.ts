@@ -1,5 +1,6 @@
 import { nlActionList } from './nlActionList';
 import { nlConsent } from './nlConsent';
+import { nlInvitation } from './nlInvitation';
 import { nlMonitoring } from './nlMonitoring';
 import { nlParticipation } from './nlParticipation';
 import { nlRegio } from './nlRegio';
@@ -16,6 +17,7 @@ import type { ErrorCode } from '../contract/result';
 export const nl = {
   actionList: nlActionList,
   consent: nlConsent,
+  invitation: nlInvitation,
   monitoring: nlMonitoring,
   participation: nlParticipation,
   regio: nlRegio,

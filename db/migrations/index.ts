@@ -5,12 +5,13 @@ import { auditPrivacy } from './004_audit_privacy';
 import { dateOrder } from './005_date_order';
 import { regio } from './006_regio';
 import { parties } from './007_parties';
+import { invitation } from './008_invitation';
 import type { Migration } from './types';
 
 /**
  * Every migration, in order. Bundled into the app: nothing is read from disk at
  * run time. Append only; never edit or reorder a migration that has shipped.
  */
-export const migrations: readonly Migration[] = [initial, chairing, signing, auditPrivacy, dateOrder, regio, parties];
+export const migrations: readonly Migration[] = [initial, chairing, signing, auditPrivacy, dateOrder, regio, parties, invitation];
 
 export type { Migration };

@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useChannel, useChannelMutation } from '../../api';
 import { ExportButton } from '../../components/ExportButton';
 import { ActionLists } from '../../components/ActionLists';
+import { InvitationActions, InvitationHint } from '../../components/InvitationActions';
 import { MinutesPanel } from '../../components/MinutesPanel';
 import { MeetingForm } from '../../components/MeetingForm';
 import { ParentCopies } from '../../components/ParentCopies';
@@ -55,6 +56,7 @@ export function MeetingPage() {
                   </Button>
                 )}
                 {data.status === 'in_progress' && <ExportButton request={{ kind: 'minutes', meetingId }} label={t.exports.minutes} />}
+                <InvitationActions meetingId={meetingId} status={data.status} />
                 {!closed && (
                   <Button variant="default" onClick={() => setEditing(true)}>
                     {t.meetings.edit}
@@ -67,6 +69,7 @@ export function MeetingPage() {
                 )}
               </Group>
             </Group>
+            <InvitationHint meetingId={meetingId} status={data.status} />
             <Modal
               opened={editing}
               onClose={() => setEditing(false)}
