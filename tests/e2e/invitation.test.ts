@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nl } from '../../core/i18n/nl';
 import { createDemoDatabase } from '../fixtures/demoDatabase';
 import { readIcs } from '../readers/ics';
 import { launchApp, tempDir, type LaunchedApp } from './harness';
+import { seriousViolations } from './axe';
 
 // The invitation for the kernteam's calendars from the meeting page: sent,
 // flagged as outdated after a change, and the meeting cancelled and its
@@ -25,9 +25,7 @@ describe('the invitation (.ics) from the meeting page', () => {
   });
 
   async function expectAccessible(page: Page) {
-    const result = await new AxeBuilder({ page: page as never }).analyze();
-    const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-    expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   }
 
   it('sends the invitation, asks to send it again after a change, and sends the cancellation of a cancelled meeting', async () => {
