@@ -1,11 +1,8 @@
 import { systemClock } from '../core/clock';
-import { nl } from '../core/i18n/nl';
 import { actionListExport, loadActionList } from '../core/services/actionListExport';
-import { summarize } from '../core/signing/certificates';
-import { signDocx } from '../core/signing/signDocx';
-import { failWith, idArg, parse, refuseToReplace, requireDb, UsageError, writeWhole, type CliIo } from './args';
+import { failWith, idArg, parse, requireDb, writeWhole, type CliIo } from './args';
 import { openForCli } from './openForCli';
-import { signingIdentity } from './signingIdentity';
+import { docxTarget, signedIfAsked } from './signingIdentity';
 
 /** `export acties`: one kernteam member's own open agreements up to a meeting, as DOCX (optionally signed). */
 export async function exportActions(args: string[], io: CliIo): Promise<number> {
@@ -21,13 +18,8 @@ export async function exportActions(args: string[], io: CliIo): Promise<number> 
   const db = requireDb(values.db);
   const meetingId = idArg(values.meeting, 'meeting');
   const memberId = idArg(values.member, 'member');
-  const out = values.out;
-  if (typeof out !== 'string' || !out.toLowerCase().endsWith('.docx')) throw new UsageError('--out FILE.docx is required');
-  if (!!values.sign !== (typeof values.cert === 'string')) throw new UsageError('--sign and --cert FILE.p12 go together');
-  refuseToReplace(out, values.force);
+  const { out, identity } = docxTarget(values, io);
   const clock = io.clock ?? systemClock;
-  // Read the certificate before touching the database: a wrong passphrase changes nothing.
-  const identity = values.sign ? signingIdentity(values.cert!, io) : undefined;
   const handle = await openForCli(db, io, 'read');
   try {
     const meeting = await handle.db.selectFrom('meeting').select('schoolId').where('id', '=', meetingId).executeTakeFirst();
@@ -39,9 +31,7 @@ export async function exportActions(args: string[], io: CliIo): Promise<number> 
       failWith(`member ${memberId} belongs to another school than meeting ${meetingId}; nothing was written.`);
     const built = await actionListExport(handle.db, meetingId, memberId, clock);
     const count = (await loadActionList(handle.db, meetingId, memberId, clock)).items.length;
-    const bytes = identity
-      ? signDocx(built.bytes, identity, { at: clock.now(), role: summarize(identity.certificate).role, purpose: nl.docs.signPurpose })
-      : built.bytes;
+    const bytes = signedIfAsked(built.bytes, identity, clock);
     writeWhole(out, bytes);
     io.out(`Wrote ${out} (${bytes.length} bytes)${identity ? ', signed' : ''}: ${count} open agreement(s) of member ${memberId}.`);
     return 0;

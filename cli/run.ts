@@ -15,10 +15,8 @@ import { openDatabase } from '../db/open';
 import { DbOpenError, storageProblem } from '../db/openErrors';
 import type { DB } from '../db/schema';
 import { AppError } from '../core/errors';
-import { nl } from '../core/i18n/nl';
 import { minutesForExport, signMinutesWith } from '../core/services/signatures';
 import { createCertificate, readP12, summarize } from '../core/signing/certificates';
-import { signDocx } from '../core/signing/signDocx';
 import { canReceiveContributions } from '../core/regio/keyPairs';
 import { verifyDocx } from '../core/signing/verifyDocx';
 import type { Kysely } from 'kysely';
@@ -45,7 +43,7 @@ import { exportInvitation } from './invitationCommand';
 import { exportAgenda } from './agendaCommand';
 import { exportActions } from './actionsCommand';
 import { assertStrongForCli } from './passphrase';
-import { signingIdentity } from './signingIdentity';
+import { docxTarget, signedIfAsked } from './signingIdentity';
 
 export type { CliIo };
 
@@ -388,13 +386,8 @@ async function exportDocument(args: string[], io: CliIo): Promise<number> {
     cert: { type: 'string' },
     force: { type: 'boolean' },
   });
-  const out = values.out;
-  if (typeof out !== 'string' || !out.endsWith('.docx')) throw new UsageError('--out FILE.docx is required');
-  if (!!values.sign !== (typeof values.cert === 'string')) throw new UsageError('--sign and --cert FILE.p12 go together');
-  refuseToReplace(out, values.force);
+  const { out, identity } = docxTarget(values, io);
   const clock = io.clock ?? systemClock;
-  // Read the certificate before touching the database: a wrong passphrase changes nothing.
-  const identity = values.sign ? signingIdentity(values.cert!, io) : undefined;
   // Only signing a verslag stores something (the signature); every other export leaves the file as it is.
   const handle = await openForCli(requireDb(values.db), io, kind === 'verslag' && identity ? 'write' : 'read');
   try {
@@ -422,7 +415,7 @@ async function exportDocument(args: string[], io: CliIo): Promise<number> {
       const data = stored ? undefined : await loadMinutesData(handle.db, meetingId);
       bytes = stored ?? (kind === 'verslag' ? await buildMinutesDocx(data!) : await buildParentDocx(data!, idArg(values.case, 'case')));
     }
-    if (identity) bytes = signDocx(bytes, identity, { at: clock.now(), purpose: nl.docs.signPurpose });
+    bytes = signedIfAsked(bytes, identity, clock);
     writeWhole(out, bytes);
     io.out(`Wrote ${out} (${bytes.length} bytes)${identity ? ', signed' : ''}.`);
     return 0;
