@@ -564,6 +564,7 @@ export const signerReport = z.object({
   claimedRole: z.string(),
   signedAt: z.string().nullable(),
   inSignatureBlock: z.boolean(),
+  sha1Fingerprint: z.string().optional(),
   problems: z.array(z.string()),
   name: z.string().optional(),
   role: z.string().optional(),

@@ -6,6 +6,7 @@ import { ownerLabel } from '../i18n/ownerLabel';
 import { body, h1, h2, labelled, pageFrame, styles, table, title } from './blocks';
 import type { MinutesData } from './minutesData';
 import { packDocx } from './packDocx';
+import { fingerprintInFours } from '../signing/fingerprintFours';
 import { participationBlocks } from './participationBlocks';
 
 type Item = MinutesData['items'][number];
@@ -99,6 +100,27 @@ export interface RebuiltAfterErasure {
   rebuilt: true;
 }
 
+/**
+ * The certificate's fingerprint in fours ("3FA1 0B2C …"), read aloud and compared group by group:
+ * two lines of eight groups in a fixed-width font, so the groups stand in columns. The first line
+ * ends in a space, so the document's text holds the whole fingerprint as one string (verifyDocx).
+ */
+function fingerprintLines(fingerprint: string): Paragraph[] {
+  const groups = fingerprintInFours(fingerprint).split(' ');
+  // Consolas comes with Windows and Office; LibreOffice elsewhere substitutes a fixed-width font.
+  const font = 'Consolas';
+  return [
+    new Paragraph({ children: [new TextRun({ text: `${nl.docs.fingerprint}:`, bold: true })], keepNext: true }),
+    new Paragraph({
+      keepLines: true,
+      children: [
+        new TextRun({ text: `${groups.slice(0, 8).join(' ')} `, font }),
+        new TextRun({ text: groups.slice(8).join(' '), font, break: 1 }),
+      ],
+    }),
+  ];
+}
+
 function signatureSection(block: SignatureBlock | RebuiltAfterErasure | undefined): FileChild[] {
   const italic = (text: string) => new Paragraph({ children: [new TextRun({ text, italics: true })] });
   if (!block) return [h1(nl.docs.signatures), italic(nl.docs.signatureLine)];
@@ -110,7 +132,7 @@ function signatureSection(block: SignatureBlock | RebuiltAfterErasure | undefine
       h2(`${signer.meetingRole === 'chair' ? nl.docs.chair : nl.docs.minuteTaker}: ${signer.name}`),
       ...(signer.role ? [labelled(nl.docs.signerRole, signer.role)] : []),
       labelled(nl.docs.date, formatShortDate(block.date)),
-      labelled(nl.docs.fingerprint, signer.fingerprint),
+      ...fingerprintLines(signer.fingerprint),
     ]),
     italic(nl.docs.howToVerify),
   ];

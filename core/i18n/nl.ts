@@ -7,6 +7,7 @@ import { nlRegio } from './nlRegio';
 import { nlRegioReport } from './nlRegioReport';
 import { nlRegioSchool } from './nlRegioSchool';
 import { nlKernteamAgenda } from './nlKernteamAgenda';
+import { nlRecipientGuide } from './nlRecipientGuide';
 import type { ErrorCode } from '../contract/result';
 
 /**
@@ -22,6 +23,7 @@ export const nl = {
   participation: nlParticipation,
   regio: nlRegio,
   regioSchool: nlRegioSchool,
+  recipientGuide: nlRecipientGuide,
   regioReport: nlRegioReport,
   kernteamAgenda: nlKernteamAgenda,
   app: {
@@ -623,9 +625,9 @@ export const nl = {
     signatureLine: 'Concept: naam, rol, datum en vingerafdruk van het certificaat volgen bij vaststellen en ondertekenen.',
     finalizedUnsigned: (date: string) => `Vastgesteld op ${date}, zonder persoonlijk certificaat van voorzitter of notulist.`,
     signerRole: 'Functie',
-    fingerprint: 'Certificaat (SHA-256)',
+    fingerprint: 'Vingerafdruk certificaat (SHA-256)',
     howToVerify:
-      'De digitale handtekeningen zitten in dit bestand. Controleer ze in Word (Bestand › Info › Handtekeningen weergeven), in LibreOffice (Bestand › Digitale handtekeningen) of in MDO (Verslag controleren). De vingerafdruk van elk certificaat moet gelijk zijn aan de vingerafdruk hierboven.',
+      'De digitale handtekeningen zitten in dit bestand. Controleer ze in Word (Bestand › Info › Handtekeningen weergeven), in LibreOffice (Bestand › Digitale ondertekening › Digitale ondertekening...) of in MDO (Verslag controleren). Vergelijk de vingerafdruk van elk certificaat met de vingerafdruk die de ondertekenaar u zelf persoonlijk of telefonisch gaf; de uitleg voor ontvangers beschrijft hoe.',
     signPurpose: 'Vaststelling verslag multidisciplinair overleg',
     parentIntro: 'Dit is het deel van het verslag dat over uw kind gaat. Andere leerlingen zijn in dit document niet genoemd.',
     history: 'Geschiedenis',

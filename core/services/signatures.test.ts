@@ -13,6 +13,7 @@ import { createMemberCertificate, importCertificate, listCertificates } from './
 import { exportDocument } from './exports';
 import { finalizeMinutes } from './minutes';
 import { signingState, signMinutes } from './signatures';
+import { fingerprintInFours } from '../signing/fingerprintFours';
 
 const clock = fixedClock(E2E_NOW);
 const later = fixedClock('2026-11-25T11:30:00.000Z');
@@ -76,7 +77,8 @@ describe('signing a finalized verslag in the app', () => {
     const finalized = (await handle.db.selectFrom('minutes').select('docx').where('meetingId', '=', meeting.id).executeTakeFirstOrThrow())
       .docx!;
     const text = strFromU8(unzipSync(finalized)['word/document.xml']);
-    for (const signer of state.declared) expect(text).toContain(signer.fingerprint);
+    // Printed in fours ("7378 5907 …"), to be read aloud and compared group by group.
+    for (const signer of state.declared) expect(text.replace(/<[^>]+>/g, '')).toContain(fingerprintInFours(signer.fingerprint));
 
     // The minute-taker cannot go first; a wrong passphrase signs nothing.
     await expect(

@@ -1,11 +1,15 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { tempDir } from '../../tests/e2e/harness';
 import { createDemoDatabase } from '../../tests/fixtures/demoDatabase';
-import { libreOfficeCheck } from '../../tests/readers/libreoffice';
+import { libreOfficeCheck, libreOfficeInfobar } from '../../tests/readers/libreoffice';
+import { dutchStrings } from '../../tests/readers/libreofficeDutch';
+import { recipientGuideMarkdown } from '../documents/recipientGuideText';
+import { fingerprintInFours } from './fingerprintFours';
 import { xmlsecVerify } from '../../tests/readers/xmlsec';
 import { loadMinutesData } from '../documents/minutesData';
 import { buildMinutesDocx } from '../documents/minutesDocx';
@@ -39,8 +43,6 @@ describe('OOXML signatures', () => {
     await createDemoDatabase(temp.file('demo.db'));
     const handle = await openDatabase(temp.file('demo.db'));
     const meeting = await handle.db.selectFrom('meeting').select('id').where('status', '=', 'held').executeTakeFirstOrThrow();
-    verslag = await buildMinutesDocx(await loadMinutesData(handle.db, meeting.id));
-    await handle.close();
     const make = (name: string, role: string) =>
       readP12(
         createCertificate({
@@ -54,6 +56,20 @@ describe('OOXML signatures', () => {
       );
     chair = make('Zeyneb Zuiderveld', 'Intern begeleider');
     minuteTaker = make('Maya Wagenaar', 'Schoolmaatschappelijk werk');
+    // As vaststellen makes it: the signature block names both signers with their certificate's fingerprint.
+    verslag = await buildMinutesDocx(await loadMinutesData(handle.db, meeting.id), {
+      date: '2026-11-25',
+      signers: [
+        { meetingRole: 'chair', name: 'Zeyneb Zuiderveld', role: 'Intern begeleider', fingerprint: chair.certificate.fingerprint256 },
+        {
+          meetingRole: 'minuteTaker',
+          name: 'Maya Wagenaar',
+          role: 'Schoolmaatschappelijk werk',
+          fingerprint: minuteTaker.certificate.fingerprint256,
+        },
+      ],
+    });
+    await handle.close();
     const once = signDocx(verslag, chair, { at: NOW, role: 'Voorzitter', purpose: 'Vaststelling verslag MDO' });
     signedTwice = signDocx(once, minuteTaker, { at: new Date(NOW.getTime() + 60_000), role: 'Notulist' });
   });
@@ -69,6 +85,9 @@ describe('OOXML signatures', () => {
       ['Maya Wagenaar', 'Notulist', 'valid', '2026-11-25T10:01:00Z'],
     ]);
     expect(report.signers[0].fingerprint).toBe(chair.certificate.fingerprint256);
+    // The block prints each fingerprint in fours; verify finds it there, and gives the SHA-1 Word and LibreOffice show.
+    expect(report.signers.map((signer) => signer.inSignatureBlock)).toEqual([true, true]);
+    expect(report.signers[0].sha1Fingerprint).toBe(fingerprintInFours(createHash('sha1').update(chair.certificate.raw).digest('hex')));
     // The document text itself is untouched by signing.
     expect(strFromU8(unzipSync(signedTwice)['word/document.xml'])).toBe(strFromU8(unzipSync(verslag)['word/document.xml']));
   });
@@ -99,6 +118,23 @@ describe('OOXML signatures', () => {
     for (const heading of ['Verslag multidisciplinair overleg', 'Aanwezigheid', 'Besproken casussen', 'Actielijst', 'Ondertekening']) {
       expect(report.pdfText).toContain(heading);
     }
+    // Read back from LibreOffice's rendering: each fingerprint in sixteen groups of four, eight to a line.
+    const lines = report.pdfText!.split('\n').map((line) => line.trim());
+    for (const signer of [chair, minuteTaker]) {
+      const printed = fingerprintInFours(signer.certificate.fingerprint256);
+      expect(printed).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/);
+      const at = lines.indexOf(printed.slice(0, 39));
+      expect(lines[at - 1]).toBe('Vingerafdruk certificaat (SHA-256):');
+      expect(lines[at + 1]).toBe(printed.slice(40));
+    }
+    // What a recipient sees (docs/ontvangers.md says it word for word): valid, but LibreOffice cannot
+    // validate the school's certificate and calls every signed OOXML file partially signed.
+    expect(report.signatures.map(({ certificateStatus, partial }) => [certificateStatus !== 0, partial])).toEqual([
+      [true, true],
+      [true, true],
+    ]);
+    expect(libreOfficeInfobar(report.signatures)).toBe('STR_SIGNATURE_NOTVALIDATED_PARTIAL_OK');
+    expect(recipientGuideMarkdown()).toContain(dutchStrings('sfx').get('STR_SIGNATURE_NOTVALIDATED_PARTIAL_OK'));
   });
 
   it('reports one changed character in word/document.xml: our verify, xmlsec1 and LibreOffice all say invalid', () => {
@@ -107,7 +143,11 @@ describe('OOXML signatures', () => {
     expect(statuses(report)).toEqual(['changed', 'changed']);
     if (report.kind === 'signed') expect(report.signers[0].problems).toEqual(['word/document.xml changed after signing']);
     expect(xmlsecVerify(changed).map((result) => result.ok)).toEqual([false, false]);
-    expect(libreOfficeCheck(changed).signatures.map((signature) => signature.valid)).toEqual([false, false]);
+    const office = libreOfficeCheck(changed).signatures;
+    expect(office.map((signature) => signature.valid)).toEqual([false, false]);
+    // LibreOffice's bar then says the document has an invalid signature, as the guide tells recipients.
+    expect(libreOfficeInfobar(office)).toBe('STR_SIGNATURE_BROKEN');
+    expect(recipientGuideMarkdown()).toContain(dutchStrings('sfx').get('STR_SIGNATURE_BROKEN'));
   });
 
   it('notices a forged signature value, a swapped certificate and a part added after signing', () => {

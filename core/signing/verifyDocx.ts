@@ -2,6 +2,7 @@ import { createHash, verify, X509Certificate } from 'node:crypto';
 import type { Element } from '@xmldom/xmldom';
 import { C14N, canonicalize } from './c14n';
 import { summarize, type CertificateSummary } from './certificates';
+import { fingerprintInFours } from './fingerprintFours';
 import { DIGESTS, DSIG, MDSSI, SIGNATURE_METHODS, XADES } from './namespaces';
 import {
   isSignaturePart,
@@ -29,6 +30,8 @@ export interface SignerReport extends Partial<CertificateSummary> {
   signedAt: string | null;
   /** Whether the certificate's fingerprint appears in the document text, i.e. in its visible signature block. */
   inSignatureBlock: boolean;
+  /** The certificate's SHA-1 in fours: what Word and LibreOffice show to compare. */
+  sha1Fingerprint?: string;
   /** What is wrong, in English, for logs and the CLI; the UI shows its own Dutch text per status. */
   problems: string[];
 }
@@ -137,7 +140,11 @@ function verifySignature(pkg: OpcPackage, part: string, documentText: string): S
     return report;
   }
   Object.assign(report, summarize(certificate));
-  report.inSignatureBlock = documentText.includes(certificate.fingerprint256);
+  // Verslagen before issue 19 print "AB:CD:…"; newer ones print the same hex in fours ("ABCD …").
+  report.inSignatureBlock =
+    documentText.includes(certificate.fingerprint256) || documentText.includes(fingerprintInFours(certificate.fingerprint256));
+  // Word (the Windows certificate dialog) and LibreOffice 7.4 show only the SHA-1, not the SHA-256.
+  report.sha1Fingerprint = fingerprintInFours(createHash('sha1').update(certificate.raw).digest('hex'));
   report.claimedRole = firstText(root, XADES, 'ClaimedRole') || report.role || '';
   report.signedAt = firstText(root, MDSSI, 'Value') || firstText(root, XADES, 'SigningTime') || null;
 

@@ -1,13 +1,24 @@
 import fs from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { xmlParts, zipParts } from '../../core/documents/packDocx';
 import { formatShortDate } from '../../core/i18n/formatDate';
 import { nl } from '../../core/i18n/nl';
 import { createCertificate } from '../../core/signing/certificates';
+import { fingerprintInFours } from '../../core/signing/fingerprintFours';
 import { verifyDocx } from '../../core/signing/verifyDocx';
 import type { Page } from 'playwright-core';
 import { appPerTest, E2E_NOW, tempDir } from './harness';
+
+/** A SHA-256 fingerprint in sixteen groups of four hex characters. */
+const FOURS = /^[0-9A-F]{4}( [0-9A-F]{4}){15}$/;
+
+async function expectNoSeriousAxe(page: Page) {
+  const result = await new AxeBuilder({ page: page as never }).analyze();
+  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 describe('signing and verifying verslagen in the app', () => {
   const current = appPerTest();
@@ -39,6 +50,9 @@ describe('signing and verifying verslagen in the app', () => {
     await dialog.getByRole('button', { name: 'Maken' }).click();
     await expect.poll(() => page.getByText('Het certificaat is gemaakt.').isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('listitem', { name: meeting.chairName }).first().isVisible()).toBe(true);
+    // The own fingerprint in fours, as the signature block prints it, with what to do with it.
+    expect(await page.getByTestId('certificate-fingerprint').first().innerText()).toMatch(FOURS);
+    await expect.poll(() => page.getByText(nl.recipientGuide.ownFingerprint).first().isVisible()).toBe(true);
     // The minute-taker's certificate straight through the bridge, as the form would send it.
     const created = await page.evaluate(
       (memberId) => window.mdo.invoke('certificates.create', { memberId, passphrase: 'notulist-2026' }),
@@ -73,6 +87,8 @@ describe('signing and verifying verslagen in the app', () => {
     await page.getByLabel('Wachtwoord van uw certificaat').fill('notulist-2026');
     await page.getByRole('dialog').getByRole('button', { name: 'Ondertekenen' }).click();
     await expect.poll(() => page.getByText(/^Ondertekend op /).count()).toBe(2);
+    // Where the verslag is signed, the guide for its recipients is offered too.
+    await expect.poll(() => page.getByRole('button', { name: nl.recipientGuide.export }).isVisible()).toBe(true);
 
     await page.getByRole('button', { name: 'Verslag exporteren' }).click();
     await expect.poll(() => current().exports.length).toBe(1);
@@ -93,6 +109,25 @@ describe('signing and verifying verslagen in the app', () => {
         .poll(() => page.getByText('Alle handtekeningen zijn geldig. De inhoud is niet veranderd sinds het ondertekenen.').isVisible())
         .toBe(true);
       expect(await page.getByText('Deze vingerafdruk staat ook in het ondertekeningsblok van het document.').count()).toBe(2);
+      // Both fingerprints in fours: SHA-256 as the block prints it, SHA-1 as Word and LibreOffice show it.
+      const signers = report.kind === 'signed' ? report.signers : [];
+      expect(await page.getByTestId('verify-fingerprint').allInnerTexts()).toEqual(
+        signers.map((signer) => fingerprintInFours(signer.fingerprint!)),
+      );
+      expect(await page.getByTestId('verify-sha1').allInnerTexts()).toEqual(signers.map((signer) => signer.sha1Fingerprint));
+      expect((await page.getByTestId('verify-sha1').allInnerTexts()).every((text) => /^[0-9A-F]{4}( [0-9A-F]{4}){9}$/.test(text))).toBe(
+        true,
+      );
+      await expectNoSeriousAxe(page);
+      // The guide for recipients, saved from the verify page to send along (no school data, not signable).
+      await page.getByRole('button', { name: nl.recipientGuide.export }).click();
+      await expect.poll(() => current().exports.length).toBe(2);
+      expect(current().exports[1].endsWith(nl.recipientGuide.fileName)).toBe(true);
+      const guideText = Object.values(xmlParts(fs.readFileSync(current().exports[1])))
+        .join('')
+        .replace(/<[^>]+>/g, '');
+      for (const section of nl.recipientGuide.guide.sections) expect(guideText).toContain(section.heading);
+      expect(guideText).toContain('Bestand › Digitale ondertekening › Digitale ondertekening...');
 
       const parts = unzipSync(exported);
       parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml']).replace('Aanwezigheid', 'Aanwezig!heid'));

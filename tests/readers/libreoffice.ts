@@ -4,7 +4,8 @@ import path from 'node:path';
 import { tempDir } from '../e2e/harness';
 
 export interface LibreOfficeReport {
-  signatures: { valid: boolean; signer: string }[];
+  /** Per signature: valid, the signer's subject, certificateStatus (CertificateValidity flags, 0 = trusted), partial (not all parts signed). */
+  signatures: { valid: boolean; signer: string; certificateStatus: number; partial: boolean }[];
   /** The text of the PDF LibreOffice rendered, when asked for. */
   pdfText?: string;
 }
@@ -26,4 +27,21 @@ export function libreOfficeCheck(docx: Uint8Array, options: { pdf?: boolean } = 
   } finally {
     temp.remove();
   }
+}
+
+/**
+ * The bar LibreOffice shows above a signed document, as sfx2 decides it from the signatures
+ * (sfx2/source/doc/signaturestate.cxx and the infobar in viewfrm.cxx, LibreOffice 7.4): the id
+ * of its message in LibreOffice's sfx translations.
+ */
+export function libreOfficeInfobar(signatures: LibreOfficeReport['signatures']): string {
+  if (signatures.length === 0) return 'none';
+  if (signatures.some((signature) => !signature.valid)) return 'STR_SIGNATURE_BROKEN';
+  // CertificateValidity: 0 is VALID; any flag (INVALID, UNTRUSTED, …) means "could not be validated".
+  const trusted = signatures.every((signature) => signature.certificateStatus === 0);
+  const complete = signatures.every((signature) => !signature.partial);
+  if (!trusted && !complete) return 'STR_SIGNATURE_NOTVALIDATED_PARTIAL_OK';
+  if (!trusted) return 'STR_SIGNATURE_NOTVALIDATED';
+  if (!complete) return 'STR_SIGNATURE_PARTIAL_OK';
+  return 'STR_SIGNATURE_OK';
 }

@@ -1,7 +1,8 @@
 """Asks LibreOffice whether the signatures of a DOCX are valid.
 
 Usage: python3 libreofficeSignatures.py FILE.docx [PDF_OUT]
-Prints one JSON object: {"signatures": [{"valid": bool, "signer": str}], "pdf": bool}.
+Prints one JSON object: {"signatures": [{"valid": bool, "signer": str, "certificateStatus": int,
+"partial": bool}], "pdf": bool}.
 Starts a private headless soffice with its own profile so that tests never
 touch a user's LibreOffice settings.
 """
@@ -56,7 +57,10 @@ def main():
         infos = signatures.verifyDocumentContentSignatures(storage, None)
         result = {"signatures": [
             {"valid": bool(info.SignatureIsValid),
-             "signer": info.Signer.SubjectName if info.Signer else ""}
+             "signer": info.Signer.SubjectName if info.Signer else "",
+             # com.sun.star.security.CertificateValidity flags; 0 is VALID (a trusted chain).
+             "certificateStatus": int(info.CertificateStatus),
+             "partial": bool(info.PartialDocumentSignature)}
             for info in infos]}
         if pdf_out:
             desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)

@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import { CertificatePassphraseForm } from './certificates/CertificatePassphraseForm';
 import { CertificateStatusBadge } from './certificates/CertificateStatusBadge';
 import { QueryState } from './QueryState';
+import { FingerprintFours } from './certificates/FingerprintFours';
 
 /** The school's signing certificates: personal ones made here, or imported from the school board's PKI. */
 export function CertificatesPanel({ schoolId }: { schoolId: number }) {
@@ -76,12 +77,15 @@ export function CertificatesPanel({ schoolId }: { schoolId: number }) {
                         {warning}
                       </Text>
                     )}
-                    <Text size="xs" c="dimmed" mt={4} style={{ overflowWrap: 'anywhere' }}>
+                    <Text size="xs" c="dimmed" mt={4}>
                       {t.certificates.fingerprint}:{' '}
-                      <Text span ff="monospace" size="xs">
-                        {certificate.fingerprint}
-                      </Text>
+                      <FingerprintFours value={certificate.fingerprint} size="xs" testId="certificate-fingerprint" />
                     </Text>
+                    {certificate.memberName && (
+                      <Text size="xs" c="dimmed">
+                        {t.recipientGuide.ownFingerprint}
+                      </Text>
+                    )}
                   </Paper>
                 );
               })}

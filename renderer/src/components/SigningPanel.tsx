@@ -6,6 +6,7 @@ import { formatMoment, t } from '../i18n';
 import { CertificatePassphraseForm } from './certificates/CertificatePassphraseForm';
 import { CertificatePicker } from './certificates/CertificatePicker';
 import { SignerList } from './certificates/SignerList';
+import { RecipientGuide } from './RecipientGuide';
 
 const roleLabel = (role: 'chair' | 'minuteTaker') => (role === 'chair' ? t.docs.chair : t.docs.minuteTaker);
 
@@ -42,6 +43,7 @@ export function SigningPanel({ meetingId, schoolId }: { meetingId: number; schoo
           {t.signing.done}
         </Text>
       )}
+      <RecipientGuide />
       {declared.length === 0 && (
         // No one is named in the block: a certificate of the school can still add a signature (not in the block).
         <Stack gap={4}>

@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import type { signerReport, verifyReport } from '../../../core/contract/entities';
 import { useChannelMutation } from '../api';
 import { formatMoment, t } from '../i18n';
+import { RecipientGuide } from '../components/RecipientGuide';
+import { FingerprintFours } from '../components/certificates/FingerprintFours';
 
 type Report = z.infer<typeof verifyReport>;
 type Signer = z.infer<typeof signerReport>;
@@ -35,6 +37,7 @@ export function VerifyPage() {
           {result.report.kind === 'signed' && result.report.signers.map((signer) => <SignerCard key={signer.part} signer={signer} />)}
         </Stack>
       )}
+      <RecipientGuide />
     </Stack>
   );
 }
@@ -76,9 +79,15 @@ function SignerCard({ signer }: { signer: Signer }) {
         <Text size="sm" fw={600} mt={4}>
           {t.verify.fingerprint}
         </Text>
-        <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-          {signer.fingerprint ?? '—'}
-        </Text>
+        {signer.fingerprint ? <FingerprintFours value={signer.fingerprint} testId="verify-fingerprint" /> : <Text size="sm">—</Text>}
+        {signer.sha1Fingerprint && (
+          <>
+            <Text size="sm" fw={600} mt={4}>
+              {t.recipientGuide.sha1}
+            </Text>
+            <FingerprintFours value={signer.sha1Fingerprint} testId="verify-sha1" />
+          </>
+        )}
         <Text size="sm" c={signer.inSignatureBlock ? 'teal.9' : 'dimmed'}>
           {signer.inSignatureBlock ? t.verify.inBlock : t.verify.notInBlock}
         </Text>
