@@ -282,6 +282,8 @@ export interface CertificateTable {
   issuer: string;
   /** SHA-256 of the DER certificate as "AB:CD:…". */
   fingerprint: string;
+  /** SHA-1 as "AB:CD:…", what Word and LibreOffice show; null until first unlocked when stored before migration 009. */
+  fingerprintSha1: ColumnType<string | null, string | null | undefined, string | null>;
   notBefore: IsoMoment;
   notAfter: IsoMoment;
   source: CertificateSource;

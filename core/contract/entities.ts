@@ -509,6 +509,8 @@ export const certificateInfo = z.object({
   organisation: z.string(),
   issuer: z.string(),
   fingerprint: z.string(),
+  /** What Word and LibreOffice show; null for a certificate stored before 0.4 until it has signed once. */
+  fingerprintSha1: z.string().nullable(),
   notBefore: z.string(),
   notAfter: z.string(),
   source: z.enum(['created', 'imported']),

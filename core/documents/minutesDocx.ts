@@ -92,7 +92,7 @@ export function compactDate(part: string | number): string | number {
 /** What the signature block of a finalized verslag prints: the day it was finalized and who signs it. */
 export interface SignatureBlock {
   date: string;
-  signers: { meetingRole: 'chair' | 'minuteTaker'; name: string; role: string; fingerprint: string }[];
+  signers: { meetingRole: 'chair' | 'minuteTaker'; name: string; role: string; fingerprint: string; fingerprintSha1?: string | null }[];
 }
 
 /** A finalized verslag whose stored (signed) bytes were removed with a pupil's data: built again from what is kept. */
@@ -105,18 +105,18 @@ export interface RebuiltAfterErasure {
  * two lines of eight groups in a fixed-width font, so the groups stand in columns. The first line
  * ends in a space, so the document's text holds the whole fingerprint as one string (verifyDocx).
  */
-function fingerprintLines(fingerprint: string): Paragraph[] {
+function fingerprintLines(label: string, fingerprint: string): Paragraph[] {
   const groups = fingerprintInFours(fingerprint).split(' ');
   // Consolas comes with Windows and Office; LibreOffice elsewhere substitutes a fixed-width font.
   const font = 'Consolas';
+  const lines: string[] = [];
+  for (let index = 0; index < groups.length; index += 8) lines.push(groups.slice(index, index + 8).join(' '));
   return [
-    new Paragraph({ children: [new TextRun({ text: `${nl.docs.fingerprint}:`, bold: true })], keepNext: true }),
+    new Paragraph({ children: [new TextRun({ text: `${label}:`, bold: true })], keepNext: true }),
     new Paragraph({
       keepLines: true,
-      children: [
-        new TextRun({ text: `${groups.slice(0, 8).join(' ')} `, font }),
-        new TextRun({ text: groups.slice(8).join(' '), font, break: 1 }),
-      ],
+      // Each line but the last ends in a space, so the document's text still holds the whole fingerprint.
+      children: lines.map((line, index) => new TextRun({ text: index < lines.length - 1 ? `${line} ` : line, font, break: index ? 1 : 0 })),
     }),
   ];
 }
@@ -132,7 +132,8 @@ function signatureSection(block: SignatureBlock | RebuiltAfterErasure | undefine
       h2(`${signer.meetingRole === 'chair' ? nl.docs.chair : nl.docs.minuteTaker}: ${signer.name}`),
       ...(signer.role ? [labelled(nl.docs.signerRole, signer.role)] : []),
       labelled(nl.docs.date, formatShortDate(block.date)),
-      ...fingerprintLines(signer.fingerprint),
+      ...fingerprintLines(nl.docs.fingerprint, signer.fingerprint),
+      ...(signer.fingerprintSha1 ? fingerprintLines(nl.docs.fingerprintSha1, signer.fingerprintSha1) : []),
     ]),
     italic(nl.docs.howToVerify),
   ];

@@ -626,6 +626,7 @@ export const nl = {
     finalizedUnsigned: (date: string) => `Vastgesteld op ${date}, zonder persoonlijk certificaat van voorzitter of notulist.`,
     signerRole: 'Functie',
     fingerprint: 'Vingerafdruk certificaat (SHA-256)',
+    fingerprintSha1: 'Vingerafdruk zoals Word en LibreOffice die tonen (SHA-1)',
     howToVerify:
       'De digitale handtekeningen zitten in dit bestand. Controleer ze in Word (Bestand › Info › Handtekeningen weergeven), in LibreOffice (Bestand › Digitale ondertekening › Digitale ondertekening...) of in MDO (Verslag controleren). Vergelijk de vingerafdruk van elk certificaat met de vingerafdruk die de ondertekenaar u zelf persoonlijk of telefonisch gaf; de uitleg voor ontvangers beschrijft hoe.',
     signPurpose: 'Vaststelling verslag multidisciplinair overleg',

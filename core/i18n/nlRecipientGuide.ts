@@ -35,7 +35,7 @@ export const recipientGuide = {
           'Elk certificaat heeft een vingerafdruk: letters en cijfers in groepjes van vier, zoals 3FA1 0B2C 91D4 …. De IB geeft u die één keer persoonlijk of telefonisch, niet per e-mail (een e-mail is te vervalsen). Bewaar hem bij de contactgegevens van de IB.',
         ),
         p(
-          'Word en LibreOffice tonen de SHA-1-vingerafdruk; vraag de IB daarom om die. Het ondertekeningsblok in het verslag noemt de SHA-256-vingerafdruk, maar wat in het verslag zelf staat bewijst niets: vergelijk met wat de IB u gaf.',
+          'Word en LibreOffice tonen de SHA-1-vingerafdruk; vraag de IB daarom om die. Het ondertekeningsblok in het verslag noemt de vingerafdrukken ook, maar wat in het verslag zelf staat bewijst niets: vergelijk met wat de IB u gaf.',
         ),
       ],
     },
@@ -148,4 +148,6 @@ export const nlRecipientGuide = {
   ownFingerprint: 'Geef deze vingerafdruk één keer door aan de ontvangers (persoonlijk of telefonisch).',
   sha1: 'Vingerafdruk in Word en LibreOffice (SHA-1)',
   sha1Hint: 'Word en LibreOffice tonen deze SHA-1-vingerafdruk (Word: Vingerafdruk; LibreOffice: Controlegetal SHA1).',
+  /** A certificate stored before MDO 0.4: its SHA-1 is known once it has been unlocked to sign. */
+  sha1AfterFirstSignature: 'verschijnt hier na de eerste ondertekening met dit certificaat',
 };

@@ -24,6 +24,7 @@ export async function listCertificates(db: Kysely<DB>, schoolId: number, clock: 
       'certificate.organisation',
       'certificate.issuer',
       'certificate.fingerprint',
+      'certificate.fingerprintSha1',
       'certificate.notBefore',
       'certificate.notAfter',
       'certificate.source',
@@ -74,6 +75,7 @@ async function store(
       organisation: facts.organisation,
       issuer: facts.issuer,
       fingerprint: facts.fingerprint,
+      fingerprintSha1: certificate.fingerprint,
       notBefore: facts.notBefore,
       notAfter: facts.notAfter,
       source,
@@ -145,11 +147,20 @@ export async function assertCertificateUsable(db: Kysely<DB>, certificateId: num
 
 /** Opens a stored certificate for one signing; the passphrase is used and forgotten. */
 export async function unlockCertificate(db: Kysely<DB>, certificateId: number, passphrase: string): Promise<SigningIdentity> {
-  const row = await db.selectFrom('certificate').select('p12').where('id', '=', certificateId).executeTakeFirst();
+  const row = await db.selectFrom('certificate').select(['p12', 'fingerprintSha1']).where('id', '=', certificateId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'certificate');
+  let identity: SigningIdentity;
   try {
-    return readP12(row.p12, passphrase);
+    identity = readP12(row.p12, passphrase);
   } catch (error) {
     throw certificateAppError(error);
   }
+  // Stored before migration 009: now that it is open, its SHA-1 can be shown to the IB from here on.
+  if (row.fingerprintSha1 === null)
+    await db
+      .updateTable('certificate')
+      .set({ fingerprintSha1: identity.certificate.fingerprint })
+      .where('id', '=', certificateId)
+      .execute();
+  return identity;
 }

@@ -78,7 +78,15 @@ describe('signing a finalized verslag in the app', () => {
       .docx!;
     const text = strFromU8(unzipSync(finalized)['word/document.xml']);
     // Printed in fours ("7378 5907 …"), to be read aloud and compared group by group.
-    for (const signer of state.declared) expect(text.replace(/<[^>]+>/g, '')).toContain(fingerprintInFours(signer.fingerprint));
+    const certificates = await listCertificates(handle.db, meeting.schoolId, clock);
+    const sha1Of = (id: number) => certificates.find((row) => row.id === id)!.fingerprintSha1!;
+    for (const signer of state.declared) {
+      expect(text.replace(/<[^>]+>/g, '')).toContain(fingerprintInFours(signer.fingerprint));
+      // And the SHA-1, the one Word and LibreOffice show.
+      expect(text.replace(/<[^>]+>/g, '')).toContain(fingerprintInFours(sha1Of(signer.certificateId)));
+    }
+    // A certificate stored by a release before 0.4 has no SHA-1 yet: it is filled when unlocked to sign.
+    await handle.db.updateTable('certificate').set({ fingerprintSha1: null }).where('id', '=', chairCert).execute();
 
     // The minute-taker cannot go first; a wrong passphrase signs nothing.
     await expect(
@@ -90,6 +98,9 @@ describe('signing a finalized verslag in the app', () => {
     expect(await handle.db.selectFrom('signature').select('id').execute()).toEqual([]);
 
     await signMinutes(handle.db, { meetingId: meeting.id, certificateId: chairCert, passphrase: 'voorzitter-geheim' }, later);
+    expect((await listCertificates(handle.db, meeting.schoolId, clock)).find((row) => row.id === chairCert)!.fingerprintSha1).toBe(
+      sha1Of(chairCert),
+    );
     await expect(
       signMinutes(handle.db, { meetingId: meeting.id, certificateId: chairCert, passphrase: 'voorzitter-geheim' }, later),
     ).rejects.toMatchObject({ code: 'ALREADY_SIGNED' });
@@ -113,6 +124,10 @@ describe('signing a finalized verslag in the app', () => {
       ['Voorzitter', 'valid', true, '2026-11-25T11:30:00Z'],
       ['Notulist', 'valid', true, '2026-11-25T11:30:00Z'],
     ]);
+    // What MDO shows the IB as the SHA-1 is what a reader of the signed file finds.
+    expect(report.kind === 'signed' && report.signers.map((signer) => signer.sha1Fingerprint)).toEqual(
+      [chairCert, minuteTakerCert].map((id) => fingerprintInFours(sha1Of(id))),
+    );
     const actions = (await handle.db.selectFrom('auditLog').select('action').where('action', '=', 'minutes.sign').execute()).length;
     expect(actions).toBe(2);
   });

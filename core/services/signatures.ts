@@ -35,6 +35,7 @@ export async function plannedSigners(db: Db, meetingId: number, clock: Clock) {
         name: decided.certificate.name,
         role: decided.certificate.role,
         fingerprint: decided.certificate.fingerprint,
+        fingerprintSha1: decided.certificate.fingerprintSha1,
       });
   }
   return signers;

@@ -15,6 +15,7 @@ export interface MemberCertificate {
   name: string;
   role: string;
   fingerprint: string;
+  fingerprintSha1: string | null;
   notBefore: string;
   notAfter: string;
 }
@@ -50,7 +51,7 @@ export async function decidingCertificate(
 ): Promise<{ certificate: MemberCertificate; status: CertificateStatus } | null> {
   let query = db
     .selectFrom('certificate')
-    .select(['id', 'name', 'role', 'fingerprint', 'notBefore', 'notAfter'])
+    .select(['id', 'name', 'role', 'fingerprint', 'fingerprintSha1', 'notBefore', 'notAfter'])
     .where('memberId', '=', memberId);
   if (existing) query = query.where('createdAt', '<=', existing);
   const rated = (await query.orderBy('id').execute()).map((certificate) => ({ certificate, status: certificateStatus(certificate, at) }));
@@ -115,7 +116,7 @@ export async function expectedSignerStates(
     .selectFrom('minutesSigner')
     .innerJoin('certificate', 'certificate.id', 'minutesSigner.certificateId')
     .select(['minutesSigner.meetingRole', 'certificate.memberId', 'certificate.id', 'certificate.name', 'certificate.role'])
-    .select(['certificate.fingerprint', 'certificate.notBefore', 'certificate.notAfter'])
+    .select(['certificate.fingerprint', 'certificate.fingerprintSha1', 'certificate.notBefore', 'certificate.notAfter'])
     .where('minutesSigner.minutesId', '=', minutes.id)
     .orderBy('minutesSigner.position')
     .execute();

@@ -81,6 +81,14 @@ export function CertificatesPanel({ schoolId }: { schoolId: number }) {
                       {t.certificates.fingerprint}:{' '}
                       <FingerprintFours value={certificate.fingerprint} size="xs" testId="certificate-fingerprint" />
                     </Text>
+                    <Text size="xs" c="dimmed">
+                      {t.recipientGuide.sha1}:{' '}
+                      {certificate.fingerprintSha1 ? (
+                        <FingerprintFours value={certificate.fingerprintSha1} size="xs" testId="certificate-fingerprint-sha1" />
+                      ) : (
+                        t.recipientGuide.sha1AfterFirstSignature
+                      )}
+                    </Text>
                     {certificate.memberName && (
                       <Text size="xs" c="dimmed">
                         {t.recipientGuide.ownFingerprint}
