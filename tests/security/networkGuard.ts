@@ -20,12 +20,22 @@ export interface NetworkGuard {
 
 const GUARD = Symbol.for('mdo.networkGuard');
 
-export class NetworkBlockedError extends Error {
+const ERROR_CLASS = Symbol.for('mdo.networkBlockedError');
+
+class BlockedError extends Error {
   constructor(attempt: NetworkAttempt) {
     super(`network access blocked in tests: ${attempt.api} ${attempt.target}`);
     this.name = 'NetworkBlockedError';
   }
 }
+
+/**
+ * The error every blocked attempt throws. One class per process, like the guard: with Vitest's
+ * `isolate: false` a file that resets the module registry (tests/build/config.test.ts) makes the
+ * next file load this module again, while the patches of the first load stay in place.
+ */
+export const NetworkBlockedError: typeof BlockedError = ((globalThis as { [ERROR_CLASS]?: typeof BlockedError })[ERROR_CLASS] ??=
+  BlockedError);
 
 function describeTarget(value: unknown): string {
   if (value === undefined || value === null) return '';
