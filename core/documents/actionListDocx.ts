@@ -1,9 +1,9 @@
-import { Document, type FileChild } from 'docx';
+import type { FileChild } from 'docx';
 import { formatLongDate, formatShortDate } from '../i18n/formatDate';
 import { nl } from '../i18n/nl';
-import { body, h1, labelled, pageFrame, styles, table, title } from './blocks';
+import { body, h1, labelled, table, title } from './blocks';
 import { compactDate } from './minutesDocx';
-import { packDocx } from './packDocx';
+import { packSchoolDocx } from './schoolDocx';
 
 const t = nl.actionList.docs;
 
@@ -64,13 +64,5 @@ export async function buildActionListDocx(data: ActionListData): Promise<Uint8Ar
       : body(t.none)),
     ...body(t.privacyNote),
   ];
-  const document = new Document({
-    creator: data.school,
-    lastModifiedBy: data.school,
-    title: t.title,
-    description: id,
-    styles,
-    sections: [{ ...pageFrame(data.school, id), children }],
-  });
-  return packDocx(document, `${data.today}T00:00:00Z`);
+  return packSchoolDocx({ school: data.school, title: t.title, id, children }, `${data.today}T00:00:00Z`);
 }

@@ -1,11 +1,11 @@
-import { Document, type FileChild } from 'docx';
+import type { FileChild } from 'docx';
 import { formatShortDate } from '../i18n/formatDate';
 import { nl } from '../i18n/nl';
 import { ownerLabel } from '../i18n/ownerLabel';
 import type { getCase } from '../services/cases';
-import { body, h1, h2, labelled, pageFrame, styles, table, title } from './blocks';
+import { body, h1, h2, labelled, table, title } from './blocks';
 import { documentId } from './minutesDocx';
-import { packDocx } from './packDocx';
+import { packSchoolDocx } from './schoolDocx';
 import { participationBlocks } from './participationBlocks';
 
 type CaseData = Awaited<ReturnType<typeof getCase>>;
@@ -14,16 +14,8 @@ type CaseData = Awaited<ReturnType<typeof getCase>>;
 export async function buildDossierDocx(data: CaseData, schoolName: string): Promise<Uint8Array> {
   const id = documentId('CD', data.id);
   const children = dossierBlocks(data);
-  const document = new Document({
-    creator: schoolName,
-    lastModifiedBy: schoolName,
-    title: nl.docs.dossierTitle,
-    description: id,
-    styles,
-    sections: [{ ...pageFrame(schoolName, id), children }],
-  });
   const last = data.discussions.at(-1)?.date ?? data.registeredOn;
-  return packDocx(document, `${last}T00:00:00Z`);
+  return packSchoolDocx({ school: schoolName, title: nl.docs.dossierTitle, id, children }, `${last}T00:00:00Z`);
 }
 
 /** Who decides at the pupil's age, where the gate stands today, the parties, and every decision of each. */

@@ -1,9 +1,9 @@
-import { Document, Paragraph, TextRun, type FileChild } from 'docx';
+import { Paragraph, TextRun, type FileChild } from 'docx';
 import { formatLongDate, formatShortDate } from '../i18n/formatDate';
 import { nlKernteamAgenda as t } from '../i18n/nlKernteamAgenda';
-import { body, h1, h2, labelled, pageFrame, styles, table, title } from './blocks';
+import { body, h1, h2, labelled, table, title } from './blocks';
 import { compactDate } from './minutesDocx';
-import { packDocx } from './packDocx';
+import { packSchoolDocx } from './schoolDocx';
 
 // The agenda the kernteam receives before a meeting. Pure: the service decides
 // how each case is named (sharedCaseLabels) and redacts its free text; this file
@@ -131,13 +131,5 @@ export async function buildKernteamAgendaDocx(data: KernteamAgendaData): Promise
     h1(t.items),
     ...(items.length ? items : body(t.noItems)),
   ];
-  const document = new Document({
-    creator: data.school,
-    lastModifiedBy: data.school,
-    title: t.title,
-    description: id,
-    styles,
-    sections: [{ ...pageFrame(data.school, id), children }],
-  });
-  return packDocx(document, `${meeting.date}T${meeting.startTime}:00Z`);
+  return packSchoolDocx({ school: data.school, title: t.title, id, children }, `${meeting.date}T${meeting.startTime}:00Z`);
 }

@@ -1,11 +1,11 @@
-import { Document, Paragraph, TextRun, type FileChild } from 'docx';
+import { Paragraph, TextRun, type FileChild } from 'docx';
 import { AppError } from '../errors';
 import { formatLongDate, formatShortDate } from '../i18n/formatDate';
 import { nl } from '../i18n/nl';
 import { ownerLabel } from '../i18n/ownerLabel';
-import { body, h1, h2, labelled, pageFrame, styles, table, title } from './blocks';
+import { body, h1, h2, labelled, table, title } from './blocks';
 import type { MinutesData } from './minutesData';
-import { packDocx } from './packDocx';
+import { packSchoolDocx } from './schoolDocx';
 import { fingerprintInFours } from '../signing/fingerprintFours';
 import { participationBlocks } from './participationBlocks';
 
@@ -176,15 +176,10 @@ export async function buildMinutesDocx(data: MinutesData, signatures?: Signature
     ...(meeting.openQuestions ? [h1(nl.docs.openQuestions), ...body(meeting.openQuestions)] : []),
     ...signatureSection(signatures),
   ];
-  const document = new Document({
-    creator: school.name,
-    lastModifiedBy: school.name,
-    title: `${nl.docs.minutesTitle} ${formatShortDate(meeting.date)}`,
-    description: id,
-    styles,
-    sections: [{ ...pageFrame(school.name, id), children }],
-  });
-  return packDocx(document, `${meeting.date}T${meeting.startTime}:00Z`);
+  return packSchoolDocx(
+    { school: school.name, title: `${nl.docs.minutesTitle} ${formatShortDate(meeting.date)}`, id, children },
+    `${meeting.date}T${meeting.startTime}:00Z`,
+  );
 }
 
 /**
@@ -207,13 +202,5 @@ export async function buildParentDocx(data: MinutesData, caseId: number): Promis
     h1(nl.docs.cases),
     ...casePart(item),
   ];
-  const document = new Document({
-    creator: school.name,
-    lastModifiedBy: school.name,
-    title: nl.docs.parentTitle,
-    description: id,
-    styles,
-    sections: [{ ...pageFrame(school.name, id), children }],
-  });
-  return packDocx(document, `${meeting.date}T${meeting.startTime}:00Z`);
+  return packSchoolDocx({ school: school.name, title: nl.docs.parentTitle, id, children }, `${meeting.date}T${meeting.startTime}:00Z`);
 }

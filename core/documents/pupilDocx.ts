@@ -1,11 +1,11 @@
-import { Document, Paragraph, type FileChild } from 'docx';
+import { Paragraph, type FileChild } from 'docx';
 import { formatMoment, formatShortDate } from '../i18n/formatDate';
 import { nl } from '../i18n/nl';
 import type { getCase } from '../services/cases';
 import { auditActionLabel, auditCountsText, auditRecordText } from '../i18n/auditText';
-import { body, h1, labelled, pageFrame, styles, table, title } from './blocks';
+import { body, h1, labelled, table, title } from './blocks';
 import { dossierBlocks } from './dossierDocx';
-import { packDocx } from './packDocx';
+import { packSchoolDocx } from './schoolDocx';
 
 const t = nl.privacy.docs;
 
@@ -63,13 +63,5 @@ export async function buildPupilDocx(data: PupilDocxData): Promise<Uint8Array> {
         ]
       : body(t.noAudit)),
   ];
-  const document = new Document({
-    creator: data.school,
-    lastModifiedBy: data.school,
-    title: t.title,
-    description: id,
-    styles,
-    sections: [{ ...pageFrame(data.school, id), children }],
-  });
-  return packDocx(document, `${data.on}T00:00:00Z`);
+  return packSchoolDocx({ school: data.school, title: t.title, id, children }, `${data.on}T00:00:00Z`);
 }
